@@ -1,0 +1,75 @@
+/// <reference types="vitest/config" />
+import { resolve } from "node:path";
+import react from "@vitejs/plugin-react";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vite";
+import dts from "vite-plugin-dts";
+
+const peers = [
+  "react",
+  "react-dom",
+  "@tanstack/react-query",
+  "@epcc-sdk/sdks-shopper",
+  "msw",
+];
+const isExternal = (id: string) =>
+  peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
+
+/**
+ * Debian's Chromium, launched the way this workplace allows: no sandbox (root), and no
+ * background networking (it would keep dialling hosts that cannot be reached).
+ */
+export const chromium = playwright({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  },
+});
+
+export default defineConfig({
+  plugins: [
+    react(),
+    dts({ tsconfigPath: "./tsconfig.build.json", include: ["src"], exclude: ["**/*.test.*"] }),
+  ],
+  build: {
+    lib: {
+      entry: {
+        index: resolve(import.meta.dirname, "src/index.ts"),
+        "testing/index": resolve(import.meta.dirname, "src/testing/index.ts"),
+      },
+      formats: ["es"],
+    },
+    sourcemap: true,
+    rollupOptions: {
+      external: isExternal,
+      output: {
+        // Next.js App Router needs 'use client' at the top of the file that holds the
+        // provider and hooks; bundlers drop module-level directives, so put it back.
+        banner: (chunk) => (chunk.name === "index" ? '"use client";' : ""),
+      },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          environment: "jsdom",
+          include: ["test/**/*.test.{ts,tsx}"],
+          exclude: ["test/browser/**"],
+          setupFiles: ["test/setup/unit.ts"],
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
+        },
+      },
+    ],
+  },
+});
