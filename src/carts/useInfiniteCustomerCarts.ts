@@ -1,0 +1,39 @@
+"use client";
+import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
+import {
+  useInfiniteQuery,
+  type InfiniteData,
+  type UseInfiniteQueryResult,
+} from "@tanstack/react-query";
+import type { ElasticPathError } from "../errors/ElasticPathError";
+import { useElasticPathContext } from "../provider/context";
+import { cartQueries, type CustomerCartsParams } from "./cartQueries";
+
+export type UseInfiniteCustomerCartsResult = UseInfiniteQueryResult<
+  InfiniteData<CartCollectionResponse, number>,
+  ElasticPathError
+>;
+
+/**
+ * The signed-in customer's carts page after page, for a "load more" button. The next
+ * page's offset comes from Elastic Path's paging meta; `hasNextPage` is false on the last.
+ *
+ * @example
+ * ```tsx
+ * const carts = useInfiniteCustomerCarts({ limit: 20 });
+ * const all = carts.data?.pages.flatMap((page) => page.data) ?? [];
+ * {carts.hasNextPage && (
+ *   <button disabled={carts.isFetchingNextPage} onClick={() => carts.fetchNextPage()}>Load more</button>
+ * )}
+ * ```
+ */
+export function useInfiniteCustomerCarts(
+  params?: Pick<CustomerCartsParams, "limit">,
+): UseInfiniteCustomerCartsResult {
+  const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
+  const onUnauthorized =
+    session.status === "signed-in" ? () => signOutIfCurrent(session.customerId) : undefined;
+  return useInfiniteQuery(
+    cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
+  );
+}

@@ -1,0 +1,52 @@
+/** One entry of Elastic Path's `errors[]`; `status` is a number on cart endpoints and a string on auth ones. */
+export interface ElasticPathErrorEntry {
+  status?: number | string;
+  title: string;
+  detail?: string;
+}
+
+export interface ElasticPathErrorOptions {
+  status?: number;
+  errors?: ElasticPathErrorEntry[];
+  retryable?: boolean;
+  /** From `Retry-After`, already capped; the retry policy waits this long. */
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+/**
+ * Every failure this package reports: an HTTP error from Elastic Path, a network failure,
+ * or input rejected before any request. Messages are sentences a UI can show; they never
+ * contain a token.
+ *
+ * @example
+ * ```tsx
+ * const login = useCustomerLogin();
+ * if (login.error?.status === 401) return <p>Wrong email or password.</p>;
+ * if (login.error) return <p>{login.error.message}</p>;
+ * ```
+ */
+export class ElasticPathError extends Error {
+  override readonly name = "ElasticPathError";
+  /** The HTTP status; absent for network failures and rejected input. */
+  readonly status?: number;
+  /** Elastic Path's own error entries, as it sent them (empty when it sent none). */
+  readonly errors: ElasticPathErrorEntry[];
+  /** Whether sending the same request again may succeed (network failure, 429, 5xx). */
+  readonly retryable: boolean;
+  /** How long Elastic Path asked us to wait before retrying (`Retry-After`), in ms. */
+  readonly retryAfterMs?: number;
+
+  constructor(message: string, options: ElasticPathErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.errors = options.errors ?? [];
+    this.retryable = options.retryable ?? false;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Input rejected before any request: names the field and says what is wrong. */
+export function invalidInput(message: string): ElasticPathError {
+  return new ElasticPathError(message);
+}

@@ -1,0 +1,54 @@
+import { invalidInput } from "./ElasticPathError";
+
+/** Elastic Path's "safe characters" for ids that go into a URL path (ep-api-contract.md, Carts). */
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+const MAX_ID_LENGTH = 256;
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return typeof value === "string" ? "a string" : `a ${typeof value}`;
+}
+
+/** A non-empty string, after trimming; returns it untouched. */
+export function requireText(field: string, value: unknown, maxLength = MAX_ID_LENGTH): string {
+  if (typeof value !== "string") {
+    throw invalidInput(`${field} must be a string, but got ${describe(value)}.`);
+  }
+  if (value.trim() === "") throw invalidInput(`${field} must not be empty or whitespace.`);
+  if (value.length > maxLength) {
+    throw invalidInput(`${field} must be at most ${maxLength} characters long.`);
+  }
+  return value;
+}
+
+/** An id that is safe in a URL path: letters, digits, `-` and `_` only. */
+export function requireSafeId(field: string, value: unknown): string {
+  const id = requireText(field, value);
+  if (!SAFE_ID.test(id)) {
+    throw invalidInput(`${field} may only contain letters, digits, "-" and "_".`);
+  }
+  return id;
+}
+
+/** A plain object (not null, not an array) for an argument that must be one. */
+export function requireObject(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw invalidInput(`${field} must be an object, but got ${describe(value)}.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** An optional whole number within bounds (page sizes, offsets). */
+export function optionalInteger(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw invalidInput(`${field} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}

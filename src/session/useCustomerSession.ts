@@ -1,0 +1,17 @@
+"use client";
+import { useElasticPathContext } from "../provider/context";
+import type { CustomerSession } from "./CustomerSession";
+
+/**
+ * Who is shopping: `signed-out`, or `signed-in` with the customer's id, token and expiry.
+ * An expired session already reads as `signed-out`.
+ *
+ * @example
+ * ```tsx
+ * const session = useCustomerSession();
+ * return session.status === "signed-in" ? <AccountMenu /> : <LoginLink />;
+ * ```
+ */
+export function useCustomerSession(): CustomerSession {
+  return useElasticPathContext("useCustomerSession").session;
+}
