@@ -1,0 +1,124 @@
+/**
+ * Renders stored carts and items as Elastic Path's JSON: the shapes of `CartResponse` and
+ * `CartItemResponse` in carts-and-orders.yaml. Prices are USD; custom items carry no tax,
+ * so `with_tax` and `without_tax` are equal and `tax` is zero.
+ */
+import type {
+  CartItemCollectionResponse,
+  CartItemResponse,
+  FormattedPriceData,
+} from "@epcc-sdk/sdks-shopper";
+import { CART_LIFETIME_MS } from "./inferred";
+import type { StoredCart, StoredItem } from "./store";
+import type { Cart } from "./types";
+
+const CURRENCY = "USD";
+const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: CURRENCY });
+
+export function money(amount: number): FormattedPriceData {
+  return { amount, currency: CURRENCY, formatted: usd.format(amount / 100) };
+}
+
+/** Elastic Path's timestamps: ISO 8601 to the second, e.g. `"2025-09-10T22:28:29Z"`. */
+export function isoSeconds(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function cartTotal(cart: StoredCart): number {
+  return cart.items.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
+}
+
+function displayPrice(total: number) {
+  return {
+    with_tax: money(total),
+    without_tax: money(total),
+    tax: money(0),
+    discount: money(0),
+    without_discount: money(total),
+  };
+}
+
+function cartTimestamps(cart: StoredCart) {
+  return {
+    created_at: isoSeconds(cart.createdAt),
+    updated_at: isoSeconds(cart.updatedAt),
+    expires_at: isoSeconds(cart.updatedAt + CART_LIFETIME_MS),
+  };
+}
+
+export function renderCart(cart: StoredCart, baseUrl: string): Cart {
+  const customers = [...cart.customerIds].map((id) => ({ type: "customer", id }));
+  const rendered: Cart = {
+    id: cart.id,
+    type: "cart",
+    name: cart.name,
+    description: cart.description,
+    links: { self: `${baseUrl}/v2/carts/${encodeURIComponent(cart.id)}` },
+    meta: {
+      display_price: displayPrice(cartTotal(cart)),
+      timestamps: cartTimestamps(cart),
+    },
+    relationships: {
+      // An empty cart answers `data: null`; a cart without customers `{}` (contract: Carts).
+      items: {
+        data:
+          cart.items.length === 0
+            ? null
+            : cart.items.map((item) => ({ type: "custom_item", id: item.id })),
+      },
+      customers: customers.length === 0 ? {} : { data: customers },
+      accounts: {},
+    },
+  };
+  if (cart.contactEmail !== undefined) rendered.contact = { email: cart.contactEmail };
+  return rendered;
+}
+
+function unitAndValue(unit: number, quantity: number) {
+  return { unit: money(unit), value: money(unit * quantity) };
+}
+
+export function renderItem(item: StoredItem): CartItemResponse {
+  return {
+    id: item.id,
+    type: "custom_item",
+    name: item.name,
+    description: item.description,
+    sku: item.sku ?? "",
+    slug: "",
+    image: { mime_type: "", file_name: "", href: "" },
+    quantity: item.quantity,
+    manage_stock: false,
+    unit_price: { amount: item.unitAmount, currency: CURRENCY, includes_tax: item.includesTax },
+    value: {
+      amount: item.unitAmount * item.quantity,
+      currency: CURRENCY,
+      includes_tax: item.includesTax,
+    },
+    links: {},
+    meta: {
+      display_price: {
+        with_tax: unitAndValue(item.unitAmount, item.quantity),
+        without_tax: unitAndValue(item.unitAmount, item.quantity),
+        tax: unitAndValue(0, item.quantity),
+        discount: unitAndValue(0, item.quantity),
+        without_discount: unitAndValue(item.unitAmount, item.quantity),
+      },
+      timestamps: {
+        created_at: isoSeconds(item.createdAt),
+        updated_at: isoSeconds(item.updatedAt),
+      },
+    },
+  };
+}
+
+/** The 201 body of `POST /v2/carts/:id/items`: the cart's items and totals (`CartItemCollectionResponse`). */
+export function renderItems(cart: StoredCart): CartItemCollectionResponse {
+  return {
+    data: cart.items.map(renderItem),
+    meta: {
+      display_price: displayPrice(cartTotal(cart)),
+      timestamps: cartTimestamps(cart),
+    },
+  };
+}

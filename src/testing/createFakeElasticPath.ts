@@ -1,0 +1,209 @@
+import { renderCart } from "./cartView";
+import { FaultQueue } from "./faults";
+import { routes } from "./handlers";
+import { RequestLog } from "./requestLog";
+import { toHandler, type FakeRuntime } from "./route";
+import { FakeStore, type StoredCart } from "./store";
+import { TokenBook } from "./tokens";
+import type { Cart, FakeElasticPath, FakeElasticPathOptions, SeedCartInput } from "./types";
+import {
+  checkCartInput,
+  checkCount,
+  checkCustomerInput,
+  checkEndpoint,
+  checkFault,
+  checkLatency,
+  checkOptions,
+} from "./validate";
+
+const DEFAULT_BASE_URL = "https://useast.api.elasticpath.com";
+const DEFAULT_CLIENT_ID = "fake-client-id";
+const DEFAULT_CLIENT_SECRET = "fake-client-secret";
+/** `seedCarts` spaces carts a minute apart, so their second-precision `updated_at` differ too. */
+const SEEDED_CARTS_SPACING_MS = 60_000;
+
+/**
+ * Creates an in-memory Elastic Path Commerce Cloud: msw request handlers for tokens,
+ * customer login, carts, custom items, cart merges, customer cart associations and the
+ * customer's cart list, answering as the real service does (errors included), plus
+ * controls to seed data, inject latency and faults, and inspect every request.
+ *
+ * It returns handlers only, so it runs wherever msw does: `setupServer` in Node tests,
+ * `setupWorker` in the browser (Storybook), Vitest browser mode.
+ *
+ * @example
+ * ```ts
+ * import { setupServer } from "msw/node";
+ * import { createShopperClient, getCarts } from "@epcc-sdk/sdks-shopper";
+ * import { createFakeElasticPath } from "epcc-react-hooks/testing";
+ *
+ * const fake = createFakeElasticPath();
+ * const server = setupServer(...fake.handlers);
+ * server.listen();
+ *
+ * const ada = fake.seedCustomer({ email: "ada@example.com", password: "secret" });
+ * fake.seedCarts(3, { customerIds: [ada.id] });
+ *
+ * const { client } = createShopperClient({ baseUrl: fake.baseUrl }, { clientId: fake.clientId });
+ * const { data } = await getCarts({
+ *   client,
+ *   headers: { "X-Moltin-Customer-Token": fake.issueCustomerToken(ada.id) },
+ * });
+ * // data.data: Ada's 3 carts, newest first
+ * fake.requestsTo("list-carts"); // [{ method: "GET", path: "/v2/carts", status: 200, ... }]
+ * ```
+ *
+ * @example
+ * ```ts
+ * // A flaky network, for retry logic and loading states:
+ * const fake = createFakeElasticPath({ latencyMs: () => 50 + Math.random() * 200 });
+ * fake.failNext("associate", 2, { status: 503 });
+ * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
+ * fake.failNext("get-cart", 1, { network: true });
+ * ```
+ */
+export function createFakeElasticPath(options: FakeElasticPathOptions = {}): FakeElasticPath {
+  checkOptions(options);
+  const now = options.now ?? (() => Date.now());
+  const runtime: FakeRuntime = {
+    baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
+    clientId: options.clientId ?? DEFAULT_CLIENT_ID,
+    clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    store: new FakeStore(now),
+    tokens: new TokenBook(now),
+    faults: new FaultQueue(),
+    log: new RequestLog(),
+    latency: options.latencyMs ?? 0,
+    generation: 0,
+  };
+  const { store, tokens, faults, log } = runtime;
+  const render = (cart: StoredCart): Cart => renderCart(cart, runtime.baseUrl);
+
+  function requireCustomer(customerId: string, caller: string): void {
+    if (typeof customerId !== "string" || !store.getCustomer(customerId)) {
+      throw new Error(`${caller}: no customer with id "${String(customerId)}" was seeded.`);
+    }
+  }
+
+  function seedCart(input: SeedCartInput, caller: string): Cart {
+    checkCartInput(input, caller);
+    const customerIds = input.customerIds ?? [];
+    customerIds.forEach((customerId) => requireCustomer(customerId, caller));
+    const cart = store.createCart({
+      id: input.id,
+      name: input.name,
+      description: input.description,
+      contactEmail: input.contactEmail,
+      updatedAt: input.updatedAt,
+    });
+    const items = (input.items ?? []).map((item) => ({
+      name: item.name,
+      sku: item.sku,
+      quantity: item.quantity,
+      unitAmount: item.amount,
+    }));
+    // Seeding is not a change seen by the service: keep the requested `updatedAt`.
+    const { rejected } = store.addItems(cart, items, { touch: false });
+    if (rejected.length > 0) {
+      store.deleteCart(cart.id);
+      throw new Error(`${caller}: a cart holds at most 100 distinct items.`);
+    }
+    customerIds.forEach((customerId) => store.associate(cart, customerId, { touch: false }));
+    return render(cart);
+  }
+
+  return {
+    baseUrl: runtime.baseUrl,
+    clientId: runtime.clientId,
+    handlers: routes.map((route) => toHandler(route, runtime)),
+
+    seedCustomer(input) {
+      checkCustomerInput(input);
+      const customer = store.addCustomer({
+        id: input.id ?? crypto.randomUUID(),
+        email: input.email,
+        name: input.name ?? input.email.slice(0, input.email.indexOf("@")),
+        password: input.password,
+      });
+      return { id: customer.id, email: customer.email, name: customer.name };
+    },
+
+    seedCart(input = {}) {
+      return seedCart(input, "seedCart");
+    },
+
+    seedCarts(count, input = {}) {
+      checkCount(count, "seedCarts");
+      if ("id" in input) throw new Error("seedCarts gives each cart its own id: drop input.id.");
+      const newest = input.updatedAt ?? now();
+      return Array.from({ length: count }, (_, index) =>
+        seedCart(
+          {
+            ...input,
+            name: input.name ?? `Cart ${index + 1}`,
+            updatedAt: newest - index * SEEDED_CARTS_SPACING_MS,
+          },
+          "seedCarts",
+        ),
+      );
+    },
+
+    issueCustomerToken(customerId) {
+      requireCustomer(customerId, "issueCustomerToken");
+      return tokens.issueCustomerToken(customerId).token;
+    },
+
+    expireCustomerTokens(customerId) {
+      requireCustomer(customerId, "expireCustomerTokens");
+      tokens.expireCustomerTokens(customerId);
+    },
+
+    failNext(endpoint, count, fault) {
+      checkEndpoint(endpoint, "failNext");
+      checkCount(count, "failNext");
+      checkFault(fault);
+      faults.add(endpoint, count, fault);
+    },
+
+    setLatency(latency) {
+      checkLatency(latency, "setLatency");
+      runtime.latency = latency ?? 0;
+    },
+
+    get requests() {
+      return log.all();
+    },
+
+    requestsTo(endpoint) {
+      checkEndpoint(endpoint, "requestsTo");
+      return log.all().filter((request) => request.endpoint === endpoint);
+    },
+
+    onRequest(listener) {
+      if (typeof listener !== "function") throw new Error("onRequest needs a listener function.");
+      return log.subscribe(listener);
+    },
+
+    associations() {
+      return store.associations();
+    },
+
+    cartsOf(customerId) {
+      return store.cartsOf(customerId).map(render);
+    },
+
+    getCart(cartId) {
+      const cart = store.getCart(cartId);
+      return cart && render(cart);
+    },
+
+    reset() {
+      store.clear();
+      tokens.clear();
+      faults.clear();
+      log.clear();
+      runtime.latency = options.latencyMs ?? 0;
+      runtime.generation += 1;
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { fail, type FakeErrorItem, type FakeReply } from "./reply";
+import type { FakeEndpoint } from "./types";
+
+/**
+ * Elastic Path's error `status` is a number on cart endpoints and a string ("401") in the
+ * authentication examples (ep-api-contract.md, "Errors, everywhere"; authentication.yaml
+ * types it as a string). Customer login is an auth endpoint too.
+ */
+export function errorStatusStyle(endpoint: FakeEndpoint): "number" | "string" {
+  return endpoint === "access-token" || endpoint === "customer-token" ? "string" : "number";
+}
+
+/** The JSON body of an error answer: `{ errors: [{ status, title, detail? }] }`. */
+export function errorBody(endpoint: FakeEndpoint, status: number, item: FakeErrorItem) {
+  const statusField = errorStatusStyle(endpoint) === "string" ? String(status) : status;
+  return { errors: [{ status: statusField, ...item }] };
+}
+
+/** Missing, unknown or expired bearer token (every `/v2` endpoint). */
+export function invalidAccessToken(): FakeReply {
+  return fail(401, "Unable to validate access token");
+}
+
+export function badRequest(detail: string, title = "Bad Request"): FakeReply {
+  return fail(400, title, detail);
+}
+
+export function forbidden(detail: string, title = "Forbidden"): FakeReply {
+  return fail(403, title, detail);
+}
+
+export function invalidJson(): FakeReply {
+  return badRequest("The request body is not valid JSON.");
+}
+
+/** Elastic Path's "safe characters" for ids: letters, digits, `-` and `_`. */
+export const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+export function unsafeCartId(cartId: string): FakeReply {
+  return badRequest(
+    `The cart id "${cartId}" may only contain letters, digits, "-" and "_".`,
+    "Invalid cart id",
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * `POST /v2/carts/:cartId/items`: custom items (no catalog needed) and cart merges.
+ * Contract: ep-api-contract.md, "Adding items" and "Merging a guest cart".
+ * Other item types (catalog products, promotions, subscriptions) are not modelled.
+ */
+import { renderItems } from "../cartView";
+import { badRequest, SAFE_ID, unsafeCartId } from "../errors";
+import {
+  mergeFromUnknownCart,
+  mergeIntoItself,
+  MAX_DISTINCT_ITEMS,
+  TOO_MANY_ITEMS,
+  tooManyItems,
+} from "../inferred";
+import { json, type FakeReply } from "../reply";
+import type { FakeRuntime, Route } from "../route";
+import type { NewItem, StoredCart } from "../store";
+import { cartIdParam, customerOfToken, isRecord, jsonBody, type Checked } from "./shared";
+
+export const addItemsRoute: Route = {
+  endpoint: "add-items",
+  method: "POST",
+  path: "/v2/carts/:cartId/items",
+  needsBearer: true,
+  handle(request, runtime) {
+    const cartId = cartIdParam(request);
+    if (!cartId.ok) return cartId.reply;
+    const customer = customerOfToken(request, runtime);
+    if (!customer.ok) return customer.reply;
+    const body = jsonBody(request);
+    if (!body.ok) return body.reply;
+    const data = isRecord(body.value) ? body.value.data : undefined;
+
+    // The contract and the spec's example send a merge as an array of `cart_items`; the
+    // spec's CartMergeObjectRequest schema has a single object. Both are accepted.
+    const isMerge = Array.isArray(data) || (isRecord(data) && data.type === "cart_items");
+    if (isMerge) return merge(runtime, cartId.value, data, body.value);
+    if (isRecord(data) && data.type === "custom_item") {
+      return addCustomItem(runtime, cartId.value, data);
+    }
+    return badRequest(
+      'The fake Elastic Path supports data of type "custom_item", or an array of "cart_items" to merge.',
+    );
+  },
+};
+
+function addCustomItem(
+  runtime: FakeRuntime,
+  cartId: string,
+  data: Record<string, unknown>,
+): FakeReply {
+  const item = parseCustomItem(data);
+  if (!item.ok) return item.reply;
+  const cart = runtime.store.ensureCart(cartId);
+  const { rejected } = runtime.store.addItems(cart, [item.value]);
+  if (rejected.length > 0) return tooManyItems();
+  return json(201, renderItems(cart));
+}
+
+function parseCustomItem(data: Record<string, unknown>): Checked<NewItem> {
+  const { name, sku, description, quantity, price } = data;
+  if (typeof name !== "string" || name === "") return invalid("data.name is required.");
+  if (sku !== undefined && typeof sku !== "string") return invalid("data.sku must be a string.");
+  if (description !== undefined && typeof description !== "string") {
+    return invalid("data.description must be a string.");
+  }
+  if (typeof quantity !== "number" || !Number.isInteger(quantity) || quantity < 1) {
+    return invalid("data.quantity must be a positive integer.");
+  }
+  if (!isRecord(price)) return invalid("data.price is required.");
+  const { amount, includes_tax: includesTax } = price;
+  if (typeof amount !== "number" || !Number.isInteger(amount) || amount < 0) {
+    return invalid("data.price.amount must be an integer >= 0 (minor units).");
+  }
+  if (includesTax !== undefined && typeof includesTax !== "boolean") {
+    return invalid("data.price.includes_tax must be a boolean.");
+  }
+  return {
+    ok: true,
+    value: {
+      name,
+      sku,
+      description,
+      quantity,
+      unitAmount: amount,
+      includesTax,
+    },
+  };
+}
+
+function invalid(detail: string): { ok: false; reply: FakeReply } {
+  return { ok: false, reply: badRequest(detail) };
+}
+
+function merge(runtime: FakeRuntime, targetId: string, data: unknown, body: unknown): FakeReply {
+  const entries = Array.isArray(data) ? data : [data];
+  const sourceIds: string[] = [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || entry.type !== "cart_items" || typeof entry.cart_id !== "string") {
+      return badRequest('Each merge entry needs type "cart_items" and a cart_id.');
+    }
+    if (!SAFE_ID.test(entry.cart_id)) {
+      return unsafeCartId(entry.cart_id);
+    }
+    if (entry.cart_id === targetId) return mergeIntoItself();
+    sourceIds.push(entry.cart_id);
+  }
+  const options = isRecord(body) ? body.options : undefined;
+  const allOrNothing = isRecord(options) && options.add_all_or_nothing === true;
+
+  const copied: NewItem[] = [];
+  for (const sourceId of sourceIds) {
+    const source = runtime.store.getCart(sourceId);
+    if (!source) {
+      const refusal = mergeFromUnknownCart(sourceId);
+      if (refusal) return refusal;
+      continue;
+    }
+    copied.push(...itemsOf(source));
+  }
+
+  const target = runtime.store.ensureCart(targetId);
+  if (
+    allOrNothing &&
+    target.items.length + runtime.store.countNewLines(target, copied) > MAX_DISTINCT_ITEMS
+  ) {
+    return tooManyItems();
+  }
+  const { rejected } = runtime.store.addItems(target, copied);
+  const answer = renderItems(target);
+  if (rejected.length > 0) {
+    answer.errors = rejected.map((item) => ({
+      status: TOO_MANY_ITEMS.status,
+      title: TOO_MANY_ITEMS.title,
+      detail: `"${item.name}" was not added. ${TOO_MANY_ITEMS.detail}`,
+      ...(item.sku ? { meta: { sku: item.sku } } : {}),
+    }));
+  }
+  return json(201, answer);
+}
+
+/** A source cart's items, as items to add elsewhere (a merge copies them). */
+function itemsOf(cart: StoredCart): NewItem[] {
+  return cart.items.map((item) => ({
+    name: item.name,
+    sku: item.sku,
+    description: item.description,
+    quantity: item.quantity,
+    unitAmount: item.unitAmount,
+    includesTax: item.includesTax,
+  }));
+}

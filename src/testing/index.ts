@@ -1,0 +1,16 @@
+/**
+ * `epcc-react-hooks/testing`: an in-memory Elastic Path for tests and demos, served by msw.
+ */
+export { createFakeElasticPath } from "./createFakeElasticPath";
+export type {
+  FakeAssociation,
+  FakeCustomer,
+  FakeElasticPath,
+  FakeElasticPathOptions,
+  FakeEndpoint,
+  FakeFault,
+  RecordedRequest,
+  SeedCartInput,
+  SeedCustomItem,
+  SeedCustomerInput,
+} from "./types";

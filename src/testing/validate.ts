@@ -1,0 +1,161 @@
+/**
+ * Input checks for the public controls: a mistake in a test's setup should fail at the
+ * call, in one sentence, not as a puzzling answer later.
+ */
+import { SAFE_ID } from "./errors";
+import type {
+  FakeElasticPathOptions,
+  FakeEndpoint,
+  FakeFault,
+  FakeLatency,
+  SeedCartInput,
+  SeedCustomerInput,
+  SeedCustomItem,
+} from "./types";
+
+export const ENDPOINTS: readonly FakeEndpoint[] = [
+  "access-token",
+  "customer-token",
+  "create-cart",
+  "list-carts",
+  "get-cart",
+  "delete-cart",
+  "add-items",
+  "associate",
+  "disassociate",
+];
+
+const FAULT_STATUSES = [429, 500, 502, 503, 504];
+
+function isNonEmptyString(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "";
+}
+
+function isPositiveInteger(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
+}
+
+export function checkOptions(options: FakeElasticPathOptions): void {
+  if (options.baseUrl !== undefined) {
+    let url: URL | undefined;
+    try {
+      url = new URL(options.baseUrl);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash) {
+      throw new Error(
+        `createFakeElasticPath: baseUrl must be an absolute http(s) URL without query or hash, got "${options.baseUrl}".`,
+      );
+    }
+  }
+  if (options.clientId !== undefined && !isNonEmptyString(options.clientId)) {
+    throw new Error("createFakeElasticPath: clientId must be a non-empty string.");
+  }
+  if (options.clientSecret !== undefined && !isNonEmptyString(options.clientSecret)) {
+    throw new Error("createFakeElasticPath: clientSecret must be a non-empty string.");
+  }
+  if (options.now !== undefined && typeof options.now !== "function") {
+    throw new Error("createFakeElasticPath: now must be a function returning epoch milliseconds.");
+  }
+  checkLatency(options.latencyMs, "createFakeElasticPath: latencyMs");
+}
+
+export function checkLatency(latency: FakeLatency | undefined, name: string): void {
+  if (latency === undefined || typeof latency === "function") return;
+  if (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0) {
+    throw new Error(
+      `${name} must be a number of milliseconds >= 0 or a function, got ${String(latency)}.`,
+    );
+  }
+}
+
+export function checkCustomerInput(input: SeedCustomerInput): void {
+  if (!isNonEmptyString(input?.email) || !input.email.includes("@")) {
+    throw new Error("seedCustomer needs an email address.");
+  }
+  if (!isNonEmptyString(input.password))
+    throw new Error("seedCustomer needs a non-empty password.");
+  if (input.id !== undefined && !isNonEmptyString(input.id)) {
+    throw new Error("seedCustomer: id must be a non-empty string when given.");
+  }
+  if (input.name !== undefined && typeof input.name !== "string") {
+    throw new Error("seedCustomer: name must be a string when given.");
+  }
+}
+
+export function checkCartInput(input: SeedCartInput, name: string): void {
+  if (typeof input !== "object" || input === null) {
+    throw new Error(`${name} takes an object of cart fields.`);
+  }
+  if (input.id !== undefined && (typeof input.id !== "string" || !SAFE_ID.test(input.id))) {
+    throw new Error(
+      `${name}: id may only contain letters, digits, "-" and "_", got "${String(input.id)}".`,
+    );
+  }
+  if (input.name !== undefined && (typeof input.name !== "string" || input.name === "")) {
+    throw new Error(`${name}: name must be a non-empty string when given.`);
+  }
+  if (input.updatedAt !== undefined && !Number.isFinite(input.updatedAt)) {
+    throw new Error(`${name}: updatedAt must be epoch milliseconds.`);
+  }
+  if (input.contactEmail !== undefined && input.customerIds?.length) {
+    throw new Error(
+      `${name}: a cart with a contactEmail cannot have customers, as in Elastic Path.`,
+    );
+  }
+  input.items?.forEach((item, index) => checkItem(item, `${name}: items[${index}]`));
+}
+
+function checkItem(item: SeedCustomItem, name: string): void {
+  if (!isNonEmptyString(item?.name)) throw new Error(`${name} needs a name.`);
+  if (!isPositiveInteger(item.quantity)) {
+    throw new Error(`${name}: quantity must be a positive integer, got ${String(item.quantity)}.`);
+  }
+  if (typeof item.amount !== "number" || !Number.isInteger(item.amount) || item.amount < 0) {
+    throw new Error(
+      `${name}: amount must be an integer >= 0 in minor units, got ${String(item.amount)}.`,
+    );
+  }
+}
+
+export function checkCount(count: number, name: string): void {
+  if (!isPositiveInteger(count)) {
+    throw new Error(`${name}: count must be a positive integer, got ${String(count)}.`);
+  }
+}
+
+export function checkEndpoint(endpoint: FakeEndpoint, name: string): void {
+  if (!ENDPOINTS.includes(endpoint)) {
+    throw new Error(
+      `${name}: unknown endpoint "${String(endpoint)}"; use one of ${ENDPOINTS.join(", ")}.`,
+    );
+  }
+}
+
+export function checkFault(fault: FakeFault): void {
+  if (typeof fault !== "object" || fault === null) {
+    throw new Error(
+      "failNext: fault must be { status: 429 | 500 | 502 | 503 | 504 } or { network: true }.",
+    );
+  }
+  if ("network" in fault) {
+    if (fault.network !== true) throw new Error("failNext: a network fault is { network: true }.");
+    return;
+  }
+  if (!FAULT_STATUSES.includes(fault.status)) {
+    throw new Error(
+      `failNext: fault status must be 429, 500, 502, 503 or 504, got ${String(fault.status)}.`,
+    );
+  }
+  if (fault.status === 429 && fault.retryAfter !== undefined) {
+    const { retryAfter } = fault;
+    const valid =
+      typeof retryAfter === "number"
+        ? Number.isFinite(retryAfter) && retryAfter >= 0
+        : isNonEmptyString(retryAfter);
+    if (!valid) {
+      throw new Error("failNext: retryAfter must be seconds >= 0 or an HTTP date string.");
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * The real SDK client pointed at a fake Elastic Path, and customer login through it.
+ * Reused by every suite that drives the fake: keep these thin.
+ */
+import { createAnAccessToken, createClient, createShopperClient } from "@epcc-sdk/sdks-shopper";
+import type { FakeElasticPath } from "../../src/testing";
+import { memoryStorage } from "./memoryStorage";
+
+export type ShopperClient = ReturnType<typeof createShopperClient>["client"];
+
+/** The 200 body's `data` of `POST /v2/customers/tokens`. */
+export interface CustomerTokenData {
+  type: "token";
+  id: string;
+  customer_id: string;
+  token: string;
+  /** Epoch seconds. */
+  expires: number;
+}
+
+/** The client secret `createFakeElasticPath()` accepts unless told otherwise. */
+export const FAKE_CLIENT_SECRET = "fake-client-secret";
+
+/**
+ * A browser-like shopper client: implicit tokens fetched by the SDK on demand, kept in
+ * memory (not `localStorage`).
+ */
+export function createTestClient(fake: FakeElasticPath) {
+  return createShopperClient(
+    { baseUrl: fake.baseUrl },
+    { clientId: fake.clientId, storage: memoryStorage() },
+  );
+}
+
+/**
+ * A trusted server-side client whose bearer is a client-credentials token (it acts for
+ * any customer and cart). `createShopperClient` only fetches implicit tokens by itself,
+ * hence the token provider.
+ */
+export function createAdminClient(fake: FakeElasticPath, clientSecret = FAKE_CLIENT_SECRET) {
+  return createShopperClient(
+    { baseUrl: fake.baseUrl },
+    {
+      clientId: fake.clientId,
+      storage: memoryStorage(),
+      tokenProvider: async () => {
+        const { data, error } = await createAnAccessToken({
+          client: createClient({ baseUrl: fake.baseUrl }),
+          body: {
+            grant_type: "client_credentials",
+            client_id: fake.clientId,
+            client_secret: clientSecret,
+          },
+        });
+        if (!data) throw new Error(`Client-credentials token refused: ${JSON.stringify(error)}`);
+        return data;
+      },
+    },
+  );
+}
+
+/** `POST /v2/customers/tokens` through the client's auth-wrapped fetch; the SDK result as is. */
+export function requestCustomerToken(client: ShopperClient, body: Record<string, unknown>) {
+  return client.post<{ data: CustomerTokenData }, unknown, false>({
+    url: "/v2/customers/tokens",
+    body,
+  });
+}
+
+/** Logs a customer in and returns the token answer; throws with the error body if refused. */
+export async function loginAs(
+  client: ShopperClient,
+  email: string,
+  password: string,
+): Promise<CustomerTokenData> {
+  const { data, error, response } = await requestCustomerToken(client, {
+    data: { type: "token", email, password, authentication_mechanism: "password" },
+  });
+  if (!data) {
+    throw new Error(`Login as ${email} failed with ${response.status}: ${JSON.stringify(error)}`);
+  }
+  return data.data;
+}
