@@ -127,3 +127,19 @@ export class AssociationCoordinator {
     this.#ledger.clear();
   }
 }
+
+const coordinators = new WeakMap<Client, AssociationCoordinator>();
+
+/**
+ * One coordinator per SDK client, so providers that share a client (several React roots in
+ * one page) also share their in-flight calls. Other tabs are reached through the ledger and
+ * Web Locks instead.
+ */
+export function coordinatorFor(client: Client): AssociationCoordinator {
+  let coordinator = coordinators.get(client);
+  if (!coordinator) {
+    coordinator = new AssociationCoordinator();
+    coordinators.set(client, coordinator);
+  }
+  return coordinator;
+}

@@ -8,11 +8,10 @@ import {
   useMemo,
   useReducer,
   useRef,
-  useState,
   useSyncExternalStore,
   type ReactNode,
 } from "react";
-import { AssociationCoordinator } from "../carts/associationCoordinator";
+import { coordinatorFor } from "../carts/associationCoordinator";
 import { cartQueries } from "../carts/cartQueries";
 import { invalidInput } from "../errors/ElasticPathError";
 import { requireSafeId } from "../errors/validate";
@@ -95,7 +94,7 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     () => createStoredValue(props.cartIdStorage ?? localStorageAdapter(CART_ID_STORAGE_KEY)),
     [props.cartIdStorage],
   );
-  const [associations] = useState(() => new AssociationCoordinator());
+  const associations = useMemo(() => coordinatorFor(client), [client]);
 
   const storedSessionText = useSyncExternalStore(
     sessionStore.subscribe,

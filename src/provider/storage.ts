@@ -27,9 +27,12 @@ function browserStorage(): Storage | undefined {
   }
 }
 
+// `storage` events only reach other tabs; adapters of one key in this page hear each other here.
+const listenersInThisPage = new Map<string, Set<() => void>>();
+
 /**
- * `localStorage[key]` with cross-tab sync through `storage` events. Without a `window`
- * (server rendering, Node tests) it reads nothing and writes nowhere.
+ * `localStorage[key]` with sync across tabs (`storage` events) and across providers in this
+ * page. Without a `window` (server rendering, Node tests) it reads nothing and writes nowhere.
  */
 export function localStorageAdapter(key: string): StorageAdapter {
   return {
@@ -42,6 +45,7 @@ export function localStorageAdapter(key: string): StorageAdapter {
       } catch {
         // Quota exceeded or storage disabled: the in-memory state still holds the value.
       }
+      listenersInThisPage.get(key)?.forEach((listener) => listener());
     },
     subscribe(onChange) {
       if (typeof window === "undefined") return () => {};
@@ -49,8 +53,14 @@ export function localStorageAdapter(key: string): StorageAdapter {
         // `key === null` is `localStorage.clear()` in another tab.
         if (event.key === key || event.key === null) onChange();
       };
+      const listeners = listenersInThisPage.get(key) ?? new Set();
+      listenersInThisPage.set(key, listeners.add(onChange));
       window.addEventListener("storage", onStorage);
-      return () => window.removeEventListener("storage", onStorage);
+      return () => {
+        window.removeEventListener("storage", onStorage);
+        listeners.delete(onChange);
+        if (listeners.size === 0) listenersInThisPage.delete(key);
+      };
     },
   };
 }
