@@ -70,6 +70,19 @@ export default defineConfig({
           typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: "browser",
+          include: ["test/browser/**/*.test.{ts,tsx}"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
     ],
   },
 });
