@@ -5,15 +5,8 @@ import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vite";
 import dts from "vite-plugin-dts";
 
-const peers = [
-  "react",
-  "react-dom",
-  "@tanstack/react-query",
-  "@epcc-sdk/sdks-shopper",
-  "msw",
-];
-const isExternal = (id: string) =>
-  peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
+const peers = ["react", "react-dom", "@tanstack/react-query", "@epcc-sdk/sdks-shopper", "msw"];
+const isExternal = (id: string) => peers.some((peer) => id === peer || id.startsWith(`${peer}/`));
 
 /**
  * Debian's Chromium, launched the way this workplace allows: no sandbox (root), and no
@@ -37,7 +30,15 @@ export const chromium = playwright({
 export default defineConfig({
   plugins: [
     react(),
-    dts({ tsconfigPath: "./tsconfig.build.json", include: ["src"], exclude: ["**/*.test.*"] }),
+    // Declarations for `src` only; the project's tsconfig also covers tests, stories and bench.
+    dts({
+      tsconfigPath: "./tsconfig.json",
+      include: ["src"],
+      compilerOptions: { noEmit: false, declaration: true, emitDeclarationOnly: true },
+      // One declaration file per entry: relative imports without extensions in many small
+      // files would not resolve under Node's ESM rules (attw's node16 check).
+      bundleTypes: true,
+    }),
   ],
   build: {
     lib: {
@@ -48,6 +49,7 @@ export default defineConfig({
       formats: ["es"],
     },
     sourcemap: true,
+    copyPublicDir: false, // public/ holds msw's worker for demos and browser tests only
     rollupOptions: {
       external: isExternal,
       output: {

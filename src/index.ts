@@ -27,6 +27,10 @@ export {
 } from "./carts/useDisassociateCartFromCustomer";
 export {
   cartQueries,
+  type CartQueryKey,
+  type CartQueryOptions,
+  type CustomerCartsQueryOptions,
+  type InfiniteCustomerCartsQueryOptions,
   type CustomerCartsParams,
   type CustomerCartsQueryKey,
   type CustomerCartsSource,

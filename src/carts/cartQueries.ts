@@ -9,7 +9,10 @@ import {
   infiniteQueryOptions,
   queryOptions,
   skipToken,
+  type DataTag,
   type InfiniteData,
+  type UseInfiniteQueryOptions,
+  type UseQueryOptions,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
@@ -83,6 +86,38 @@ export type InfiniteCustomerCartsQueryKey = readonly [
   { readonly limit: number | undefined },
 ];
 
+export type CartQueryKey = readonly ["epcc", "carts", "cart", string];
+
+// Named option types, so declarations refer to @tanstack/react-query only (not query-core).
+export type CustomerCartsQueryOptions = UseQueryOptions<
+  CartCollectionResponse,
+  ElasticPathError,
+  CartCollectionResponse,
+  CustomerCartsQueryKey
+> & { queryKey: DataTag<CustomerCartsQueryKey, CartCollectionResponse, ElasticPathError> };
+export type InfiniteCustomerCartsQueryOptions = UseInfiniteQueryOptions<
+  CartCollectionResponse,
+  ElasticPathError,
+  InfiniteData<CartCollectionResponse, number>,
+  InfiniteCustomerCartsQueryKey,
+  number
+> & {
+  // queryOptions tags infinite keys with `InfiniteData<TData, unknown>`; match it.
+  queryKey: DataTag<
+    InfiniteCustomerCartsQueryKey,
+    InfiniteData<CartCollectionResponse, unknown>,
+    ElasticPathError
+  >;
+};
+export type CartQueryOptions = UseQueryOptions<
+  CartResponse,
+  ElasticPathError,
+  CartResponse,
+  CartQueryKey
+> & {
+  queryKey: DataTag<CartQueryKey, CartResponse, ElasticPathError>;
+};
+
 /** The next page's offset from Elastic Path's paging meta, or undefined on the last page. */
 export function nextPageOffset(page: CartCollectionResponse): number | undefined {
   const meta = page.meta?.page;
@@ -111,7 +146,10 @@ export const cartQueries = {
   customerKey: (customerId: string | null) => ["epcc", "carts", "customer", customerId] as const,
 
   /** One page of the signed-in customer's carts (`GET /v2/carts`); skipped while signed out. */
-  customerCarts(source: CustomerCartsSource, params?: CustomerCartsParams) {
+  customerCarts(
+    source: CustomerCartsSource,
+    params?: CustomerCartsParams,
+  ): CustomerCartsQueryOptions {
     const { limit, offset } = checkParams(params);
     const { session } = source;
     const customerId = session.status === "signed-in" ? session.customerId : null;
@@ -131,7 +169,10 @@ export const cartQueries = {
   },
 
   /** The signed-in customer's carts page after page, for "load more"; skipped while signed out. */
-  infiniteCustomerCarts(source: CustomerCartsSource, params?: Pick<CustomerCartsParams, "limit">) {
+  infiniteCustomerCarts(
+    source: CustomerCartsSource,
+    params?: Pick<CustomerCartsParams, "limit">,
+  ): InfiniteCustomerCartsQueryOptions {
     const { limit } = checkParams(params);
     const { session } = source;
     const customerId = session.status === "signed-in" ? session.customerId : null;
@@ -155,16 +196,16 @@ export const cartQueries = {
   },
 
   /** One cart's entry. */
-  cartKey: (cartId: string) => ["epcc", "carts", "cart", cartId] as const,
+  cartKey: (cartId: string): CartQueryKey => ["epcc", "carts", "cart", cartId],
 
   /** One cart (`GET /v2/carts/:id`), e.g. for a cart badge; "My carts" reuses what it holds. */
-  cart({ client }: { client: Client }, cartId: string) {
+  cart({ client }: { client: Client }, cartId: string): CartQueryOptions {
     const id = requireSafeId("cartId", cartId);
     return queryOptions<
       CartResponse,
       ElasticPathError,
       CartResponse,
-      ReturnType<typeof cartQueries.cartKey>
+      CartQueryKey
       // eslint-disable-next-line @tanstack/query/exhaustive-deps -- a cart is the same whichever client fetched it
     >({
       queryKey: cartQueries.cartKey(id),

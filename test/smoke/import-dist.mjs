@@ -1,0 +1,64 @@
+// The built package as a user's Node code sees it: both entries imported by name through
+// the `exports` map (a package may import itself), server rendering with no `window`, and
+// the fake answering the real SDK client through msw/node. Run after `npm run build`.
+import assert from "node:assert/strict";
+import { createShopperClient, getCarts } from "@epcc-sdk/sdks-shopper";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { setupServer } from "msw/node";
+import { createElement as h } from "react";
+import { renderToString } from "react-dom/server";
+import {
+  ElasticPathError,
+  ElasticPathProvider,
+  cartQueries,
+  useCustomerSession,
+} from "epcc-react-hooks";
+import { createFakeElasticPath } from "epcc-react-hooks/testing";
+
+assert.equal(typeof globalThis.window, "undefined", "this check must run without a window");
+
+const fake = createFakeElasticPath();
+const server = setupServer(...fake.handlers);
+server.listen({ onUnhandledRequest: "error" });
+try {
+  let token;
+  const { client } = createShopperClient(
+    { baseUrl: fake.baseUrl },
+    { clientId: fake.clientId, storage: { get: () => token, set: (value) => (token = value) } },
+  );
+
+  function SessionStatus() {
+    return h("p", null, useCustomerSession().status);
+  }
+  const html = renderToString(
+    h(
+      QueryClientProvider,
+      { client: new QueryClient() },
+      h(ElasticPathProvider, { client }, h(SessionStatus)),
+    ),
+  );
+  assert.equal(html, "<p>signed-out</p>");
+
+  const customer = fake.seedCustomer({ email: "smoke@example.com", password: "smoke-test" });
+  fake.seedCarts(3, { customerIds: [customer.id] });
+  const options = cartQueries.customerCarts({
+    client,
+    session: {
+      status: "signed-in",
+      customerId: customer.id,
+      token: fake.issueCustomerToken(customer.id),
+      expiresAt: Date.now() + 60_000,
+    },
+  });
+  const carts = await new QueryClient().fetchQuery(options);
+  assert.equal(carts.data.length, 3);
+  assert.ok(!JSON.stringify(options.queryKey).includes("ey"), "no token in the key");
+
+  const { response } = await getCarts({ client });
+  assert.equal(response.status, 400, "a cart list without a customer token is refused");
+  assert.throws(() => cartQueries.cart({ client }, "../x"), ElasticPathError);
+
+  console.log("dist smoke check: all 5 checks passed");
+} finally {
+  server.close();
+}
