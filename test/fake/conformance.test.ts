@@ -1,0 +1,782 @@
+/**
+ * Conformance: the fake's answers against Elastic Path's published OpenAPI files in
+ * ../shared/specs (read at test time, never copied here). Every response the fake can
+ * give whose operation and status the spec documents is produced through the real SDK
+ * and validated against the spec's schema for that status and content type.
+ *
+ * Where the spec and ../shared/docs/ep-api-contract.md disagree (the fake follows the
+ * spec on schemas, except the access-token body, which follows the contract):
+ *  1. authentication.yaml wraps the access-token 200 body in `data`; the real service and
+ *     the SDK use it unwrapped (contract). The fake answers unwrapped; the unwrapped body
+ *     is checked against the AccessTokenResponse schema itself.
+ *  2. Response.PageLinks types `last`, `next` and `prev` as (non-null) strings while its
+ *     prose and the contract say `null` at the ends: the fake leaves missing links out.
+ *  3. The cart operations document no 401, while the contract has 401 for a bad or
+ *     expired bearer and customer token; nor do they document 429 or 5xx (add-items
+ *     documents 500 only). See UNDOCUMENTED below.
+ *  4. CartMergeObjectRequest has `data` as one object; the spec's own "Merge Carts"
+ *     example and the contract send an array. The fake accepts both.
+ *  5. The 422 example of POST .../relationships/customers carries `"status": 400` in the
+ *     body; the fake says 422.
+ *  6. deleteACart's prose refuses deleting any cart associated with a customer; its
+ *     "Last cart" error and the contract refuse only a customer's last cart. The fake
+ *     follows the contract.
+ *  7. getCarts' prose lists all carts for client credentials without a customer token;
+ *     the contract needs a customer (or account) token, else 400/403. The fake: 400.
+ *  8. BaseCartResponse has no `description`; the contract's cart has one (allowed, as the
+ *     schema does not forbid extra properties).
+ *  9. RelationshipItem ids are `format: uuid`: customer ids must be UUIDs to validate
+ *     (seeded customers get UUIDs unless a test picks an id).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  createACart,
+  createAnAccessToken,
+  createClient,
+  createCustomerCartAssociation,
+  deleteACart,
+  deleteCustomerCartAssociation,
+  getACart,
+  getCarts,
+  manageCarts,
+  type AccessTokenRequest,
+  type CartsRelationshipsCustomersData,
+  type ManageCartsData,
+} from "@epcc-sdk/sdks-shopper";
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import {
+  createFakeElasticPath,
+  type FakeCustomer,
+  type FakeElasticPath,
+  type FakeEndpoint,
+} from "../../src/testing";
+import { server } from "../support/server";
+import {
+  createAdminClient,
+  createTestClient,
+  FAKE_CLIENT_SECRET,
+  type ShopperClient,
+} from "../support/sdk";
+
+// The repository root is two levels up; the shared folder sits beside it.
+const SPECS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/specs");
+const SPEC_FILES = { carts: "carts-and-orders.yaml", auth: "authentication.yaml" } as const;
+type SpecName = keyof typeof SPEC_FILES;
+const specsPresent = Object.values(SPEC_FILES).every((file) => existsSync(join(SPECS_DIR, file)));
+
+/** Every endpoint but customer login, which no OpenAPI file documents. */
+type SpecEndpoint = Exclude<FakeEndpoint, "customer-token">;
+
+const OPERATIONS: Record<SpecEndpoint, { spec: SpecName; path: string; method: string }> = {
+  "access-token": { spec: "auth", path: "/oauth/access_token", method: "post" },
+  "create-cart": { spec: "carts", path: "/v2/carts", method: "post" },
+  "list-carts": { spec: "carts", path: "/v2/carts", method: "get" },
+  "get-cart": { spec: "carts", path: "/v2/carts/{cartID}", method: "get" },
+  "delete-cart": { spec: "carts", path: "/v2/carts/{cartID}", method: "delete" },
+  "add-items": { spec: "carts", path: "/v2/carts/{cartID}/items", method: "post" },
+  associate: { spec: "carts", path: "/v2/carts/{cartID}/relationships/customers", method: "post" },
+  disassociate: {
+    spec: "carts",
+    path: "/v2/carts/{cartID}/relationships/customers",
+    method: "delete",
+  },
+};
+
+const FAULTS = [429, 500, 502, 503, 504];
+
+/**
+ * Every status each endpoint of the fake can answer, injected faults included. Keep it in
+ * step with src/testing/handlers: every case below must use a status listed here, and
+ * every listed status the spec documents must have a case.
+ */
+const FAKE_STATUSES: Record<SpecEndpoint, number[]> = {
+  "access-token": [200, 400, 401, ...FAULTS],
+  "create-cart": [201, 400, 401, 403, ...FAULTS],
+  "list-carts": [200, 400, 401, 403, ...FAULTS],
+  "get-cart": [200, 400, 401, ...FAULTS],
+  "delete-cart": [204, 400, 401, ...FAULTS],
+  "add-items": [201, 400, 401, 422, ...FAULTS],
+  associate: [200, 204, 400, 401, 403, 422, ...FAULTS],
+  disassociate: [204, 400, 401, 403, ...FAULTS],
+};
+
+/** Statuses the fake gives that the spec does not document for the operation (see 3 above). */
+const UNDOCUMENTED: Record<SpecEndpoint, number[]> = {
+  "access-token": [],
+  "create-cart": [401, ...FAULTS],
+  "list-carts": [401, ...FAULTS],
+  "get-cart": [401, ...FAULTS],
+  "delete-cart": [401, ...FAULTS],
+  "add-items": [401, 429, 502, 503, 504],
+  associate: [401, ...FAULTS],
+  disassociate: [401, ...FAULTS],
+};
+
+interface Context {
+  fake: FakeElasticPath;
+  shopper: ShopperClient;
+  admin: ShopperClient;
+  ada: FakeCustomer;
+  grace: FakeCustomer;
+  adaToken: string;
+}
+
+interface SdkResult {
+  response: Response;
+  data?: unknown;
+  error?: unknown;
+}
+
+interface Case {
+  endpoint: SpecEndpoint;
+  status: number;
+  name: string;
+  run(context: Context): Promise<SdkResult>;
+}
+
+// ---- helpers to produce answers through the SDK
+
+const tokenRequest = (fake: FakeElasticPath, body: Partial<AccessTokenRequest>) =>
+  createAnAccessToken({
+    client: createClient({ baseUrl: fake.baseUrl }),
+    body: body as AccessTokenRequest,
+  });
+
+const relationship = (
+  operation: typeof createCustomerCartAssociation | typeof deleteCustomerCartAssociation,
+  client: ShopperClient,
+  cartID: string,
+  body: unknown,
+  customerToken?: string,
+) =>
+  operation({
+    client,
+    path: { cartID },
+    body: body as CartsRelationshipsCustomersData,
+    headers: customerToken ? { "X-Moltin-Customer-Token": customerToken } : {},
+  });
+
+const asCustomer = (id: string) => ({ data: [{ type: "customer", id }] });
+
+const addItems = (client: ShopperClient, cartID: string, body: unknown) =>
+  manageCarts({ client, path: { cartID }, body: body as ManageCartsData["body"] });
+
+const customItem = (name: string, sku?: string) => ({
+  data: { type: "custom_item", name, sku, quantity: 2, price: { amount: 1250 } },
+});
+
+const manyItems = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ name: `Item ${i}`, quantity: 1, amount: 100 }));
+
+const listAs = (context: Context, query?: Record<string, unknown>) =>
+  getCarts({
+    client: context.shopper,
+    headers: { "X-Moltin-Customer-Token": context.adaToken },
+    query,
+  });
+
+function seedId(fake: FakeElasticPath, input?: Parameters<FakeElasticPath["seedCart"]>[0]) {
+  return fake.seedCart(input).id ?? "";
+}
+
+// ---- the cases
+
+const faultCase = (endpoint: SpecEndpoint, status: 429 | 500 | 502 | 503 | 504): Case => ({
+  endpoint,
+  status,
+  name: `injected ${status}`,
+  run: ({ fake, shopper }) => {
+    fake.failNext(endpoint, 1, { status });
+    return endpoint === "access-token"
+      ? tokenRequest(fake, { grant_type: "implicit", client_id: fake.clientId })
+      : addItems(shopper, "abc", customItem("Tea"));
+  },
+});
+
+const CASES: Case[] = [
+  // POST /oauth/access_token
+  {
+    endpoint: "access-token",
+    status: 200,
+    name: "implicit token",
+    run: ({ fake }) => tokenRequest(fake, { grant_type: "implicit", client_id: fake.clientId }),
+  },
+  {
+    endpoint: "access-token",
+    status: 200,
+    name: "client-credentials token",
+    run: ({ fake }) =>
+      tokenRequest(fake, {
+        grant_type: "client_credentials",
+        client_id: fake.clientId,
+        client_secret: FAKE_CLIENT_SECRET,
+      }),
+  },
+  {
+    endpoint: "access-token",
+    status: 400,
+    name: "no grant_type",
+    run: ({ fake }) => tokenRequest(fake, { client_id: fake.clientId }),
+  },
+  {
+    endpoint: "access-token",
+    status: 401,
+    name: "unknown client id",
+    run: ({ fake }) => tokenRequest(fake, { grant_type: "implicit", client_id: "stranger" }),
+  },
+  ...([429, 500, 502, 503, 504] as const).map((status) => faultCase("access-token", status)),
+
+  // POST /v2/carts
+  {
+    endpoint: "create-cart",
+    status: 201,
+    name: "guest cart",
+    run: ({ shopper }) => createACart({ client: shopper, body: { data: { name: "Guest" } } }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 201,
+    name: "with a customer token (associated)",
+    run: ({ shopper, adaToken }) =>
+      createACart({
+        client: shopper,
+        body: { data: { name: "Mine", description: "d" } },
+        headers: { "X-Moltin-Customer-Token": adaToken },
+      }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 201,
+    name: "with a contact email",
+    run: ({ shopper }) =>
+      createACart({
+        client: shopper,
+        body: { data: { name: "Guest", contact: { email: "guest@example.com" } } },
+      }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 400,
+    name: "empty name",
+    run: ({ shopper }) => createACart({ client: shopper, body: { data: { name: "" } } }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 400,
+    name: "contact email with a customer token",
+    run: ({ shopper, adaToken }) =>
+      createACart({
+        client: shopper,
+        body: { data: { contact: { email: "ada@example.com" } } },
+        headers: { "X-Moltin-Customer-Token": adaToken },
+      }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 403,
+    name: "account token",
+    run: ({ shopper }) =>
+      createACart({
+        client: shopper,
+        headers: { "EP-Account-Management-Authentication-Token": "account" },
+      }),
+  },
+
+  // GET /v2/carts
+  {
+    endpoint: "list-carts",
+    status: 200,
+    name: "first page with a next link",
+    run: (context) => {
+      context.fake.seedCarts(3, {
+        customerIds: [context.ada.id],
+        items: [{ name: "Tea", quantity: 1, amount: 450 }],
+      });
+      return listAs(context, { "page[limit]": 2 });
+    },
+  },
+  {
+    endpoint: "list-carts",
+    status: 200,
+    name: "last page with a prev link",
+    run: (context) => {
+      context.fake.seedCarts(3, { customerIds: [context.ada.id, context.grace.id] });
+      return listAs(context, { "page[limit]": 2, "page[offset]": 2 });
+    },
+  },
+  {
+    endpoint: "list-carts",
+    status: 200,
+    name: "no carts",
+    run: (context) => listAs(context),
+  },
+  {
+    endpoint: "list-carts",
+    status: 400,
+    name: "no customer token",
+    run: ({ shopper }) => getCarts({ client: shopper }),
+  },
+  {
+    endpoint: "list-carts",
+    status: 400,
+    name: "page[limit] out of range",
+    run: (context) => listAs(context, { "page[limit]": 101 }),
+  },
+  {
+    endpoint: "list-carts",
+    status: 403,
+    name: "account token",
+    run: ({ shopper }) =>
+      getCarts({
+        client: shopper,
+        headers: { "EP-Account-Management-Authentication-Token": "account" },
+      }),
+  },
+
+  // GET /v2/carts/:id
+  {
+    endpoint: "get-cart",
+    status: 200,
+    name: "cart with items and customers",
+    run: ({ fake, shopper, ada, grace }) => {
+      const cartID = seedId(fake, {
+        customerIds: [ada.id, grace.id],
+        items: [{ name: "Tea", sku: "tea", quantity: 3, amount: 450 }],
+      });
+      return getACart({ client: shopper, path: { cartID } });
+    },
+  },
+  {
+    endpoint: "get-cart",
+    status: 200,
+    name: "cart created on demand",
+    run: ({ shopper }) => getACart({ client: shopper, path: { cartID: "on-demand" } }),
+  },
+  {
+    endpoint: "get-cart",
+    status: 400,
+    name: "unsafe cart id",
+    run: ({ shopper }) => getACart({ client: shopper, path: { cartID: "not.safe" } }),
+  },
+
+  // DELETE /v2/carts/:id
+  {
+    endpoint: "delete-cart",
+    status: 204,
+    name: "deleted",
+    run: ({ fake, shopper }) => deleteACart({ client: shopper, path: { cartID: seedId(fake) } }),
+  },
+  {
+    endpoint: "delete-cart",
+    status: 400,
+    name: "last cart of a customer",
+    run: ({ fake, shopper, ada }) =>
+      deleteACart({ client: shopper, path: { cartID: seedId(fake, { customerIds: [ada.id] }) } }),
+  },
+  {
+    endpoint: "delete-cart",
+    status: 400,
+    name: "unsafe cart id",
+    run: ({ shopper }) => deleteACart({ client: shopper, path: { cartID: "not.safe" } }),
+  },
+
+  // POST /v2/carts/:id/items
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "custom item",
+    run: ({ shopper }) => addItems(shopper, "abc", customItem("Gift wrap", "wrap")),
+  },
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "merge",
+    run: ({ fake, shopper }) => {
+      const source = seedId(fake, {
+        items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+      });
+      const target = seedId(fake, {
+        items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }],
+      });
+      return addItems(shopper, target, {
+        data: [{ type: "cart_items", cart_id: source }],
+        options: { add_all_or_nothing: false },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "merge past 100 items, with errors",
+    run: ({ fake, shopper }) => {
+      const source = seedId(fake, {
+        items: [{ name: "Extra", sku: "extra", quantity: 1, amount: 1 }],
+      });
+      const target = seedId(fake, { items: manyItems(100) });
+      return addItems(shopper, target, { data: [{ type: "cart_items", cart_id: source }] });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 400,
+    name: "negative price",
+    run: ({ shopper }) =>
+      addItems(shopper, "abc", {
+        data: { type: "custom_item", name: "x", quantity: 1, price: { amount: -1 } },
+      }),
+  },
+  {
+    endpoint: "add-items",
+    status: 422,
+    name: "a 101st item",
+    run: ({ fake, shopper }) =>
+      addItems(shopper, seedId(fake, { items: manyItems(100) }), customItem("One more")),
+  },
+  faultCase("add-items", 500),
+
+  // POST /v2/carts/:id/relationships/customers
+  {
+    endpoint: "associate",
+    status: 200,
+    name: "new association",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        asCustomer(ada.id),
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 204,
+    name: "already associated",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake, { customerIds: [ada.id] }),
+        asCustomer(ada.id),
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 400,
+    name: "type other than customer",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [{ type: "account", id: ada.id }] },
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 400,
+    name: "client credentials, unknown customer",
+    run: ({ fake, admin }) =>
+      relationship(
+        createCustomerCartAssociation,
+        admin,
+        seedId(fake),
+        asCustomer("3f0e4a1c-0000-4000-8000-000000000000"),
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 403,
+    name: "data is an object",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: { type: "customer", id: ada.id } },
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 403,
+    name: "more than one customer",
+    run: ({ fake, shopper, ada, grace, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [...asCustomer(ada.id).data, ...asCustomer(grace.id).data] },
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 403,
+    name: "token of another customer",
+    run: ({ fake, shopper, grace, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        asCustomer(grace.id),
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "associate",
+    status: 403,
+    name: "implicit bearer without customer token",
+    run: ({ fake, shopper, ada }) =>
+      relationship(createCustomerCartAssociation, shopper, seedId(fake), asCustomer(ada.id)),
+  },
+  {
+    endpoint: "associate",
+    status: 422,
+    name: "cart with a contact email",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        createCustomerCartAssociation,
+        shopper,
+        seedId(fake, { contactEmail: "guest@example.com" }),
+        asCustomer(ada.id),
+        adaToken,
+      ),
+  },
+
+  // DELETE /v2/carts/:id/relationships/customers
+  {
+    endpoint: "disassociate",
+    status: 204,
+    name: "removed",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        deleteCustomerCartAssociation,
+        shopper,
+        seedId(fake, { customerIds: [ada.id] }),
+        asCustomer(ada.id),
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "disassociate",
+    status: 204,
+    name: "was not associated",
+    run: ({ fake, admin, ada }) =>
+      relationship(deleteCustomerCartAssociation, admin, seedId(fake), asCustomer(ada.id)),
+  },
+  {
+    endpoint: "disassociate",
+    status: 400,
+    name: "type other than customer",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        deleteCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [{ type: "account", id: ada.id }] },
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "disassociate",
+    status: 403,
+    name: "data is an object",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      relationship(
+        deleteCustomerCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: { type: "customer", id: ada.id } },
+        adaToken,
+      ),
+  },
+  {
+    endpoint: "disassociate",
+    status: 403,
+    name: "implicit bearer without customer token",
+    run: ({ fake, shopper, ada }) =>
+      relationship(deleteCustomerCartAssociation, shopper, seedId(fake), asCustomer(ada.id)),
+  },
+];
+
+// ---- the spec files
+
+interface OpenApiResponse {
+  content?: Record<string, { schema?: unknown }>;
+}
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { responses: Record<string, OpenApiResponse> }>>;
+}
+
+const SPEC_IDS: Record<SpecName, string> = {
+  carts: "https://specs.invalid/carts-and-orders.json",
+  auth: "https://specs.invalid/authentication.json",
+};
+
+function loadSpecs() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  // authentication.yaml says `format: string` for the error status; it means nothing.
+  ajv.addFormat("string", true);
+  const documents = {} as Record<SpecName, OpenApiDocument>;
+  for (const name of Object.keys(SPEC_FILES) as SpecName[]) {
+    documents[name] = parse(readFileSync(join(SPECS_DIR, SPEC_FILES[name]), "utf8"));
+    // The whole document as one schema: every internal `#/components/...` $ref resolves.
+    ajv.addSchema({ ...documents[name], $id: SPEC_IDS[name] });
+  }
+  const validators = new Map<string, ValidateFunction>();
+  const validator = (spec: SpecName, pointer: string) => {
+    const ref = `${SPEC_IDS[spec]}#${pointer}`;
+    let validate = validators.get(ref);
+    if (!validate) {
+      validate = ajv.compile({ $ref: ref });
+      validators.set(ref, validate);
+    }
+    return validate;
+  };
+  return { ajv, documents, validator };
+}
+
+const specs = specsPresent ? loadSpecs() : undefined;
+
+function loadedSpecs() {
+  if (!specs) throw new Error(`The OpenAPI files are not in ${SPECS_DIR}.`);
+  return specs;
+}
+
+/** JSON pointer segment, URI-escaped for a `$ref` fragment. */
+const segment = (key: string) => encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1"));
+
+/**
+ * The documented response of an operation for a status (its own entry, else `default`),
+ * following a `$ref` to `#/components/responses/...`, with the JSON pointer it lives at.
+ */
+function documentedResponse(endpoint: SpecEndpoint, status: number) {
+  const { spec, path, method } = OPERATIONS[endpoint];
+  const document = loadedSpecs().documents[spec];
+  const responses = document.paths[path]?.[method]?.responses ?? {};
+  const key = [String(status), "default"].find((candidate) => candidate in responses);
+  if (key === undefined) return undefined;
+  let pointer = ["paths", path, method, "responses", key];
+  let response = responses[key] as OpenApiResponse & { $ref?: string };
+  while (response.$ref?.startsWith("#/")) {
+    pointer = response.$ref
+      .slice(2)
+      .split("/")
+      .map((part) => decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~"));
+    response = pointer.reduce<unknown>(
+      (node, part) => (node as Record<string, unknown>)[part],
+      document,
+    ) as OpenApiResponse & { $ref?: string };
+  }
+  return { spec, response, pointer };
+}
+
+function expectValid(validate: ValidateFunction, body: unknown, label: string) {
+  const valid = validate(body);
+  expect(valid, `${label}: ${loadedSpecs().ajv.errorsText(validate.errors)}`).toBe(true);
+}
+
+async function context(): Promise<Context> {
+  const fake = createFakeElasticPath();
+  server.use(...fake.handlers);
+  const ada = fake.seedCustomer({ email: "ada@example.com", password: "analytical" });
+  const grace = fake.seedCustomer({ email: "grace@example.com", password: "cobol" });
+  return {
+    fake,
+    shopper: createTestClient(fake).client,
+    admin: createAdminClient(fake).client,
+    ada,
+    grace,
+    adaToken: fake.issueCustomerToken(ada.id),
+  };
+}
+
+const suite = specsPresent ? describe : describe.skip;
+const title = specsPresent
+  ? "conformance with Elastic Path's OpenAPI files"
+  : `conformance with Elastic Path's OpenAPI files: skipped, ${SPECS_DIR} is absent (clone with the shared folder beside the repository to run it)`;
+
+suite(title, () => {
+  test.each(CASES.map((c) => [`${c.endpoint} ${c.status} ${c.name}`, c] as const))(
+    "%s",
+    async (label, conformanceCase) => {
+      const { response, data, error } = await conformanceCase.run(await context());
+      expect(response.status).toBe(conformanceCase.status);
+
+      const documented = documentedResponse(conformanceCase.endpoint, response.status);
+      expect(
+        documented,
+        `${label}: the spec lists no ${response.status} (nor default)`,
+      ).toBeDefined();
+      if (!documented) return;
+      const body = response.ok ? data : error;
+      const schema = documented.response.content?.["application/json"]?.schema;
+
+      if (response.status === 204) {
+        expect(schema, `${label}: the spec documents a body for 204`).toBeUndefined();
+        expect(await response.text()).toBe("");
+        return;
+      }
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(schema, `${label}: the spec documents no JSON body`).toBeDefined();
+      const pointer = [...documented.pointer, "content", "application/json", "schema"]
+        .map(segment)
+        .join("/");
+      expectValid(loadedSpecs().validator(documented.spec, `/${pointer}`), body, label);
+
+      if (conformanceCase.endpoint === "access-token" && response.status === 200) {
+        // Contract exception 1: the body is the AccessTokenResponse itself, not `{ data }`.
+        expectValid(
+          loadedSpecs().validator("auth", "/components/schemas/AccessTokenResponse"),
+          body,
+          label,
+        );
+        expect(Object.keys(body as object).sort()).toEqual([
+          "access_token",
+          "expires",
+          "expires_in",
+          "identifier",
+          "token_type",
+        ]);
+      }
+    },
+  );
+
+  test("every status the fake gives and the spec documents has a case", () => {
+    const missing: string[] = [];
+    for (const endpoint of Object.keys(OPERATIONS) as SpecEndpoint[]) {
+      for (const status of FAKE_STATUSES[endpoint]) {
+        if (!documentedResponse(endpoint, status)) continue;
+        const covered = CASES.some((c) => c.endpoint === endpoint && c.status === status);
+        if (!covered) missing.push(`${endpoint} ${status}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("every case answers a status the fake is known to give", () => {
+    const unknown = CASES.filter((c) => !FAKE_STATUSES[c.endpoint].includes(c.status)).map(
+      (c) => `${c.endpoint} ${c.status} ${c.name}`,
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  test("the statuses the spec leaves undocumented are the known ones", () => {
+    const undocumented = Object.fromEntries(
+      (Object.keys(OPERATIONS) as SpecEndpoint[]).map((endpoint) => [
+        endpoint,
+        FAKE_STATUSES[endpoint].filter((status) => !documentedResponse(endpoint, status)),
+      ]),
+    );
+    expect(undocumented).toEqual(UNDOCUMENTED);
+  });
+});
