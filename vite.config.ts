@@ -60,6 +60,7 @@ export default defineConfig({
     },
   },
   test: {
+    reporters: ["default", "./test/support/closingLineReporter.ts"],
     projects: [
       {
         extends: true,
