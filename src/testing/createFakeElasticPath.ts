@@ -1,6 +1,7 @@
 import { renderCart } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
+import { MAX_DISTINCT_ITEMS } from "./inferred";
 import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
 import { FakeStore, type StoredCart } from "./store";
@@ -106,7 +107,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     const { rejected } = store.addItems(cart, items, { touch: false });
     if (rejected.length > 0) {
       store.deleteCart(cart.id);
-      throw new Error(`${caller}: a cart holds at most 100 distinct items.`);
+      throw new Error(`${caller}: a cart holds at most ${MAX_DISTINCT_ITEMS} distinct items.`);
     }
     customerIds.forEach((customerId) => store.associate(cart, customerId, { touch: false }));
     return render(cart);
@@ -134,7 +135,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
 
     seedCarts(count, input = {}) {
       checkCount(count, "seedCarts");
-      if ("id" in input) throw new Error("seedCarts gives each cart its own id: drop input.id.");
+      if (input && "id" in input)
+        throw new Error("seedCarts gives each cart its own id: drop input.id.");
       const newest = input.updatedAt ?? now();
       return Array.from({ length: count }, (_, index) =>
         seedCart(

@@ -14,9 +14,9 @@ export function wrongCredentials(): FakeReply {
   return fail(401, "Unauthorized", "The email or password is incorrect.");
 }
 
-/** Customer login without `email` or `password` (or with a non-`token` type): 400. */
-export function missingLoginField(field: string): FakeReply {
-  return badRequest(`data.${field} is required.`);
+/** Customer login without `data`, `email` or `password`: 400. */
+export function missingLoginField(field: "data" | "data.email" | "data.password"): FakeReply {
+  return badRequest(`${field} is required.`);
 }
 
 /** Association with a customer token that belongs to another customer than `data[0].id`: 403. */

@@ -4,8 +4,7 @@
  */
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
 import { errorBody, invalidAccessToken } from "./errors";
-import type { FaultQueue } from "./faults";
-import { faultReply } from "./faults";
+import { faultReply, type FaultQueue } from "./faults";
 import { fail, type FakeReply } from "./reply";
 import type { RequestLog } from "./requestLog";
 import type { FakeStore } from "./store";
@@ -173,7 +172,7 @@ function latencyFor(latency: FakeLatency, request: LatencyRequest): number {
 }
 
 function sleep(ms: number): Promise<void> {
-  // No timer at all for 0: keeps fake-timer tests and the common case synchronous-ish.
+  // No timer for 0 ms: the common case then needs no timer advanced under fake timers.
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 

@@ -28,6 +28,13 @@ export type FakeEndpoint =
 /**
  * A failure injected with {@link FakeElasticPath.failNext}: an HTTP error answer, or a
  * network failure (the `fetch` promise rejects with a `TypeError`).
+ *
+ * @example
+ * ```ts
+ * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
+ * fake.failNext("associate", 3, { status: 503 });
+ * fake.failNext("get-cart", 1, { network: true });
+ * ```
  */
 export type FakeFault =
   /** Rate limited. `retryAfter` is the `Retry-After` header: seconds or an HTTP date; default `"1"`. */
@@ -45,7 +52,19 @@ export interface LatencyRequest {
 /** Fixed milliseconds, or a function of the request (for jitter or one slow endpoint). */
 export type FakeLatency = number | ((request: LatencyRequest) => number);
 
-/** Options of {@link createFakeElasticPath}. Every field has a default. */
+/**
+ * Options of {@link createFakeElasticPath}. Every field has a default.
+ *
+ * @example
+ * ```ts
+ * let now = Date.now();
+ * const fake = createFakeElasticPath({
+ *   clientId: "storybook",
+ *   latencyMs: ({ endpoint }) => (endpoint === "list-carts" ? 800 : 150),
+ *   now: () => now, // move `now` forward to expire tokens
+ * });
+ * ```
+ */
 export interface FakeElasticPathOptions {
   /** Origin (and optional path) the handlers answer on. Never reached: msw intercepts. Default `"https://useast.api.elasticpath.com"`. */
   baseUrl?: string;
@@ -59,7 +78,16 @@ export interface FakeElasticPathOptions {
   now?: () => number;
 }
 
-/** One request the fake saw, as recorded once it was answered. */
+/**
+ * One request the fake saw, as recorded once it was answered.
+ *
+ * @example
+ * ```ts
+ * expect(fake.requestsTo("associate")).toMatchObject([
+ *   { method: "POST", status: 200, headers: { "x-moltin-customer-token": token } },
+ * ]);
+ * ```
+ */
 export interface RecordedRequest {
   /** 1, 2, 3... in the order the requests arrived. */
   id: number;
@@ -115,7 +143,20 @@ export interface SeedCustomItem {
   amount: number;
 }
 
-/** Input of {@link FakeElasticPath.seedCart}. Every field has a default. */
+/**
+ * Input of {@link FakeElasticPath.seedCart}. Every field has a default.
+ *
+ * @example
+ * ```ts
+ * const ada = fake.seedCustomer({ email: "ada@example.com", password: "secret" });
+ * fake.seedCart({
+ *   name: "Birthday",
+ *   customerIds: [ada.id],
+ *   items: [{ name: "Candles", sku: "candles", quantity: 2, amount: 350 }],
+ * });
+ * fake.seedCart({ id: "guest-cart", contactEmail: "guest@example.com" });
+ * ```
+ */
 export interface SeedCartInput {
   /** Default: a new UUID. Letters, digits, `-` and `_` only. */
   id?: string;
@@ -134,6 +175,24 @@ export interface SeedCartInput {
 /**
  * The in-memory Elastic Path returned by {@link createFakeElasticPath}: msw handlers
  * plus the controls tests and demos need.
+ *
+ * @example
+ * ```ts
+ * // Vitest with msw/node: one fake per test.
+ * const fake = createFakeElasticPath();
+ * server.use(...fake.handlers);
+ * const ada = fake.seedCustomer({ email: "ada@example.com", password: "secret" });
+ * const guestCart = fake.seedCart({ items: [{ name: "Tea", quantity: 1, amount: 450 }] });
+ * // ...drive the app, then assert on what crossed the wire and on the state:
+ * expect(fake.requestsTo("associate")).toHaveLength(1);
+ * expect(fake.associations()).toEqual([{ cartId: guestCart.id, customerId: ada.id }]);
+ * ```
+ *
+ * @example
+ * ```ts
+ * // Storybook (msw-storybook-addon): a request log panel.
+ * const stop = fake.onRequest((request) => log.push(`${request.method} ${request.path} ${request.status}`));
+ * ```
  */
 export interface FakeElasticPath {
   readonly baseUrl: string;

@@ -94,7 +94,7 @@ describe("POST /v2/customers/tokens", () => {
   });
 
   test.each([
-    ["no data", {}, "data.data is required."],
+    ["no data", {}, "data is required."],
     ["no email", { data: { type: "token", password: "x" } }, "data.email is required."],
     ["no password", { data: { type: "token", email: "a@b.c" } }, "data.password is required."],
     [

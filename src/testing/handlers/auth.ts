@@ -63,9 +63,9 @@ export const customerTokenRoute: Route = {
     if (mechanism !== undefined && mechanism !== "password") {
       return badRequest('The fake Elastic Path only supports authentication_mechanism "password".');
     }
-    if (typeof data.email !== "string" || data.email === "") return missingLoginField("email");
+    if (typeof data.email !== "string" || data.email === "") return missingLoginField("data.email");
     if (typeof data.password !== "string" || data.password === "") {
-      return missingLoginField("password");
+      return missingLoginField("data.password");
     }
 
     const customer = runtime.store.findCustomerByEmail(data.email);
