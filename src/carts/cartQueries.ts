@@ -11,8 +11,8 @@ import {
   skipToken,
   type DataTag,
   type InfiniteData,
-  type UseInfiniteQueryOptions,
-  type UseQueryOptions,
+  type UndefinedInitialDataInfiniteOptions,
+  type UndefinedInitialDataOptions,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
@@ -89,13 +89,13 @@ export type InfiniteCustomerCartsQueryKey = readonly [
 export type CartQueryKey = readonly ["epcc", "carts", "cart", string];
 
 // Named option types, so declarations refer to @tanstack/react-query only (not query-core).
-export type CustomerCartsQueryOptions = UseQueryOptions<
+export type CustomerCartsQueryOptions = UndefinedInitialDataOptions<
   CartCollectionResponse,
   ElasticPathError,
   CartCollectionResponse,
   CustomerCartsQueryKey
 > & { queryKey: DataTag<CustomerCartsQueryKey, CartCollectionResponse, ElasticPathError> };
-export type InfiniteCustomerCartsQueryOptions = UseInfiniteQueryOptions<
+export type InfiniteCustomerCartsQueryOptions = UndefinedInitialDataInfiniteOptions<
   CartCollectionResponse,
   ElasticPathError,
   InfiniteData<CartCollectionResponse, number>,
@@ -109,7 +109,7 @@ export type InfiniteCustomerCartsQueryOptions = UseInfiniteQueryOptions<
     ElasticPathError
   >;
 };
-export type CartQueryOptions = UseQueryOptions<
+export type CartQueryOptions = UndefinedInitialDataOptions<
   CartResponse,
   ElasticPathError,
   CartResponse,

@@ -1,5 +1,5 @@
 import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
-import type { InfiniteData } from "@tanstack/react-query";
+import { QueryClient, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   cartQueries,
@@ -85,6 +85,26 @@ describe("public types", () => {
       readonly ["epcc", "carts", "cart", string]
     >();
     expectTypeOf<CartResponse>().toHaveProperty("id");
+  });
+
+  it("cartQueries options work with TanStack's hooks and QueryClient as they are", () => {
+    const source = { client: {} as never, session: { status: "signed-out" } as CustomerSession };
+    expectTypeOf(useQuery(cartQueries.customerCarts(source)).data).toEqualTypeOf<
+      CartCollectionResponse | undefined
+    >();
+    expectTypeOf(useQuery(cartQueries.cart({ client: {} as never }, "c")).data).toEqualTypeOf<
+      CartResponse | undefined
+    >();
+    expectTypeOf(useInfiniteQuery(cartQueries.infiniteCustomerCarts(source)).data).toEqualTypeOf<
+      InfiniteData<CartCollectionResponse, number> | undefined
+    >();
+    const queryClient = new QueryClient();
+    expectTypeOf(
+      queryClient.fetchQuery(cartQueries.customerCarts(source)),
+    ).resolves.toEqualTypeOf<CartCollectionResponse>();
+    expectTypeOf(
+      queryClient.getQueryData(cartQueries.cart({ client: {} as never }, "c").queryKey),
+    ).toEqualTypeOf<CartResponse | undefined>();
   });
 
   it("ElasticPathError", () => {
