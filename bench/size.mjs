@@ -1,0 +1,68 @@
+/**
+ * `npm run size`: the size budget of the built package, measured as size-limit with its
+ * esbuild plugin measures it (esbuild bundle of the entry, peers left external, minified,
+ * then gzip), and read from size-limit's own config: the `"size-limit"` field of
+ * package.json. size-limit 14 itself cannot run here: it imports `glob` from
+ * `node:fs/promises`, which Node 20 lacks, and its gzip step lives in `@size-limit/file`.
+ * Exits 1 when an entry is over its limit, so CI fails. Run `npm run build` first.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = JSON.parse(readFileSync(resolve(root, "package.json"), "utf8"));
+const checks = pkg["size-limit"];
+if (!Array.isArray(checks) || checks.length === 0) {
+  throw new Error('package.json has no "size-limit" checks.');
+}
+
+/** size-limit's units: "4 KB" and "4 kB" are 4000 bytes, "4 KiB" is 4096. */
+function parseBytes(text) {
+  const match = /^(\d+(?:\.\d+)?) *(?:([kmg])?(i)?b)?$/i.exec(String(text).trim());
+  if (!match) throw new Error(`Cannot read the limit "${text}".`);
+  const [, number, prefix, binary] = match;
+  const power = prefix ? "kmg".indexOf(prefix.toLowerCase()) + 1 : 0;
+  return Math.floor(Number(number) * (binary ? 1024 : 1000) ** power);
+}
+
+const formatBytes = (bytes) =>
+  bytes >= 1000 ? `${Number((bytes / 1000).toFixed(2))} kB` : `${bytes} B`;
+
+let failed = false;
+for (const check of checks) {
+  const entry = resolve(root, check.path);
+  if (!existsSync(entry)) {
+    console.error(`${check.path} does not exist: run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    minify: true,
+    treeShaking: true,
+    // A package name also covers its subpaths (`react/jsx-runtime`).
+    external: check.ignore ?? [],
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0].contents;
+  const size = check.gzip === false ? code.length : gzipSync(code, { level: 9 }).length;
+  const limit = parseBytes(check.limit);
+  const over = size > limit;
+  failed ||= over;
+  console.log(
+    [
+      "",
+      `  ${check.name ?? check.path}`,
+      `  Size limit: ${formatBytes(limit)}`,
+      `  Size:       ${formatBytes(size)} (${size} B) with all dependencies but ${(check.ignore ?? []).join(", ") || "none"}, minified${check.gzip === false ? "" : " and gzipped"}`,
+      over ? `  Over the limit by ${formatBytes(size - limit)}.` : "",
+    ].join("\n"),
+  );
+}
+process.exit(failed ? 1 : 0);
