@@ -1,0 +1,260 @@
+/**
+ * The same storefront written the way the SDK suggests, without this package: React state
+ * for the session and the cart id, and the SDK's generated React Query helpers —
+ * `useMutation(createCustomerCartAssociationMutation({ client }))` fired from an effect on
+ * login, `useQuery(getCartsOptions({ client, headers }))`, and `invalidateQueries` with
+ * `getCartsQueryKey(...)` when the association succeeds. Written as a careful developer
+ * would, not as a straw man: stable callbacks, `enabled` while signed out, the invalidation
+ * promise returned so the mutation waits for the fresh list.
+ */
+import { getCarts, type CartCollectionResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import {
+  createCustomerCartAssociationMutation,
+  getACartOptions,
+  getCartsOptions,
+  getCartsQueryKey,
+} from "@epcc-sdk/sdks-shopper/react-query";
+import {
+  QueryClientProvider,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import {
+  createContext,
+  StrictMode,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
+import {
+  ALL_PAGES_LIMIT,
+  CartBadgeView,
+  LoginFormView,
+  MyCartsView,
+  ProbeProvider,
+  SavedCartNoticeView,
+  StorefrontLayout,
+  useProbe,
+  type BenchImplementation,
+  type Credentials,
+  type ListMode,
+  type MyCartsState,
+  type StorefrontParts,
+  type StorefrontProps,
+} from "./ui";
+
+interface Session {
+  customerId: string;
+  token: string;
+}
+
+interface Store {
+  client: Client;
+  session: Session | undefined;
+  cartId: string | undefined;
+  setSession(session: Session | undefined): void;
+  setCartId(cartId: string | undefined): void;
+}
+
+const StoreContext = createContext<Store | undefined>(undefined);
+
+function useStore(): Store {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error("useStore must be used inside <StoreProvider>.");
+  return store;
+}
+
+function StoreProvider({
+  client,
+  initialCartId,
+  children,
+}: {
+  client: Client;
+  initialCartId: string | undefined;
+  children: ReactNode;
+}) {
+  const [session, setSession] = useState<Session>();
+  const [cartId, setCartId] = useState(initialCartId);
+  const store = useMemo(
+    () => ({ client, session, cartId, setSession, setCartId }),
+    [client, session, cartId],
+  );
+  return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
+}
+
+const customerHeaders = (token: string | undefined) => ({ "X-Moltin-Customer-Token": token });
+
+/** The SDK has no function for `POST /v2/customers/tokens`; its client still adds the bearer. */
+async function requestCustomerToken(
+  client: Client,
+  { email, password }: Credentials,
+): Promise<Session> {
+  const { data, response } = await client.post<
+    { data: { customer_id: string; token: string } },
+    unknown,
+    false
+  >({
+    url: "/v2/customers/tokens",
+    body: { data: { type: "token", email, password, authentication_mechanism: "password" } },
+  });
+  if (!data) throw new Error(`Login failed with ${response.status}.`);
+  return { customerId: data.data.customer_id, token: data.data.token };
+}
+
+function LoginForm() {
+  const probe = useProbe();
+  const { client, session, setSession, setCartId } = useStore();
+  const login = useMutation({
+    mutationFn: (credentials: Credentials) => requestCustomerToken(client, credentials),
+    onSuccess: (next) => {
+      probe.loginResolved();
+      setSession(next);
+    },
+  });
+  const logout = () => {
+    setSession(undefined);
+    setCartId(undefined);
+  };
+  return (
+    <LoginFormView
+      signedIn={session !== undefined}
+      error={login.error?.message}
+      onLogin={(credentials) => login.mutate(credentials)}
+      onLogout={logout}
+    />
+  );
+}
+
+function CartBadgeOf({ cartId }: { cartId: string }) {
+  const { client } = useStore();
+  const { data } = useQuery(getACartOptions({ client, path: { cartID: cartId } }));
+  return <CartBadgeView cart={data?.data} />;
+}
+
+function CartBadge() {
+  const { cartId } = useStore();
+  return cartId === undefined ? null : <CartBadgeOf cartId={cartId} />;
+}
+
+/** The association as the SDK's helpers suggest: a mutation fired from an effect on login. */
+function useAssociateCartOnLogin() {
+  const { client, session, cartId } = useStore();
+  const queryClient = useQueryClient();
+  const association = useMutation({
+    ...createCustomerCartAssociationMutation({ client }),
+    onSuccess: (_data, variables) =>
+      queryClient.invalidateQueries({
+        queryKey: getCartsQueryKey({ client, headers: variables.headers }),
+      }),
+  });
+  const { mutate } = association;
+  useEffect(() => {
+    if (!session || !cartId) return;
+    mutate({
+      path: { cartID: cartId },
+      body: { data: [{ type: "customer", id: session.customerId }] },
+      headers: customerHeaders(session.token),
+    });
+  }, [session, cartId, mutate]);
+  return association;
+}
+
+function SavedCartNotice() {
+  const { status } = useAssociateCartOnLogin();
+  return <SavedCartNoticeView status={status} />;
+}
+
+function FirstPageOfMyCarts() {
+  const { client, session } = useStore();
+  const { data, error } = useQuery({
+    ...getCartsOptions({ client, headers: customerHeaders(session?.token) }),
+    enabled: session !== undefined,
+  });
+  const state: MyCartsState = !session
+    ? { kind: "signed-out" }
+    : error
+      ? { kind: "error", message: error.message }
+      : data
+        ? { kind: "ready", carts: data.data }
+        : { kind: "loading" };
+  return <MyCartsView state={state} />;
+}
+
+function nextOffset(page: CartCollectionResponse): number | undefined {
+  const { current, total, offset, limit } = page.meta?.page ?? {};
+  if (current === undefined || total === undefined || current >= total) return undefined;
+  return (offset ?? 0) + (limit ?? page.data.length);
+}
+
+/** The SDK generates no infinite options for `GET /v2/carts`: the usual hand-written ones. */
+function AllOfMyCarts() {
+  const { client, session } = useStore();
+  const headers = customerHeaders(session?.token);
+  const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useInfiniteQuery({
+    queryKey: getCartsQueryKey({ client, headers, query: { "page[limit]": ALL_PAGES_LIMIT } }),
+    queryFn: async ({ pageParam, signal }) => {
+      const { data } = await getCarts({
+        client,
+        headers,
+        query: { "page[limit]": ALL_PAGES_LIMIT, "page[offset]": pageParam },
+        signal,
+        throwOnError: true,
+      });
+      return data;
+    },
+    initialPageParam: 0,
+    getNextPageParam: nextOffset,
+    enabled: session !== undefined,
+  });
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const carts = useMemo(() => data?.pages.flatMap((page) => page.data), [data]);
+  const state: MyCartsState = !session
+    ? { kind: "signed-out" }
+    : error
+      ? { kind: "error", message: error.message }
+      : carts
+        ? { kind: "ready", carts }
+        : { kind: "loading" };
+  return <MyCartsView state={state} />;
+}
+
+function MyCarts({ list }: { list: ListMode }) {
+  return list === "all-pages" ? <AllOfMyCarts /> : <FirstPageOfMyCarts />;
+}
+
+function Controls() {
+  const probe = useProbe();
+  const { setCartId } = useStore();
+  useEffect(() => probe.register({ setCartId }), [probe, setCartId]);
+  return null;
+}
+
+const parts: StorefrontParts = { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls };
+
+function Storefront({
+  client,
+  queryClient,
+  probe,
+  initialCartId,
+  strict = false,
+  ...layout
+}: StorefrontProps) {
+  const tree = (
+    <ProbeProvider value={probe}>
+      <QueryClientProvider client={queryClient}>
+        <StoreProvider client={client} initialCartId={initialCartId}>
+          <StorefrontLayout parts={parts} probe={probe} {...layout} />
+        </StoreProvider>
+      </QueryClientProvider>
+    </ProbeProvider>
+  );
+  return strict ? <StrictMode>{tree}</StrictMode> : tree;
+}
+
+export const sdkBaseline: BenchImplementation = { name: "sdk-baseline", Storefront };

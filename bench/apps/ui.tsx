@@ -1,0 +1,170 @@
+/**
+ * What both storefronts render, so they differ only in how they get their data: the
+ * package's hooks, or the SDK's generated React Query helpers. Same DOM, same layout, same
+ * number of components; each implementation passes its own data-bound parts.
+ */
+import type { CartResponse, Client } from "@epcc-sdk/sdks-shopper";
+import type { QueryClient } from "@tanstack/react-query";
+import { createContext, Profiler, useContext, type ComponentType, type FormEvent } from "react";
+import type { Probe } from "../support/probe";
+
+export interface StorefrontProps {
+  client: Client;
+  queryClient: QueryClient;
+  probe: Probe;
+  /** The guest cart the shopper arrives with (as if read from `localStorage`). */
+  initialCartId?: string;
+  strict?: boolean;
+  /** Components that use the association hook. Default 1. */
+  associationConsumers?: number;
+  /** "My carts" components. Default 1. */
+  listConsumers?: number;
+  /** "first-page": one page at Elastic Path's default limit; "all-pages": every page at limit 100. */
+  list?: ListMode;
+}
+
+export type ListMode = "first-page" | "all-pages";
+
+export interface BenchImplementation {
+  name: "epcc-react-hooks" | "sdk-baseline";
+  Storefront: ComponentType<StorefrontProps>;
+}
+
+/** The data-bound components one implementation provides. */
+export interface StorefrontParts {
+  LoginForm: ComponentType;
+  CartBadge: ComponentType;
+  SavedCartNotice: ComponentType;
+  MyCarts: ComponentType<{ list: ListMode }>;
+  /** Renders nothing; registers the controls a scenario drives (`Probe.register`). */
+  Controls: ComponentType;
+}
+
+/** The limit "all-pages" loads with: Elastic Path's maximum. */
+export const ALL_PAGES_LIMIT = 100;
+
+const ProbeContext = createContext<Probe | undefined>(undefined);
+export const ProbeProvider = ProbeContext.Provider;
+
+export function useProbe(): Probe {
+  const probe = useContext(ProbeContext);
+  if (!probe) throw new Error("useProbe must be used inside <ProbeProvider>.");
+  return probe;
+}
+
+const range = (count: number) => Array.from({ length: count }, (_, index) => index);
+
+export function StorefrontLayout({
+  parts: { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls },
+  probe,
+  associationConsumers = 1,
+  listConsumers = 1,
+  list = "first-page",
+}: Pick<StorefrontProps, "probe" | "associationConsumers" | "listConsumers" | "list"> & {
+  parts: StorefrontParts;
+}) {
+  return (
+    <main>
+      <Controls />
+      <LoginForm />
+      <CartBadge />
+      {range(associationConsumers).map((index) => (
+        <SavedCartNotice key={index} />
+      ))}
+      {range(listConsumers).map((index) => (
+        <Profiler key={index} id={String(index)} onRender={probe.onRender}>
+          <section data-my-carts={index}>
+            <h2>My carts</h2>
+            <MyCarts list={list} />
+          </section>
+        </Profiler>
+      ))}
+    </main>
+  );
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+export function LoginFormView({
+  signedIn,
+  error,
+  onLogin,
+  onLogout,
+}: {
+  signedIn: boolean;
+  error: string | undefined;
+  onLogin(credentials: Credentials): void;
+  onLogout(): void;
+}) {
+  if (signedIn) {
+    return (
+      <button type="button" onClick={onLogout}>
+        Log out
+      </button>
+    );
+  }
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    onLogin({ email: String(form.get("email")), password: String(form.get("password")) });
+  };
+  return (
+    <form aria-label="Log in" onSubmit={submit}>
+      <input name="email" type="email" aria-label="Email" />
+      <input name="password" type="password" aria-label="Password" />
+      <button type="submit">Log in</button>
+      {error && <p role="alert">{error}</p>}
+    </form>
+  );
+}
+
+export function CartBadgeView({ cart }: { cart: CartResponse | undefined }) {
+  if (!cart) return null;
+  const lines = cart.relationships?.items?.data?.length ?? 0;
+  return (
+    <p data-cart-badge={cart.id}>
+      {cart.name} ({lines} {lines === 1 ? "item" : "items"})
+    </p>
+  );
+}
+
+export function SavedCartNoticeView({
+  status,
+}: {
+  status: "idle" | "pending" | "success" | "error";
+}) {
+  if (status === "pending") return <p>Saving your cart…</p>;
+  if (status === "error") return <p role="alert">Your cart could not be saved.</p>;
+  if (status === "success") return <p>Your cart is saved to your account.</p>;
+  return null;
+}
+
+export type MyCartsState =
+  | { kind: "signed-out" }
+  | { kind: "loading" }
+  | { kind: "error"; message: string }
+  | { kind: "ready"; carts: CartResponse[] };
+
+export function MyCartsView({ state }: { state: MyCartsState }) {
+  switch (state.kind) {
+    case "signed-out":
+      return <p>Log in to see your carts.</p>;
+    case "loading":
+      return <p>Loading your carts…</p>;
+    case "error":
+      return <p role="alert">{state.message}</p>;
+    case "ready":
+      return (
+        <ul>
+          {state.carts.map((cart) => (
+            <li key={cart.id} data-cart-id={cart.id}>
+              {cart.name}
+            </li>
+          ))}
+        </ul>
+      );
+  }
+}

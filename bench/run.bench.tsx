@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: every scenario of issue 6 with this package and with the SDK baseline, on
+ * the fake Elastic Path with a fixed 100 ms round trip. Each scenario runs `BENCH_RUNS`
+ * times per implementation (default 7, alternating which goes first); the table and
+ * bench/results.json hold the medians, the console also shows the spread. Vitest is only
+ * the runner (jsdom, TSX); nothing here asserts a timing.
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { afterAll, beforeAll, test } from "vitest";
+import { epccReactHooks } from "./apps/epccReactHooks";
+import { sdkBaseline } from "./apps/sdkBaseline";
+import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
+import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
+import { switchCustomer } from "./scenarios/switchCustomer";
+import { thousandCarts } from "./scenarios/thousandCarts";
+import {
+  checkTargets,
+  formatTable,
+  spread,
+  summarize,
+  type BenchResults,
+  type Scenario,
+  type ScenarioRun,
+  type Summary,
+} from "./support/results";
+import { server } from "./support/server";
+import { RTT_MS } from "./support/storefront";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const scenarios: Scenario[] = [
+  loginWithGuestCart,
+  strictModeFiveConsumers,
+  thousandCarts,
+  switchCustomer,
+];
+const implementations = [epccReactHooks, sdkBaseline];
+// `BENCH_ONLY=switch-customer` runs one scenario (while working on it); results.json then holds only it.
+const only = process.env.BENCH_ONLY;
+const selected = only ? scenarios.filter((scenario) => scenario.name === only) : scenarios;
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+test("epcc-react-hooks against the SDK baseline", async () => {
+  if (!Number.isInteger(RUNS) || RUNS < 1) {
+    throw new Error("BENCH_RUNS must be a whole number ≥ 1.");
+  }
+  if (selected.length === 0) throw new Error(`No scenario is called ${only}.`);
+  // One unrecorded pass first: the first React render, msw and the SDK pay for module
+  // loading and JIT warm-up, which would otherwise land on whichever implementation ran first.
+  for (const implementation of implementations) await loginWithGuestCart.run(implementation);
+
+  const summaries: Summary[] = [];
+  const spreads: string[] = [];
+  for (const scenario of selected) {
+    const runs = new Map(
+      implementations.map((implementation) => [implementation, [] as ScenarioRun[]]),
+    );
+    for (let run = 0; run < RUNS; run += 1) {
+      // Alternate the order, so neither implementation always runs on a warmer (or more
+      // garbage-laden) process.
+      const order = run % 2 === 0 ? implementations : [...implementations].reverse();
+      for (const implementation of order) {
+        runs.get(implementation)!.push(await scenario.run(implementation));
+      }
+    }
+    for (const [implementation, ofImplementation] of runs) {
+      summaries.push({ result: summarize(ofImplementation), runs: ofImplementation });
+      const show = (pick: (run: ScenarioRun) => number | null) => spread(ofImplementation, pick);
+      spreads.push(
+        `  ${scenario.name} / ${implementation.name}: ` +
+          `correct list ${show((r) => r.msToCorrectList)} ms (first carts shown ${show((r) => r.msToFirstList)} ms), ` +
+          `commits ${show((r) => r.commits)}, requests ${show((r) => r.requests.total)} ` +
+          `(association ${show((r) => r.requests.association)}, list ${show((r) => r.requests.list)})`,
+      );
+    }
+  }
+
+  const results = summaries.map((summary) => summary.result);
+  const output: BenchResults = { rttMs: RTT_MS, scenarios: results };
+  const file = resolve(import.meta.dirname, "results.json");
+  writeFileSync(file, `${JSON.stringify(output, null, 2)}\n`);
+  console.log(
+    [
+      `\nRound trip ${RTT_MS} ms on every request; auth requests not counted; medians of ${RUNS} runs.\n`,
+      formatTable(results),
+      `\nSpread over the ${RUNS} runs (min–max):`,
+      ...spreads,
+      "\nTargets (epcc-react-hooks):",
+      ...checkTargets(summaries, RTT_MS),
+      `\nWrote ${file}`,
+    ].join("\n"),
+  );
+}, 600_000);

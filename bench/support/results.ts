@@ -1,0 +1,143 @@
+import type { BenchImplementation } from "../apps/ui";
+import type { RequestCounts } from "./storefront";
+
+/** One line of `bench/results.json`, in the shape issue 6 gives. */
+export interface ScenarioResult {
+  name: string;
+  impl: BenchImplementation["name"];
+  requests: RequestCounts;
+  msToCorrectList: number | null;
+  commits: number;
+  leakedRenders: number;
+}
+
+/** What one run measures: the result, and for the console how soon any cart showed. */
+export interface ScenarioRun extends ScenarioResult {
+  msToFirstList: number | null;
+}
+
+export interface BenchResults {
+  rttMs: number;
+  scenarios: ScenarioResult[];
+}
+
+export interface Scenario {
+  name: string;
+  run(implementation: BenchImplementation): Promise<ScenarioRun>;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? sorted[middle]!
+    : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+/**
+ * One line per (scenario, implementation) from several repetitions: the median of each
+ * number. A list that never became correct in some repetition counts as slower than any
+ * that did, so a median of `null` means it failed in at least half of them.
+ */
+export function summarize(runs: readonly ScenarioRun[]): ScenarioResult {
+  const [first] = runs;
+  if (!first) throw new Error("No runs to summarize.");
+  const of = (pick: (run: ScenarioResult) => number) => median(runs.map(pick));
+  const ms = of((run) => run.msToCorrectList ?? Number.POSITIVE_INFINITY);
+  return {
+    name: first.name,
+    impl: first.impl,
+    requests: {
+      association: of((run) => run.requests.association),
+      list: of((run) => run.requests.list),
+      total: of((run) => run.requests.total),
+    },
+    msToCorrectList: Number.isFinite(ms) ? ms : null,
+    commits: of((run) => run.commits),
+    leakedRenders: of((run) => run.leakedRenders),
+  };
+}
+
+/** "min–max" of a number over the repetitions, for the console: shows what the median hides. */
+export function spread(runs: readonly ScenarioRun[], pick: (run: ScenarioRun) => number | null) {
+  const values = runs.map(pick).map((value) => value ?? Number.POSITIVE_INFINITY);
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const show = (value: number) => (Number.isFinite(value) ? String(value) : "never");
+  return low === high ? show(low) : `${show(low)}–${show(high)}`;
+}
+
+const COLUMNS: Array<[string, (result: ScenarioResult) => string]> = [
+  ["scenario", (r) => r.name],
+  ["implementation", (r) => r.impl],
+  ["association req.", (r) => String(r.requests.association)],
+  ["list req.", (r) => String(r.requests.list)],
+  ["total req.", (r) => String(r.requests.total)],
+  ["ms to correct list", (r) => (r.msToCorrectList === null ? "never" : String(r.msToCorrectList))],
+  ["commits", (r) => String(r.commits)],
+  ["leaked renders", (r) => String(r.leakedRenders)],
+];
+
+/** A Markdown table, ready for the README. */
+export function formatTable(results: readonly ScenarioResult[]): string {
+  const header = `| ${COLUMNS.map(([title]) => title).join(" | ")} |`;
+  const rule = `| ${COLUMNS.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`;
+  const rows = results.map(
+    (result) => `| ${COLUMNS.map(([, cell]) => cell(result)).join(" | ")} |`,
+  );
+  return [header, rule, ...rows].join("\n");
+}
+
+/** The runs of one (scenario, implementation) and their medians. */
+export interface Summary {
+  result: ScenarioResult;
+  runs: ScenarioRun[];
+}
+
+/**
+ * Issue 6's targets, checked for this package against the baseline of the same scenario:
+ * counts that must hold in every run (associations, leaks) are checked in every run, the
+ * rest on the medians. Returned as lines to print: the bench reports, it does not fail.
+ */
+export function checkTargets(summaries: readonly Summary[], rttMs: number): string[] {
+  const lines: string[] = [];
+  for (const { result, runs } of summaries) {
+    if (result.impl !== "epcc-react-hooks") continue;
+    const baseline = summaries.find(
+      (other) => other.result.name === result.name && other.result.impl === "sdk-baseline",
+    )?.result;
+    const verdict = (ok: boolean, text: string) =>
+      lines.push(`${ok ? "PASS" : "MISS"}  ${result.name}: ${text}`);
+
+    // Every login in these scenarios but thousand-carts comes with a guest cart.
+    const associations = result.name === "thousand-carts" ? 0 : 1;
+    verdict(
+      runs.every((run) => run.requests.association === associations),
+      `association requests per login ${spread(runs, (run) => run.requests.association)} (target exactly ${associations}, every run)`,
+    );
+    if (result.msToCorrectList === null) {
+      verdict(false, "My carts never showed the right carts");
+    } else if (result.name !== "thousand-carts") {
+      const trips = result.msToCorrectList / rttMs;
+      verdict(
+        trips <= 1.25,
+        `correct list ${trips.toFixed(2)} round trips after the login (target ≤ 1.25)`,
+      );
+    }
+    if (baseline) {
+      verdict(
+        result.requests.total <= baseline.requests.total,
+        `${result.requests.total} requests vs ${baseline.requests.total} for the baseline (target ≤)`,
+      );
+      verdict(
+        result.commits <= baseline.commits,
+        `${result.commits} commits of My carts vs ${baseline.commits} for the baseline (target ≤)`,
+      );
+    }
+    verdict(
+      runs.every((run) => run.leakedRenders === 0),
+      `renders showing another customer's carts ${spread(runs, (run) => run.leakedRenders)} (target 0, every run)`,
+    );
+  }
+  return lines;
+}
