@@ -23,6 +23,7 @@ import {
   type CustomerSession,
   type SignedInSession,
 } from "../session/CustomerSession";
+import { forgetStaleLogins } from "../session/useCustomerLogin";
 import { ElasticPathContext, type ElasticPathContextValue } from "./context";
 import {
   CART_ID_STORAGE_KEY,
@@ -192,6 +193,17 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     previousCustomerId.current = customerId;
     if (previous !== undefined && previous !== customerId) forgetCustomer(previous);
   }, [customerId, forgetCustomer]);
+
+  // A login's answer may land after another login or a logout: whenever the session changes
+  // or a login succeeds, drop the logins that do not hold the current session.
+  const sessionToken = session.status === "signed-in" ? session.token : undefined;
+  useEffect(() => {
+    const dropStaleLogins = () => forgetStaleLogins(queryClient, latest.current.session);
+    dropStaleLogins();
+    return queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === "updated" && event.action.type === "success") dropStaleLogins();
+    });
+  }, [queryClient, sessionToken]);
 
   const expiresAt = givenSession.status === "signed-in" ? givenSession.expiresAt : undefined;
   useEffect(() => {

@@ -2,6 +2,7 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import {
   useMutation,
+  type QueryClient,
   type UseMutationOptions,
   type UseMutationResult,
 } from "@tanstack/react-query";
@@ -9,7 +10,7 @@ import { ElasticPathError } from "../errors/ElasticPathError";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
 import { requireObject, requireText } from "../errors/validate";
 import { useElasticPathContext } from "../provider/context";
-import type { SignedInSession } from "./CustomerSession";
+import type { CustomerSession, SignedInSession } from "./CustomerSession";
 
 export interface CustomerLoginVariables {
   email: string;
@@ -25,6 +26,25 @@ export type UseCustomerLoginResult = UseMutationResult<
   ElasticPathError,
   CustomerLoginVariables
 >;
+
+/** The login mutation's key, so the provider can find logins whose session is over. */
+export const loginMutationKey = ["epcc", "session", "login"] as const;
+
+/**
+ * Removes every login but the current session's from the mutation cache: a login's data is
+ * its session, token included, and must not outlive it (logout, expiry, a 401, another login).
+ */
+export function forgetStaleLogins(queryClient: QueryClient, current: CustomerSession): void {
+  const token = current.status === "signed-in" ? current.token : undefined;
+  const mutationCache = queryClient.getMutationCache();
+  mutationCache
+    .findAll({
+      mutationKey: loginMutationKey,
+      status: "success",
+      predicate: (mutation) => (mutation.state.data as SignedInSession).token !== token,
+    })
+    .forEach((mutation) => mutationCache.remove(mutation));
+}
 
 const MAX_EMAIL_LENGTH = 320;
 // Generous for passphrases, small enough that a pasted file is refused before it is sent.
@@ -93,6 +113,7 @@ export function useCustomerLogin(options: UseCustomerLoginOptions = {}): UseCust
   return useMutation({
     retry: false, // a wrong password stays wrong, and login must not be sent twice
     ...options,
+    mutationKey: loginMutationKey,
     mutationFn: (variables) => requestCustomerToken(client, checkCredentials(variables)),
     onSuccess: (session, ...rest) => {
       signIn(session);
