@@ -48,7 +48,10 @@ export class AssociationCoordinator {
     this.#ledger = ledger;
   }
 
-  /** Validates, then sends — or joins the request already under way for the same pair. */
+  /**
+   * Validates, then sends — or joins the request already under way for the same pair and
+   * token (a request made with an older session's token is not this session's to share).
+   */
   send(client: Client, variables: unknown): Promise<AssociateCartResult> {
     let checked: AssociateCartVariables;
     try {
@@ -56,7 +59,7 @@ export class AssociationCoordinator {
     } catch (error) {
       return Promise.reject(error);
     }
-    const pair = `${checked.cartId}\n${checked.customerId}`;
+    const pair = `${checked.cartId}\n${checked.customerId}\n${checked.customerToken ?? ""}`;
     const shared = this.#inFlight.get(pair);
     if (shared) return shared;
     const request = associateCart(client, checked).finally(() => this.#inFlight.delete(pair));

@@ -79,13 +79,12 @@ export function useAssociateCartWithCustomer(
   const queryClient = useQueryClient();
   const { client, associations, session, cartId } = context;
 
-  // A 401 on a request with the customer's token means that token is over: so is the session.
-  const signOutOnUnauthorized = (
-    error: ElasticPathError,
-    customerId: string,
-    usedToken: boolean,
-  ) => {
-    if (error.status === 401 && usedToken) context.signOutIfCurrent(customerId);
+  // A 401 on a request with a customer token means that token is over, and so is its session
+  // (if it is still the current one).
+  const signOutOnUnauthorized = (error: ElasticPathError, customerToken: string | undefined) => {
+    if (error.status === 401 && customerToken !== undefined) {
+      context.signOutIfCurrent(customerToken);
+    }
   };
 
   const mutation = useMutation<AssociateCartResult, ElasticPathError, AssociateCartVariables>({
@@ -99,7 +98,7 @@ export function useAssociateCartWithCustomer(
       await callerOptions.onSuccess?.(result, ...rest);
     },
     onError: async (error, variables, ...rest) => {
-      signOutOnUnauthorized(error, variables.customerId, variables.customerToken !== undefined);
+      signOutOnUnauthorized(error, variables.customerToken);
       await callerOptions.onError?.(error, variables, ...rest);
     },
   });
@@ -118,13 +117,20 @@ export function useAssociateCartWithCustomer(
       retry: callerOptions.retry ?? retryTransientFailures,
       retryDelay: callerOptions.retryDelay ?? retryDelayFor,
       networkMode: callerOptions.networkMode,
-      // The token is read when the request is made, so it is never in the mutation cache.
-      mutationFn: ({ cartId, customerId }) => {
+      // The token is read when the request is made, so it is never in the mutation cache; a
+      // retry after the session ended must not borrow the next session's token.
+      mutationFn: async ({ cartId, customerId }) => {
         const current = context.currentSession();
-        if (current.status !== "signed-in" || current.customerId !== customerId) {
+        if (current.status !== "signed-in" || current.token !== session.token) {
           throw new ElasticPathError("The customer signed out before the cart was associated.");
         }
-        return associations.send(client, { cartId, customerId, customerToken: current.token });
+        const customerToken = current.token;
+        try {
+          return await associations.send(client, { cartId, customerId, customerToken });
+        } catch (error) {
+          if (error instanceof ElasticPathError) signOutOnUnauthorized(error, customerToken);
+          throw error;
+        }
       },
       onSuccess: async (...args) => {
         await reflectIfCurrent(context, queryClient, args[0]);
@@ -133,7 +139,6 @@ export function useAssociateCartWithCustomer(
         );
       },
       onError: async (...args) => {
-        signOutOnUnauthorized(args[0], args[1].customerId, true);
         await Promise.all(associations.listeners().map((listener) => listener.onError?.(...args)));
       },
       onSettled: async (...args) => {

@@ -34,7 +34,7 @@ export function useCustomerCarts(
 ): UseCustomerCartsResult {
   const { client, session, signOutIfCurrent } = useElasticPathContext("useCustomerCarts");
   const onUnauthorized =
-    session.status === "signed-in" ? () => signOutIfCurrent(session.customerId) : undefined;
+    session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
   return useQuery({
     ...options,
     ...cartQueries.customerCarts({ client, session, onUnauthorized }, params),

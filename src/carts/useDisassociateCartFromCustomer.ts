@@ -88,7 +88,7 @@ export function useDisassociateCartFromCustomer(
         snapshot?.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
       }
       if (error.status === 401 && variables.customerToken !== undefined) {
-        signOutIfCurrent(variables.customerId);
+        signOutIfCurrent(variables.customerToken);
       }
       await options.onError?.(error, variables, snapshot, ...rest);
     },

@@ -32,7 +32,7 @@ export function useInfiniteCustomerCarts(
 ): UseInfiniteCustomerCartsResult {
   const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
   const onUnauthorized =
-    session.status === "signed-in" ? () => signOutIfCurrent(session.customerId) : undefined;
+    session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
   return useInfiniteQuery(
     cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
   );

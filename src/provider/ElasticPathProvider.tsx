@@ -176,9 +176,9 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   );
 
   const signOutIfCurrent = useCallback(
-    (customerId: string) => {
+    (customerToken: string) => {
       const current = latest.current.session;
-      if (current.status === "signed-in" && current.customerId === customerId) signOut();
+      if (current.status === "signed-in" && current.token === customerToken) signOut();
     },
     [signOut],
   );

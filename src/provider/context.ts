@@ -15,8 +15,11 @@ export interface ElasticPathContextValue {
   signIn(session: SignedInSession): void;
   /** Ends the session (logout, expiry, a 401 on a customer-token request) and forgets its data. */
   signOut(): void;
-  /** Ends the session only if `customerId`'s is still the current one (async callers). */
-  signOutIfCurrent(customerId: string): void;
+  /**
+   * Ends the session only if it is still the one `customerToken` belongs to: a late 401 for
+   * an older token (async callers) must not end the customer's next session.
+   */
+  signOutIfCurrent(customerToken: string): void;
   /** The latest session, also between renders (for callbacks that outlive one). */
   currentSession(): CustomerSession;
   associations: AssociationCoordinator;
