@@ -26,7 +26,7 @@ export interface Scenario {
   run(implementation: BenchImplementation): Promise<ScenarioRun>;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1
