@@ -35,8 +35,8 @@ export function useCustomerCarts(
   const { client, session, signOutIfCurrent } = useElasticPathContext("useCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  return useQuery({
-    ...options,
-    ...cartQueries.customerCarts({ client, session, onUnauthorized }, params),
-  });
+  const query = cartQueries.customerCarts({ client, session, onUnauthorized }, params);
+  // The package's defaults (retry only transient failures), then the caller's options, then
+  // what must not change.
+  return useQuery({ ...query, ...options, queryKey: query.queryKey, queryFn: query.queryFn });
 }
