@@ -16,7 +16,6 @@ import {
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
-import { retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject, requireSafeId } from "../errors/validate";
 import type { CustomerSession } from "../session/CustomerSession";
 
@@ -166,8 +165,6 @@ export const cartQueries = {
         session.status === "signed-in"
           ? ({ signal }) => fetchCustomerCarts(source, session.token, { limit, offset }, signal)
           : skipToken,
-      // A 401/4xx fails the same way again, whatever the QueryClient's defaults say.
-      retry: retryTransientFailures,
     });
   },
 
@@ -193,7 +190,6 @@ export const cartQueries = {
           ? ({ pageParam, signal }) =>
               fetchCustomerCarts(source, session.token, { limit, offset: pageParam }, signal)
           : skipToken,
-      retry: retryTransientFailures,
       initialPageParam: 0,
       getNextPageParam: nextPageOffset,
     });
@@ -225,7 +221,6 @@ export const cartQueries = {
         }
         return result.data.data;
       },
-      retry: retryTransientFailures,
     });
   },
 };

@@ -1,7 +1,13 @@
 "use client";
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
+import {
+  useQuery,
+  useQueryClient,
+  type UseQueryOptions,
+  type UseQueryResult,
+} from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
+import { retryOnlyTransient, type RetrySetting } from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
 import { cartQueries, type CustomerCartsParams, type CustomerCartsQueryKey } from "./cartQueries";
 
@@ -35,8 +41,11 @@ export function useCustomerCarts(
   const { client, session, signOutIfCurrent } = useElasticPathContext("useCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  const query = cartQueries.customerCarts({ client, session, onUnauthorized }, params);
-  // The package's defaults (retry only transient failures), then the caller's options, then
-  // what must not change.
-  return useQuery({ ...query, ...options, queryKey: query.queryKey, queryFn: query.queryFn });
+  const queryClient = useQueryClient();
+  const retry = options.retry ?? queryClient.getDefaultOptions().queries?.retry;
+  return useQuery({
+    ...options,
+    ...cartQueries.customerCarts({ client, session, onUnauthorized }, params),
+    retry: retryOnlyTransient(retry as RetrySetting | undefined),
+  });
 }

@@ -2,10 +2,12 @@
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import {
   useInfiniteQuery,
+  useQueryClient,
   type InfiniteData,
   type UseInfiniteQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
+import { retryOnlyTransient, type RetrySetting } from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
 import { cartQueries, type CustomerCartsParams } from "./cartQueries";
 
@@ -33,7 +35,10 @@ export function useInfiniteCustomerCarts(
   const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  return useInfiniteQuery(
-    cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
-  );
+  const queryClient = useQueryClient();
+  const retry = queryClient.getDefaultOptions().queries?.retry as RetrySetting | undefined;
+  return useInfiniteQuery({
+    ...cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
+    retry: retryOnlyTransient(retry),
+  });
 }

@@ -12,6 +12,28 @@ export function retryTransientFailures(failureCount: number, error: unknown): bo
   return error instanceof ElasticPathError && error.retryable && failureCount < MAX_RETRIES;
 }
 
+/** A query's `retry` setting, as TanStack takes it. */
+export type RetrySetting =
+  boolean | number | ((failureCount: number, error: ElasticPathError) => boolean);
+/** TanStack's own default for queries in a browser. */
+const DEFAULT_QUERY_RETRIES = 3;
+
+/**
+ * The app's retry setting for a query (the hook's `retry`, else the QueryClient's default),
+ * except that a failure which would fail the same way again (a 4xx, rejected input) is
+ * never retried, whatever that setting says.
+ */
+export function retryOnlyTransient(
+  setting: RetrySetting | undefined,
+): (failureCount: number, error: ElasticPathError) => boolean {
+  return (failureCount, error) => {
+    if (!(error instanceof ElasticPathError && error.retryable)) return false;
+    if (typeof setting === "function") return setting(failureCount, error);
+    if (typeof setting === "boolean") return setting;
+    return failureCount < (setting ?? DEFAULT_QUERY_RETRIES);
+  };
+}
+
 /** Waits what `Retry-After` asked for, else exponential backoff (1 s, 2 s, 4 s … capped at 30 s). */
 export function retryDelayFor(failureCount: number, error: unknown): number {
   if (error instanceof ElasticPathError && error.retryAfterMs !== undefined)
