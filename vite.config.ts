@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { resolve } from "node:path";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import react from "@vitejs/plugin-react";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vite";
@@ -78,6 +79,24 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["test/browser/**/*.test.{ts,tsx}"],
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: "chromium" }],
+          },
+        },
+      },
+      {
+        extends: true,
+        // Every story in stories/ becomes a test: render, play function, a11y checks.
+        plugins: [storybookTest({ configDir: ".storybook" })],
+        test: {
+          name: "storybook",
+          // Story files share the page's localStorage (session, cart id) and storage
+          // events, as tabs do: run them one at a time so one story cannot sign another out.
+          fileParallelism: false,
+          testTimeout: 20_000,
           browser: {
             enabled: true,
             headless: true,

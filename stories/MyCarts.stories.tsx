@@ -1,0 +1,160 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { expect, waitFor } from "storybook/test";
+import { AccountPage } from "./components/AccountPage";
+import { onTheFake, type DemoParameters } from "./support/demo";
+import type { DemoArgs } from "./support/fakeControls";
+import { listedCartNames, logInAndWait, myCarts, patience } from "./support/play";
+
+const SOCKS = [{ name: "Wool socks", quantity: 2, amount: 1200 }];
+
+/** The shopper has `count` saved carts, "Cart 1" the newest. */
+const savedCarts = (count: number): DemoParameters => ({
+  seed: (fake, { shopper }) => {
+    fake.seedCarts(count, { customerIds: [shopper.id], items: SOCKS });
+  },
+});
+
+const meta = {
+  title: "Account/My carts",
+  render: () => <AccountPage limit={3} removeRetryDelay={50} />,
+} satisfies Meta<DemoArgs>;
+
+export default meta;
+type Story = StoryObj<DemoArgs>;
+
+/** Three carts a page; "Load more" asks for the next page at the offset Elastic Path's paging says. */
+export const LoadMore: Story = {
+  name: "Load more",
+  parameters: { demo: savedCarts(7) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await expect(
+      await myCarts(context).findByText("Showing 3 of 7 carts.", {}, patience),
+    ).toBeVisible();
+    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]);
+
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    await myCarts(context).findByText("Showing 6 of 7 carts.", {}, patience);
+    await userEvent.click(canvas.getByRole("button", { name: "Load more" }));
+    await myCarts(context).findByText("Showing 7 of 7 carts.", {}, patience);
+    await expect(listedCartNames(context)).toEqual([
+      "Cart 1",
+      "Cart 2",
+      "Cart 3",
+      "Cart 4",
+      "Cart 5",
+      "Cart 6",
+      "Cart 7",
+    ]);
+    await expect(canvas.queryByRole("button", { name: "Load more" })).toBeNull();
+
+    const pages = fake.requestsTo("list-carts").map((request) => request.query);
+    await expect(pages).toEqual([
+      { "page[limit]": "3", "page[offset]": "0" },
+      { "page[limit]": "3", "page[offset]": "3" },
+      { "page[limit]": "3", "page[offset]": "6" },
+    ]);
+  }),
+};
+
+/**
+ * Remove takes the cart off the list at once, while the `DELETE` is still on its way (slowed
+ * down to 2 s here), then reconciles the list with the server.
+ */
+export const Remove: Story = {
+  parameters: { demo: savedCarts(3) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+
+    fake.setLatency(({ endpoint }) =>
+      endpoint === "disassociate" ? 2000 : context.args.latencyMs,
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Remove Cart 2" }));
+    // Optimistic: gone from the list before Elastic Path has answered.
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]));
+    await expect(fake.requestsTo("disassociate")).toHaveLength(0);
+
+    await waitFor(() => expect(fake.requestsTo("disassociate")).toHaveLength(1), patience);
+    await expect(fake.requestsTo("disassociate")[0]?.status).toBe(204);
+    // Reconciled: the list is fetched again after the removal settled, and still agrees.
+    await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
+    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]);
+    await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual(["Cart 1", "Cart 3"]);
+  }),
+};
+
+/** The removal fails for good (503 on every try): the cart comes back, and the shopper is told. */
+export const RemoveFails: Story = {
+  name: "Remove fails, the cart comes back",
+  parameters: { demo: savedCarts(3) },
+  // One try and the hook's three retries.
+  args: { fault: "503", faultEndpoint: "disassociate", faultCount: 4 },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+
+    await userEvent.click(canvas.getByRole("button", { name: "Remove Cart 2" }));
+
+    await expect(
+      await myCarts(context).findByText(
+        /The cart could not be removed, so it is back in the list\./,
+        {},
+        patience,
+      ),
+    ).toBeVisible();
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+    await expect(fake.requestsTo("disassociate").map((request) => request.status)).toEqual([
+      503, 503, 503, 503,
+    ]);
+    await expect(fake.cartsOf(shopper.id)).toHaveLength(3);
+  }),
+};
+
+/** A customer without saved carts sees an empty state, not an empty list. */
+export const Empty: Story = {
+  parameters: { demo: { fakeOnly: true } },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    await logInAndWait(context, shopper);
+    await expect(
+      await myCarts(context).findByText("No carts are saved to your account yet.", {}, patience),
+    ).toBeVisible();
+    await expect(fake.requestsTo("list-carts").map((request) => request.status)).toEqual([200]);
+  }),
+};
+
+/**
+ * The list cannot be loaded: 503 on the first try and on each of the package's three
+ * retries. The shopper gets an error and a way to try again.
+ */
+export const LoadError: Story = {
+  name: "Error, then try again",
+  parameters: { demo: { ...savedCarts(2), fakeOnly: true } },
+  args: { fault: "503", faultEndpoint: "list-carts", faultCount: 4 },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { userEvent } = context;
+    await logInAndWait(context, shopper);
+    const alert = await myCarts(context).findByRole("alert", {}, patience);
+    await expect(alert).toHaveTextContent(
+      "Your carts could not be loaded. Loading the customer's carts failed with HTTP 503",
+    );
+
+    await userEvent.click(myCarts(context).getByRole("button", { name: "Try again" }));
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2"]), patience);
+    await expect(fake.requestsTo("list-carts").map((request) => request.status)).toEqual([
+      503, 503, 503, 503, 200,
+    ]);
+  }),
+};
