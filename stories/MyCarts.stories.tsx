@@ -136,8 +136,8 @@ export const Empty: Story = {
 };
 
 /**
- * The list cannot be loaded: 503 on the first try and on each of the package's three
- * retries. The shopper gets an error and a way to try again.
+ * The list cannot be loaded: 503 on the first try and on each of the three retries (the
+ * QueryClient's setting, TanStack's default). The shopper gets an error and a way to try again.
  */
 export const LoadError: Story = {
   name: "Error, then try again",

@@ -77,8 +77,8 @@ function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // The package's queries retry transient failures by themselves; the stories are about
-        // behaviour, not backoff timing, so those retries come soon.
+        // TanStack's default of 3 retries stays (the package never retries a 4xx); the
+        // stories are about behaviour, not backoff timing, so retries come after 100 ms.
         retryDelay: 100,
         // Every request in a story comes from something the shopper did, so the request
         // log (and the play functions' counts) never depend on where the focus went.
