@@ -185,18 +185,26 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
 
   const currentSession = useCallback(() => latest.current.session, []);
 
-  // Sessions also end outside our calls: expiry, another tab, a controlled parent.
-  const previousCustomerId = useRef<string | undefined>(undefined);
+  // Sessions also end outside our calls: expiry, another tab, a controlled parent. When the
+  // same customer logs in again instead, their lists may be loading (or have been refused)
+  // with the old token: they are loaded again with the new one.
+  const previousSession = useRef<{ customerId?: string; token?: string }>({});
   const customerId = session.status === "signed-in" ? session.customerId : undefined;
+  const sessionToken = session.status === "signed-in" ? session.token : undefined;
   useEffect(() => {
-    const previous = previousCustomerId.current;
-    previousCustomerId.current = customerId;
-    if (previous !== undefined && previous !== customerId) forgetCustomer(previous);
-  }, [customerId, forgetCustomer]);
+    const previous = previousSession.current;
+    previousSession.current = { customerId, token: sessionToken };
+    if (previous.customerId === undefined) return;
+    if (previous.customerId !== customerId) forgetCustomer(previous.customerId);
+    else if (previous.token !== sessionToken) {
+      void queryClient.invalidateQueries({
+        queryKey: cartQueries.customerKey(previous.customerId),
+      });
+    }
+  }, [customerId, sessionToken, forgetCustomer, queryClient]);
 
   // A login's answer may land after another login or a logout: whenever the session changes
   // or a login succeeds, drop the logins that do not hold the current session.
-  const sessionToken = session.status === "signed-in" ? session.token : undefined;
   useEffect(() => {
     const dropStaleLogins = () => forgetStaleLogins(queryClient, latest.current.session);
     dropStaleLogins();
