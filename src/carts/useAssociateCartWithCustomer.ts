@@ -98,7 +98,8 @@ export function useAssociateCartWithCustomer(
       await callerOptions.onSuccess?.(result, ...rest);
     },
     onError: async (error, variables, ...rest) => {
-      signOutOnUnauthorized(error, variables.customerToken);
+      // Only a request that was sent can get a 401; refused input (even `null`) never was.
+      if (error.status === 401) signOutOnUnauthorized(error, variables.customerToken);
       await callerOptions.onError?.(error, variables, ...rest);
     },
   });

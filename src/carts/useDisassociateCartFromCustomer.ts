@@ -82,23 +82,29 @@ export function useDisassociateCartFromCustomer(
       return snapshot;
     },
     onError: async (error, variables, snapshot, ...rest) => {
-      // Put the lists back, unless the customer has signed out meanwhile: then they are gone for good.
+      // Put the lists back, unless the customer has signed out meanwhile: then they are gone for
+      // good. No snapshot: the variables were refused (they may be anything, `null` included).
       const session = currentSession();
-      if (session.status === "signed-in" && session.customerId === variables.customerId) {
-        snapshot?.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
+      if (
+        snapshot !== undefined &&
+        session.status === "signed-in" &&
+        session.customerId === variables.customerId
+      ) {
+        snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
       }
       if (error.status === 401 && variables.customerToken !== undefined) {
         signOutIfCurrent(variables.customerToken);
       }
       await options.onError?.(error, variables, snapshot, ...rest);
     },
-    onSettled: async (result, error, variables, ...rest) => {
-      if (typeof variables?.customerId === "string") {
+    onSettled: async (result, error, variables, snapshot, ...rest) => {
+      // Refused variables changed nothing: nothing to reconcile, no request.
+      if (snapshot !== undefined) {
         await queryClient.invalidateQueries({
           queryKey: cartQueries.customerKey(variables.customerId),
         });
       }
-      await options.onSettled?.(result, error, variables, ...rest);
+      await options.onSettled?.(result, error, variables, snapshot, ...rest);
     },
   });
 }
