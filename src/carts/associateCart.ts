@@ -4,7 +4,7 @@ import {
   type Client,
 } from "@epcc-sdk/sdks-shopper";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
-import { requireObject, requireSafeId, requireText } from "../errors/validate";
+import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 
 /**
  * Which cart to tie to which customer. With `customerToken` the request carries
@@ -24,18 +24,13 @@ export interface AssociateCartResult {
   customerId: string;
 }
 
-/** Customer tokens are JWTs of a few hundred characters; anything far longer is not one. */
-const MAX_TOKEN_LENGTH = 8192;
-
 export function checkAssociationVariables(variables: unknown): AssociateCartVariables {
   const { cartId, customerId, customerToken } = requireObject("variables", variables);
   return {
     cartId: requireSafeId("cartId", cartId),
     customerId: requireSafeId("customerId", customerId),
     customerToken:
-      customerToken === undefined
-        ? undefined
-        : requireText("customerToken", customerToken, MAX_TOKEN_LENGTH),
+      customerToken === undefined ? undefined : requireToken("customerToken", customerToken),
   };
 }
 

@@ -22,6 +22,25 @@ export function requireText(field: string, value: unknown, maxLength = MAX_ID_LE
   return value;
 }
 
+/** Customer tokens are JWTs of a few hundred characters; anything far longer is not one. */
+const MAX_TOKEN_LENGTH = 8192;
+/**
+ * What a header value can carry: visible ASCII. A line break or a non-ASCII character makes
+ * `fetch` throw before sending, which would read as a network failure and be retried.
+ */
+const HEADER_SAFE = /^[\x21-\x7E]+$/;
+
+/** A customer token, which travels in a header (`X-Moltin-Customer-Token`). */
+export function requireToken(field: string, value: unknown): string {
+  const token = requireText(field, value, MAX_TOKEN_LENGTH);
+  if (!HEADER_SAFE.test(token)) {
+    throw invalidInput(
+      `${field} may only contain visible ASCII characters (it is sent as a header).`,
+    );
+  }
+  return token;
+}
+
 /** An id that is safe in a URL path: letters, digits, `-` and `_` only. */
 export function requireSafeId(field: string, value: unknown): string {
   const id = requireText(field, value);
