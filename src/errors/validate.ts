@@ -50,10 +50,17 @@ export function requireSafeId(field: string, value: unknown): string {
   return id;
 }
 
-/** A plain object (not null, not an array) for an argument that must be one. */
+/**
+ * A plain object (not null, not an array) for an argument that must be one. An own
+ * `__proto__` key (what `JSON.parse` makes of one) is refused too: it is never a field of
+ * ours, and is how prototype pollution travels.
+ */
 export function requireObject(field: string, value: unknown): Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw invalidInput(`${field} must be an object, but got ${describe(value)}.`);
+  }
+  if (Object.hasOwn(value, "__proto__")) {
+    throw invalidInput(`${field} must not have a "__proto__" key.`);
   }
   return value as Record<string, unknown>;
 }
