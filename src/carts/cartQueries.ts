@@ -14,10 +14,10 @@ import {
   type UndefinedInitialDataInfiniteOptions,
   type UndefinedInitialDataOptions,
 } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import { invalidInput, type ElasticPathError } from "../errors/ElasticPathError";
 import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
-import { optionalInteger, requireObject, requireSafeId } from "../errors/validate";
-import type { CustomerSession } from "../session/CustomerSession";
+import { optionalInteger, requireClient, requireObject, requireSafeId } from "../errors/validate";
+import { requireSession, type CustomerSession } from "../session/CustomerSession";
 
 /** Elastic Path's bounds for `page[limit]` and `page[offset]` on `GET /v2/carts`. */
 export const MAX_PAGE_LIMIT = 100;
@@ -35,6 +35,16 @@ export interface CustomerCartsSource {
   session: CustomerSession;
   /** Called when Elastic Path refuses the customer token (401): the session is over. */
   onUnauthorized?: () => void;
+}
+
+function checkSource(source: unknown): CustomerCartsSource {
+  const { client, session, onUnauthorized } = requireObject("source", source);
+  requireClient("source.client", client);
+  requireSession("source.session", session);
+  if (onUnauthorized !== undefined && typeof onUnauthorized !== "function") {
+    throw invalidInput("source.onUnauthorized must be a function.");
+  }
+  return source as CustomerCartsSource;
 }
 
 function checkParams(params: unknown): CustomerCartsParams {
@@ -150,6 +160,7 @@ export const cartQueries = {
     source: CustomerCartsSource,
     params?: CustomerCartsParams,
   ): CustomerCartsQueryOptions {
+    checkSource(source);
     const { limit, offset } = checkParams(params);
     const { session } = source;
     const customerId = session.status === "signed-in" ? session.customerId : null;
@@ -173,6 +184,7 @@ export const cartQueries = {
     source: CustomerCartsSource,
     params?: Pick<CustomerCartsParams, "limit">,
   ): InfiniteCustomerCartsQueryOptions {
+    checkSource(source);
     const { limit } = checkParams(params);
     const { session } = source;
     const customerId = session.status === "signed-in" ? session.customerId : null;
@@ -199,7 +211,9 @@ export const cartQueries = {
   cartKey: (cartId: string): CartQueryKey => ["epcc", "carts", "cart", cartId],
 
   /** One cart (`GET /v2/carts/:id`), e.g. for a cart badge; "My carts" reuses what it holds. */
-  cart({ client }: { client: Client }, cartId: string): CartQueryOptions {
+  cart(source: { client: Client }, cartId: string): CartQueryOptions {
+    const client = (source as Partial<typeof source> | null | undefined)?.client;
+    requireClient("client", client);
     const id = requireSafeId("cartId", cartId);
     return queryOptions<
       CartResponse,

@@ -50,6 +50,14 @@ export function requireSafeId(field: string, value: unknown): string {
   return id;
 }
 
+/** The SDK client from `createShopperClient`, recognised by its request methods. */
+export function requireClient(field: string, value: unknown): void {
+  const client = value as { get?: unknown; post?: unknown } | null | undefined;
+  if (typeof client?.get !== "function" || typeof client.post !== "function") {
+    throw invalidInput(`${field} must be the SDK client from createShopperClient.`);
+  }
+}
+
 /**
  * A plain object (not null, not an array) for an argument that must be one. An own
  * `__proto__` key (what `JSON.parse` makes of one) is refused too: it is never a field of

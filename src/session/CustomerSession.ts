@@ -1,3 +1,6 @@
+import { invalidInput } from "../errors/ElasticPathError";
+import { requireObject, requireSafeId, requireToken } from "../errors/validate";
+
 /**
  * Who is shopping. `token` is the customer token from `POST /v2/customers/tokens`;
  * `expiresAt` is epoch milliseconds, after which the session counts as signed-out.
@@ -15,6 +18,24 @@ export type SignedInSession = Extract<CustomerSession, { status: "signed-in" }>;
 
 export const SIGNED_OUT: CustomerSession = Object.freeze({ status: "signed-out" });
 
+/**
+ * A session handed to the package (a query source, a controlled provider), checked like any
+ * input: its customer id goes into keys and paths, its token into a header.
+ */
+export function requireSession(field: string, value: unknown): CustomerSession {
+  const { status, customerId, token, expiresAt } = requireObject(field, value);
+  if (status === "signed-out") return value as CustomerSession;
+  if (status !== "signed-in") {
+    throw invalidInput(`${field}.status must be "signed-in" or "signed-out".`);
+  }
+  requireSafeId(`${field}.customerId`, customerId);
+  requireToken(`${field}.token`, token);
+  if (typeof expiresAt !== "number" || Number.isNaN(expiresAt)) {
+    throw invalidInput(`${field}.expiresAt must be a time in epoch milliseconds.`);
+  }
+  return value as CustomerSession;
+}
+
 /** An expired session counts as signed-out (public-api.md, Session). */
 export function isLive(session: CustomerSession, now = Date.now()): session is SignedInSession {
   return session.status === "signed-in" && session.expiresAt > now;
@@ -24,24 +45,14 @@ export function isLive(session: CustomerSession, now = Date.now()): session is S
 export function parseStoredSession(raw: string | undefined): CustomerSession {
   if (!raw) return SIGNED_OUT;
   try {
-    const value: unknown = JSON.parse(raw);
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      "customerId" in value &&
-      "token" in value &&
-      "expiresAt" in value &&
-      typeof value.customerId === "string" &&
-      typeof value.token === "string" &&
-      typeof value.expiresAt === "number"
-    ) {
-      const { customerId, token, expiresAt } = value;
-      return { status: "signed-in", customerId, token, expiresAt };
-    }
+    const { customerId, token, expiresAt } = requireObject("session", JSON.parse(raw));
+    // The same checks as any session handed to the package: a garbled id or token in
+    // storage must read as signed out, not reach a query key or a header.
+    return requireSession("session", { status: "signed-in", customerId, token, expiresAt });
   } catch {
-    // Not JSON: treat as signed out rather than crash the storefront.
+    // Not JSON, or not a session: treat as signed out rather than crash the storefront.
+    return SIGNED_OUT;
   }
-  return SIGNED_OUT;
 }
 
 export function serializeSession(session: CustomerSession): string | undefined {
