@@ -18,6 +18,7 @@ import { requireSafeId } from "../errors/validate";
 import {
   isLive,
   parseStoredSession,
+  requireSession,
   serializeSession,
   SIGNED_OUT,
   type CustomerSession,
@@ -54,6 +55,48 @@ export interface ElasticPathProviderProps {
   children?: ReactNode;
 }
 
+/** Props that cannot work are refused at once, in a sentence naming the prop. */
+function checkProps(props: ElasticPathProviderProps): void {
+  if (typeof props.client?.post !== "function") {
+    throw invalidInput("ElasticPathProvider needs a `client` from the SDK's createShopperClient.");
+  }
+  if (props.cartId !== undefined) requireSafeId("cartId", props.cartId);
+  if ("session" in props && props.session !== undefined) requireSession("session", props.session);
+  for (const name of ["onSessionChange", "onCartIdChange"] as const) {
+    if (props[name] !== undefined && typeof props[name] !== "function") {
+      throw invalidInput(`${name} must be a function.`);
+    }
+  }
+  if (props.keepCartOnLogout !== undefined && typeof props.keepCartOnLogout !== "boolean") {
+    throw invalidInput("keepCartOnLogout must be true or false.");
+  }
+  for (const name of ["sessionStorage", "cartIdStorage"] as const) {
+    if (props[name] !== undefined && !isStorageAdapter(props[name])) {
+      throw invalidInput(
+        `${name} must be a storage adapter: { get(), set(value), subscribe?(onChange) }.`,
+      );
+    }
+  }
+}
+
+function isStorageAdapter(value: unknown): value is StorageAdapter {
+  const adapter = value as Partial<StorageAdapter> | null | undefined;
+  return (
+    typeof adapter?.get === "function" &&
+    typeof adapter.set === "function" &&
+    (adapter.subscribe === undefined || typeof adapter.subscribe === "function")
+  );
+}
+
+/** A cart id from storage, which anyone can edit: one that could not be sent reads as no cart. */
+function sendableOrNothing(storedCartId: string | undefined): string | undefined {
+  try {
+    return storedCartId === undefined ? undefined : requireSafeId("cartId", storedCartId);
+  } catch {
+    return undefined;
+  }
+}
+
 // Server rendering has no storage: render signed out with no cart, then hydrate.
 const nothingOnTheServer = () => undefined;
 // Timers cannot wait longer than this; a session that outlives it is checked again then.
@@ -79,10 +122,8 @@ const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : us
  * ```
  */
 export function ElasticPathProvider(props: ElasticPathProviderProps) {
+  checkProps(props);
   const { client, children } = props;
-  if (typeof client?.post !== "function") {
-    throw invalidInput("ElasticPathProvider needs a `client` from the SDK's createShopperClient.");
-  }
   const queryClient = useQueryClient();
   const isSessionControlled = "session" in props;
   const isCartIdControlled = "cartId" in props;
@@ -117,7 +158,7 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     cartIdStore.get,
     nothingOnTheServer,
   );
-  const cartId = (isCartIdControlled ? props.cartId : storedCartId) || undefined;
+  const cartId = (isCartIdControlled ? props.cartId : sendableOrNothing(storedCartId)) || undefined;
 
   // Callbacks outlive renders; they read the latest props and session from here.
   const latest = useRef({ props, session });
