@@ -6,8 +6,8 @@ import {
 
 /**
  * The (cart, customer) pairs whose automatic association has settled — sent and answered
- * 200/204, or refused for good — in one session. Kept in `localStorage` so neither a
- * reload nor another tab sends them again; holds ids only, never a token.
+ * 200/204, or refused for good — per session. Kept in `localStorage` so neither a reload nor
+ * another tab sends them again; holds ids only, never a token.
  */
 export interface AssociationLedger {
   has(sessionId: string, cartId: string): boolean;
@@ -20,49 +20,65 @@ interface LedgerRecord {
   cartIds: string[];
 }
 
-function parse(raw: string | undefined): LedgerRecord | undefined {
+/**
+ * Records of a few sessions, not just one: a call of an ended session can settle after the
+ * next session has recorded its own (a slow answer across a logout and a login), and must
+ * not erase it. The most recently written come first; older ones beyond this are dropped.
+ */
+const MAX_SESSIONS = 4;
+
+function isLedgerRecord(value: unknown): value is LedgerRecord {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "session" in value &&
+    "cartIds" in value &&
+    typeof value.session === "string" &&
+    Array.isArray(value.cartIds)
+  );
+}
+
+function parse(raw: string | undefined): LedgerRecord[] | undefined {
   if (!raw) return undefined;
   try {
     const value: unknown = JSON.parse(raw);
-    if (
-      typeof value === "object" &&
-      value !== null &&
-      "session" in value &&
-      "cartIds" in value &&
-      typeof value.session === "string" &&
-      Array.isArray(value.cartIds)
-    ) {
-      return {
-        session: value.session,
-        cartIds: value.cartIds.filter((id): id is string => typeof id === "string"),
-      };
-    }
+    // One record (as written before several were kept) or a list of them.
+    const records: unknown[] = Array.isArray(value) ? value : [value];
+    return records.filter(isLedgerRecord).map(({ session, cartIds }) => ({
+      session,
+      cartIds: cartIds.filter((id): id is string => typeof id === "string"),
+    }));
   } catch {
     // Corrupt entry: start over rather than fail the storefront.
+    return undefined;
   }
-  return undefined;
 }
 
 export function createAssociationLedger(
   storage: StorageAdapter = localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY),
 ): AssociationLedger {
   // Mirrors storage so the ledger also works where storage writes go nowhere (no window).
-  let memory: LedgerRecord | undefined;
+  let memory: LedgerRecord[] = [];
   const read = () => parse(storage.get()) ?? memory;
   return {
     has(sessionId, cartId) {
-      const record = read();
-      return record?.session === sessionId && record.cartIds.includes(cartId);
+      return read().some(
+        (record) => record.session === sessionId && record.cartIds.includes(cartId),
+      );
     },
     add(sessionId, cartId) {
-      const record = read();
-      const cartIds = record?.session === sessionId ? record.cartIds : [];
-      if (cartIds.includes(cartId)) return;
-      memory = { session: sessionId, cartIds: [...cartIds, cartId] };
+      const records = read();
+      const own = records.find((record) => record.session === sessionId);
+      if (own?.cartIds.includes(cartId)) return;
+      const others = records.filter((record) => record !== own);
+      memory = [
+        { session: sessionId, cartIds: [...(own?.cartIds ?? []), cartId] },
+        ...others,
+      ].slice(0, MAX_SESSIONS);
       storage.set(JSON.stringify(memory));
     },
     clear() {
-      memory = undefined;
+      memory = [];
       storage.set(undefined);
     },
   };
