@@ -3,7 +3,7 @@ import {
   deleteCustomerCartAssociation,
   type Client,
 } from "@epcc-sdk/sdks-shopper";
-import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
+import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 
 /**
@@ -48,14 +48,10 @@ export async function associateCart(
   client: Client,
   variables: AssociateCartVariables,
 ): Promise<AssociateCartResult> {
-  const action = "Associating the cart with the customer";
-  const result = await createCustomerCartAssociation({
-    client,
-    ...requestOptions(variables),
-  }).catch((cause: unknown) => {
-    throw errorFromNetworkFailure(action, cause);
-  });
-  if (!result.response.ok) throw errorFromResponse(action, result);
+  const result = await answerOf(
+    "Associating the cart with the customer",
+    createCustomerCartAssociation({ client, ...requestOptions(variables) }),
+  );
   // The SDK reports 204 as `data: {}` too; only the status tells them apart.
   const status = result.response.status === 204 ? "already-associated" : "associated";
   return { status, cartId: variables.cartId, customerId: variables.customerId };
@@ -66,13 +62,9 @@ export async function disassociateCart(
   client: Client,
   variables: AssociateCartVariables,
 ): Promise<{ cartId: string; customerId: string }> {
-  const action = "Removing the cart from the customer";
-  const result = await deleteCustomerCartAssociation({
-    client,
-    ...requestOptions(variables),
-  }).catch((cause: unknown) => {
-    throw errorFromNetworkFailure(action, cause);
-  });
-  if (!result.response.ok) throw errorFromResponse(action, result);
+  await answerOf(
+    "Removing the cart from the customer",
+    deleteCustomerCartAssociation({ client, ...requestOptions(variables) }),
+  );
   return { cartId: variables.cartId, customerId: variables.customerId };
 }

@@ -14,8 +14,8 @@ import {
   type UndefinedInitialDataInfiniteOptions,
   type UndefinedInitialDataOptions,
 } from "@tanstack/react-query";
-import { invalidInput, type ElasticPathError } from "../errors/ElasticPathError";
-import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
+import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
+import { answerOf } from "../errors/fromResponse";
 import { optionalInteger, requireClient, requireObject, requireSafeId } from "../errors/validate";
 import { requireSession, type CustomerSession } from "../session/CustomerSession";
 
@@ -62,21 +62,18 @@ async function fetchCustomerCarts(
   { limit, offset }: CustomerCartsParams,
   signal: AbortSignal,
 ): Promise<CartCollectionResponse> {
-  const action = "Loading the customer's carts";
-  const result = await getCarts({
+  const request = getCarts({
     client,
     signal,
     // The token goes in a header, never in the query key: keys are visible in devtools.
     headers: { "X-Moltin-Customer-Token": customerToken },
     query: { "page[limit]": limit, "page[offset]": offset },
-  }).catch((cause: unknown) => {
-    throw errorFromNetworkFailure(action, cause);
   });
-  if (!result.response.ok || result.data === undefined) {
-    if (result.response.status === 401) onUnauthorized?.();
-    throw errorFromResponse(action, result);
-  }
-  return result.data;
+  const result = await answerOf("Loading the customer's carts", request).catch((error) => {
+    if (error instanceof ElasticPathError && error.status === 401) onUnauthorized?.();
+    throw error;
+  });
+  return result.data!;
 }
 
 export type CustomerCartsQueryKey = readonly [
@@ -224,16 +221,11 @@ export const cartQueries = {
     >({
       queryKey: cartQueries.cartKey(id),
       queryFn: async ({ signal }): Promise<CartResponse> => {
-        const action = "Loading the cart";
-        const result = await getACart({ client, signal, path: { cartID: id } }).catch(
-          (cause: unknown) => {
-            throw errorFromNetworkFailure(action, cause);
-          },
+        const result = await answerOf(
+          "Loading the cart",
+          getACart({ client, signal, path: { cartID: id } }),
         );
-        if (!result.response.ok || result.data?.data === undefined) {
-          throw errorFromResponse(action, result);
-        }
-        return result.data.data;
+        return result.data!.data!;
       },
     });
   },

@@ -65,3 +65,18 @@ export function errorFromNetworkFailure(action: string, cause: unknown): Elastic
     cause,
   });
 }
+
+/**
+ * Awaits an SDK call: its answer when 2xx, else an `ElasticPathError` — for a network
+ * failure (`fetch` rejected) as for an error status (the SDK does not throw on those).
+ */
+export async function answerOf<Result extends FailedResult>(
+  action: string,
+  call: Promise<Result>,
+): Promise<Result> {
+  const result = await call.catch((cause: unknown) => {
+    throw errorFromNetworkFailure(action, cause);
+  });
+  if (!result.response.ok) throw errorFromResponse(action, result);
+  return result;
+}

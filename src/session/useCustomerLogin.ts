@@ -7,7 +7,7 @@ import {
   type UseMutationResult,
 } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { errorFromNetworkFailure, errorFromResponse } from "../errors/fromResponse";
+import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireText } from "../errors/validate";
 import { useElasticPathContext } from "../provider/context";
 import type { CustomerSession, SignedInSession } from "./CustomerSession";
@@ -74,15 +74,13 @@ async function requestCustomerToken(
 ): Promise<SignedInSession> {
   const action = "Logging in";
   // The SDK has no function for this endpoint; its client still adds the implicit bearer.
-  const result = await client
-    .post<CustomerTokenResponse, unknown, false>({
+  const result = await answerOf(
+    action,
+    client.post<CustomerTokenResponse, unknown, false>({
       url: "/v2/customers/tokens",
       body: { data: { type: "token", email, password, authentication_mechanism: "password" } },
-    })
-    .catch((cause: unknown) => {
-      throw errorFromNetworkFailure(action, cause);
-    });
-  if (!result.response.ok) throw errorFromResponse(action, result);
+    }),
+  );
   const { customer_id, token, expires } = result.data?.data ?? {};
   if (typeof customer_id !== "string" || typeof token !== "string" || typeof expires !== "number") {
     throw new ElasticPathError(
