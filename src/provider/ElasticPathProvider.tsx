@@ -238,9 +238,11 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     if (previous.customerId === undefined) return;
     if (previous.customerId !== customerId) forgetCustomer(previous.customerId);
     else if (previous.token !== sessionToken) {
-      void queryClient.invalidateQueries({
-        queryKey: cartQueries.customerKey(previous.customerId),
-      });
+      // Cancel first: invalidateQueries leaves a first load (no data yet) running.
+      const queryKey = cartQueries.customerKey(previous.customerId);
+      void queryClient
+        .cancelQueries({ queryKey })
+        .then(() => queryClient.invalidateQueries({ queryKey }));
     }
   }, [customerId, sessionToken, forgetCustomer, queryClient]);
 
