@@ -151,10 +151,11 @@ export function useAssociateCartWithCustomer(
     associations.associateOnce(queryClient, session, cartId, automaticOptions);
   });
   const customerId = session.status === "signed-in" ? session.customerId : undefined;
-  const sessionExpiresAt = session.status === "signed-in" ? session.expiresAt : undefined;
+  // Each session starts its own (the token tells two logins apart, even within one second).
+  const sessionToken = session.status === "signed-in" ? session.token : undefined;
   useEffect(() => {
     if (associateOnLogin) startAutomatic();
-  }, [associateOnLogin, customerId, sessionExpiresAt, cartId]);
+  }, [associateOnLogin, customerId, sessionToken, cartId]);
 
   const automatic = useMutationState({
     filters: { mutationKey: associationKeys.automatic(customerId, cartId), exact: true },
