@@ -10,6 +10,7 @@ import {
 } from "./associateCart";
 import { createAssociationLedger, type AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
+import { cartQueries } from "./cartQueries";
 
 export type AssociationMutationOptions = MutationOptions<
   AssociateCartResult,
@@ -102,7 +103,14 @@ export class AssociationCoordinator {
       gcTime: Infinity,
     });
     const run = async () => {
-      if (this.#ledger.has(sessionId, cartId)) return; // another tab did it while we waited
+      if (this.#ledger.has(sessionId, cartId)) {
+        // Another tab did it while we waited for the lock: our lists of that customer were
+        // loaded before, and would not show the cart until something refetched them.
+        void queryClient.invalidateQueries({
+          queryKey: cartQueries.customerKey(session.customerId),
+        });
+        return;
+      }
       try {
         await observer.mutate(variables);
         this.#ledger.add(sessionId, cartId);
