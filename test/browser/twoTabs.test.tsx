@@ -1,0 +1,261 @@
+/**
+ * Two tabs, for real (issue 7), in Chromium: two independent app instances — their own React
+ * root, QueryClient, SDK client and ElasticPathProvider — in one page, sharing the browser's
+ * real localStorage and Web Locks, and one fake Elastic Path behind msw's service worker.
+ *
+ * In one page, providers hear each other through the page-level listeners of the storage
+ * adapter (a browser fires `storage` events only in the other documents); separate tabs
+ * hear each other through those events (covered in jsdom by the reliability programs).
+ *
+ * Exactly once across tabs rests on Web Locks: the automatic association runs under a lock
+ * named after the (cart, customer) pair, and whoever gets the lock second finds the pair in
+ * the ledger (localStorage) and sends nothing. Without Web Locks (very old browsers, or
+ * anything without `navigator.locks`) the fallback is the ledger alone: a tab that starts
+ * while the other's call is still in the air sends too, and gets 204 (already associated,
+ * a no-op). The last test pins that fallback down: at most one 200, never more than one
+ * extra call.
+ */
+import { createShopperClient } from "@epcc-sdk/sdks-shopper";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, useLayoutEffect } from "react";
+import { createRoot } from "react-dom/client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  ElasticPathProvider,
+  useAssociateCartWithCustomer,
+  useCartId,
+  useCustomerCarts,
+  useCustomerLogin,
+  useCustomerLogout,
+  useCustomerSession,
+  type CustomerSession,
+} from "../../src";
+import { createFakeElasticPath, type FakeElasticPath } from "../../src/testing";
+import { worker } from "./support/worker";
+
+const SHOPPER = { email: "ada@example.com", password: "correct horse battery staple" };
+
+interface TabView {
+  session: CustomerSession;
+  cartId: string | undefined;
+  setCartId(cartId: string | undefined): void;
+  login: ReturnType<typeof useCustomerLogin>["mutateAsync"];
+  logout(): void;
+  associationStatus: string;
+  cartIds: string[] | undefined;
+}
+
+function Storefront({ report }: { report: (view: TabView) => void }) {
+  const session = useCustomerSession();
+  const [cartId, setCartId] = useCartId();
+  const { mutateAsync: login } = useCustomerLogin();
+  const logout = useCustomerLogout();
+  const association = useAssociateCartWithCustomer({ retryDelay: 1 });
+  const carts = useCustomerCarts();
+  useLayoutEffect(() =>
+    report({
+      session,
+      cartId,
+      setCartId,
+      login,
+      logout,
+      associationStatus: association.status,
+      cartIds: carts.data?.data.map((cart) => cart.id!),
+    }),
+  );
+  return <p>{session.status}</p>;
+}
+
+interface Tab {
+  readonly view: TabView;
+  readonly rendered: boolean;
+  queryClient: QueryClient;
+  close(): void;
+}
+
+/** One app instance, as a tab would hold it; the SDK keeps its token in localStorage, as in a tab. */
+function openTab(fake: FakeElasticPath): Tab {
+  const container = document.body.appendChild(document.createElement("div"));
+  const root = createRoot(container);
+  const { client } = createShopperClient({ baseUrl: fake.baseUrl }, { clientId: fake.clientId });
+  const queryClient = new QueryClient();
+  let view: TabView | undefined;
+  root.render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <ElasticPathProvider client={client}>
+          <Storefront report={(latest) => void (view = latest)} />
+        </ElasticPathProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+  return {
+    get view() {
+      if (!view) throw new Error("The tab has not rendered yet.");
+      return view;
+    },
+    get rendered() {
+      return view !== undefined;
+    },
+    queryClient,
+    close() {
+      root.unmount();
+      container.remove();
+      queryClient.clear();
+    },
+  };
+}
+
+const fakeHost = new URL(createFakeElasticPath().baseUrl).host;
+beforeAll(() =>
+  worker.start({
+    quiet: true,
+    serviceWorker: { url: "/mockServiceWorker.js" },
+    // The page's own modules go to Vite; anything for Elastic Path must be answered by the fake.
+    onUnhandledRequest: (request, print) => {
+      if (new URL(request.url).host === fakeHost) print.error();
+    },
+  }),
+);
+afterAll(() => worker.stop());
+
+let tabs: Tab[] = [];
+afterEach(() => {
+  tabs.forEach((tab) => tab.close());
+  tabs = [];
+  worker.resetHandlers();
+  localStorage.clear();
+});
+
+async function setUp() {
+  const fake = createFakeElasticPath();
+  worker.use(...fake.handlers);
+  const customer = fake.seedCustomer(SHOPPER);
+  fake.seedCarts(2, { customerIds: [customer.id], name: "Older" });
+  tabs = [openTab(fake), openTab(fake)];
+  // createRoot renders concurrently: wait for both tabs' first commit.
+  await expect.poll(() => tabs.every((tab) => tab.rendered)).toBe(true);
+  return { fake, customer, first: tabs[0]!, second: tabs[1]! };
+}
+
+/** Every string a tab's caches hold (keys, data, mutation variables), to look for a customer in. */
+function cachedText(queryClient: QueryClient): string {
+  return JSON.stringify([
+    queryClient
+      .getQueryCache()
+      .getAll()
+      .map((query) => [query.queryKey, query.state.data]),
+    queryClient
+      .getMutationCache()
+      .getAll()
+      .map((mutation) => [
+        mutation.options.mutationKey,
+        mutation.state.variables,
+        mutation.state.data,
+      ]),
+  ]);
+}
+
+const associationLock = (cartId: string, customerId: string) =>
+  `epcc-react-hooks:associate:${cartId}:${customerId}`;
+
+describe("two tabs in Chromium", () => {
+  it("logging in on one signs the other in, and both show the customer's carts", async () => {
+    const { customer, first, second } = await setUp();
+    await expect.poll(() => second.view.session.status).toBe("signed-out");
+
+    const session = await first.view.login(SHOPPER);
+
+    await expect.poll(() => second.view.session).toEqual(session);
+    expect(session.customerId).toBe(customer.id);
+    await expect.poll(() => second.view.cartIds?.length).toBe(2);
+    await expect.poll(() => first.view.cartIds?.length).toBe(2);
+  });
+
+  it("sends each (cart, customer) association once across both tabs, under a Web Lock", async () => {
+    expect(navigator.locks).toBeDefined();
+    const { fake, customer, first, second } = await setUp();
+    // Slow enough that the other tab asks for the lock while the first call is in the air.
+    fake.setLatency((request) => (request.endpoint === "associate" ? 40 : 0));
+
+    for (let round = 1; round <= 5; round += 1) {
+      const cart = fake.seedCart({ name: `Guest ${round}` });
+      first.view.setCartId(cart.id);
+      await expect.poll(() => second.view.cartId).toBe(cart.id);
+
+      await (round % 2 ? first : second).view.login(SHOPPER);
+
+      // One tab holds the pair's lock while the other waits for it.
+      const lock = associationLock(cart.id!, customer.id);
+      await expect
+        .poll(async () => {
+          const { held = [], pending = [] } = await navigator.locks.query();
+          return [held.some((l) => l.name === lock), pending.some((l) => l.name === lock)];
+        })
+        .toEqual([true, true]);
+      await expect
+        .poll(async () => {
+          const { held = [], pending = [] } = await navigator.locks.query();
+          return [...held, ...pending].some((l) => l.name === lock);
+        })
+        .toBe(false);
+
+      const sent = fake.requestsTo("associate").filter((r) => r.path.includes(cart.id!));
+      expect(sent.map((r) => r.status)).toEqual([200]);
+      await expect
+        .poll(() => [first.view.cartIds, second.view.cartIds].map((ids) => ids?.includes(cart.id!)))
+        .toEqual([true, true]);
+      (round % 2 ? second : first).view.logout();
+      await expect.poll(() => first.view.session.status).toBe("signed-out");
+    }
+  });
+
+  it("logging out on one signs the other out and clears its customer data", async () => {
+    const { fake, customer, first, second } = await setUp();
+    const cart = fake.seedCart({ name: "Guest" });
+    first.view.setCartId(cart.id);
+    const { token } = await first.view.login(SHOPPER);
+    await expect.poll(() => second.view.cartIds?.includes(cart.id!)).toBe(true);
+    await expect.poll(() => second.view.associationStatus).not.toBe("pending");
+    expect(cachedText(second.queryClient)).toContain(customer.id); // the scan sees the cache
+
+    first.view.logout();
+
+    await expect.poll(() => second.view.session).toEqual({ status: "signed-out" });
+    expect(second.view.cartIds).toBeUndefined();
+    expect(second.view.cartId).toBeUndefined();
+    for (const tab of [first, second]) {
+      expect(cachedText(tab.queryClient)).not.toContain(customer.id);
+      expect(cachedText(tab.queryClient)).not.toContain(token);
+    }
+  });
+
+  it("without Web Locks, falls back to the ledger: at most one 200, at most one extra call", async () => {
+    const locks = Object.getOwnPropertyDescriptor(Navigator.prototype, "locks")!;
+    Object.defineProperty(navigator, "locks", { configurable: true, get: () => undefined });
+    try {
+      const { fake, customer, first, second } = await setUp();
+      fake.setLatency((request) => (request.endpoint === "associate" ? 40 : 0));
+      const cart = fake.seedCart({ name: "Guest" });
+      first.view.setCartId(cart.id);
+      await expect.poll(() => second.view.cartId).toBe(cart.id);
+
+      await first.view.login(SHOPPER);
+      await expect
+        .poll(() => fake.associations().some((pair) => pair.cartId === cart.id))
+        .toBe(true);
+      await expect
+        .poll(() => [first, second].map((tab) => tab.queryClient.isMutating()))
+        .toEqual([0, 0]);
+
+      const statuses = fake.requestsTo("associate").map((r) => r.status);
+      expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+      expect(statuses.length).toBeLessThanOrEqual(2);
+      expect(statuses.every((status) => status === 200 || status === 204)).toBe(true);
+      expect(customer.id).toBeTruthy();
+    } finally {
+      delete (navigator as { locks?: unknown }).locks;
+      expect(Object.getOwnPropertyDescriptor(Navigator.prototype, "locks")).toEqual(locks);
+    }
+  });
+});
