@@ -24,7 +24,12 @@ export type AssociationListener = () => Pick<
   "onSuccess" | "onError" | "onSettled"
 >;
 
-/** Runs `task` while holding a lock shared by every tab of this origin, where there is one. */
+/**
+ * Runs `task` while holding a lock shared by every tab of this origin, where there is one.
+ * Without Web Locks (no `navigator.locks`: very old browsers, no window) the ledger alone
+ * guards: a tab that starts while another tab's call is still in the air sends too, and gets
+ * 204 (already associated, a no-op). test/browser/twoTabs.test.tsx pins both behaviours.
+ */
 async function withCrossTabLock(name: string, task: () => Promise<void>): Promise<void> {
   const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
   if (locks) await locks.request(name, task);
