@@ -6,6 +6,7 @@ import {
   type UseMutationOptions,
   type UseMutationResult,
 } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireText } from "../errors/validate";
@@ -107,8 +108,8 @@ async function requestCustomerToken(
  * ```
  */
 export function useCustomerLogin(options: UseCustomerLoginOptions = {}): UseCustomerLoginResult {
-  const { client, signIn } = useElasticPathContext("useCustomerLogin");
-  return useMutation({
+  const { client, signIn, session } = useElasticPathContext("useCustomerLogin");
+  const login = useMutation({
     retry: false, // a wrong password stays wrong, and login must not be sent twice
     ...options,
     mutationKey: loginMutationKey,
@@ -118,4 +119,12 @@ export function useCustomerLogin(options: UseCustomerLoginOptions = {}): UseCust
       return options.onSuccess?.(session, ...rest);
     },
   });
+  // A login's data is its session, token included: once that session is over (logout,
+  // expiry, another login), this hook forgets it too, like the mutation cache does.
+  const currentToken = session.status === "signed-in" ? session.token : undefined;
+  const { data, reset } = login;
+  useEffect(() => {
+    if (data !== undefined && data.token !== currentToken) reset();
+  }, [data, currentToken, reset]);
+  return login;
 }

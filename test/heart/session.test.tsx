@@ -136,6 +136,19 @@ describe("useCustomerLogout", () => {
     expect(localStorage.getItem("_epcc_customer_session")).toBeNull();
   });
 
+  it("forgets the login's result (its token) once the session is over", async () => {
+    const { fake, wrapper } = createHarness();
+    fake.seedCustomer(SHOPPER);
+    const { result } = renderHook(useShopper, { wrapper });
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    expect(result.current.login.data?.status).toBe("signed-in");
+
+    act(() => result.current.logout());
+
+    await waitFor(() => expect(result.current.login.data).toBeUndefined());
+    expect(result.current.login.isIdle).toBe(true);
+  });
+
   it("keeps the cart id with keepCartOnLogout", async () => {
     const { fake, wrapper } = createHarness({ provider: { keepCartOnLogout: true } });
     fake.seedCustomer(SHOPPER);
