@@ -1,7 +1,7 @@
 import { ElasticPathError, type ElasticPathErrorEntry } from "./ElasticPathError";
 
 /** Elastic Path's `Retry-After` may be seconds or an HTTP date; we never wait longer than this. */
-export const MAX_RETRY_AFTER_MS = 30_000;
+const MAX_RETRY_AFTER_MS = 30_000;
 
 /** What the SDK's HTTP layer hands back for a non-2xx answer (ep-api-contract.md). */
 interface FailedResult {
@@ -26,7 +26,7 @@ function readErrorEntries(body: unknown): ElasticPathErrorEntry[] {
 }
 
 /** `Retry-After` in seconds or as an HTTP date, capped at 30 s; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === "") return undefined;
   const seconds = Number(header);
   const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
@@ -34,12 +34,12 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 }
 
-export function isRetryableStatus(status: number): boolean {
+function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
 }
 
 /** Turns the SDK's `{ error, response }` for a 4xx/5xx into an `ElasticPathError`. */
-export function errorFromResponse(action: string, result: FailedResult): ElasticPathError {
+function errorFromResponse(action: string, result: FailedResult): ElasticPathError {
   const { status, statusText } = result.response;
   const errors = readErrorEntries(result.error);
   const first = errors[0];
@@ -58,7 +58,7 @@ export function errorFromResponse(action: string, result: FailedResult): Elastic
 }
 
 /** A request that never got an answer: `fetch` rejected (offline, DNS, CORS, reset). */
-export function errorFromNetworkFailure(action: string, cause: unknown): ElasticPathError {
+function errorFromNetworkFailure(action: string, cause: unknown): ElasticPathError {
   if (cause instanceof ElasticPathError) return cause;
   return new ElasticPathError(`${action} failed: Elastic Path could not be reached.`, {
     retryable: true,

@@ -2,6 +2,7 @@
  * `epcc-react-hooks/testing`: an in-memory Elastic Path for tests and demos, served by msw.
  */
 export { createFakeElasticPath } from "./createFakeElasticPath";
+export { fakeEndpoints } from "./validate";
 export type {
   FakeAssociation,
   FakeCustomer,

@@ -13,7 +13,8 @@ import type {
   SeedCustomItem,
 } from "./types";
 
-export const ENDPOINTS: readonly FakeEndpoint[] = [
+/** Every endpoint the fake answers, e.g. for a fault-injection control. */
+export const fakeEndpoints: readonly FakeEndpoint[] = [
   "access-token",
   "customer-token",
   "create-cart",
@@ -126,9 +127,9 @@ export function checkCount(count: number, name: string): void {
 }
 
 export function checkEndpoint(endpoint: FakeEndpoint, name: string): void {
-  if (!ENDPOINTS.includes(endpoint)) {
+  if (!fakeEndpoints.includes(endpoint)) {
     throw new Error(
-      `${name}: unknown endpoint "${String(endpoint)}"; use one of ${ENDPOINTS.join(", ")}.`,
+      `${name}: unknown endpoint "${String(endpoint)}"; use one of ${fakeEndpoints.join(", ")}.`,
     );
   }
 }

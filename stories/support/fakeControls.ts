@@ -3,7 +3,12 @@
  * about a failure set them as their args; a developer can change them in the Controls panel.
  */
 import { useLayoutEffect } from "react";
-import type { FakeElasticPath, FakeEndpoint, FakeFault } from "../../src/testing";
+import {
+  fakeEndpoints,
+  type FakeElasticPath,
+  type FakeEndpoint,
+  type FakeFault,
+} from "../../src/testing";
 
 /** Fault injection choices for the `fault` control. */
 export const FAULTS = {
@@ -22,18 +27,6 @@ export interface DemoArgs {
   faultEndpoint: FakeEndpoint;
   faultCount: number;
 }
-
-const ENDPOINTS: FakeEndpoint[] = [
-  "access-token",
-  "customer-token",
-  "create-cart",
-  "list-carts",
-  "get-cart",
-  "delete-cart",
-  "add-items",
-  "associate",
-  "disassociate",
-];
 
 /** Enough latency to see pending states, little enough to keep the test run short. */
 export const demoArgs: DemoArgs = {
@@ -59,7 +52,7 @@ export const demoArgTypes = {
   faultEndpoint: {
     name: "Fault endpoint",
     control: { type: "select" },
-    options: ENDPOINTS,
+    options: fakeEndpoints,
   },
   faultCount: {
     name: "Fault count",
