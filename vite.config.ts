@@ -77,6 +77,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // bench/requestCounts.test.tsx: `npm run bench`'s request-count targets, without
+          // timings. The bench brings its own msw server, so not the unit project's setup.
+          name: "bench",
+          environment: "jsdom",
+          include: ["bench/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "browser",
           include: ["test/browser/**/*.test.{ts,tsx}"],
           browser: {

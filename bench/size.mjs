@@ -2,7 +2,7 @@
  * `npm run size`: the size budget of the built package, measured as size-limit with its
  * esbuild plugin measures it (esbuild bundle of the entry, peers left external, minified,
  * then gzip), and read from size-limit's own config: the `"size-limit"` field of
- * package.json. size-limit 14 itself cannot run here: it imports `glob` from
+ * package.json (`path`, `limit`, `import`, `ignore`, `gzip`). size-limit 14 itself cannot run here: it imports `glob` from
  * `node:fs/promises`, which Node 20 lacks, and its gzip step lives in `@size-limit/file`.
  * Exits 1 when an entry is over its limit, so CI fails. Run `npm run build` first.
  */
@@ -38,8 +38,19 @@ for (const check of checks) {
     console.error(`${check.path} does not exist: run \`npm run build\` first.`);
     process.exit(1);
   }
+  // With `import` (size-limit's option), only those exports are measured, as an app that
+  // imports just them pays after tree-shaking.
+  const input = check.import
+    ? {
+        stdin: {
+          contents: `import ${check.import} from ${JSON.stringify(entry)};\nconsole.log(${check.import.replace(/^\{|\}$/g, "").trim()});`,
+          resolveDir: root,
+          loader: "js",
+        },
+      }
+    : { entryPoints: [entry] };
   const result = await build({
-    entryPoints: [entry],
+    ...input,
     bundle: true,
     write: false,
     format: "esm",

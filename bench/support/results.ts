@@ -9,7 +9,19 @@ export interface ScenarioResult {
   msToCorrectList: number | null;
   commits: number;
   leakedRenders: number;
+  /** The React build the scenario ran on (bench/vitest.config.ts says why it differs). */
+  reactBuild?: ReactBuild;
 }
+
+export type ReactBuild = "production" | "development";
+
+/** Issue 6's scenarios, in its order: results.json lists them so. */
+export const SCENARIO_ORDER = [
+  "login-with-guest-cart",
+  "strict-mode-five-consumers",
+  "thousand-carts",
+  "switch-customer",
+];
 
 /** What one run measures: the result, and for the console how soon any cart showed. */
 export interface ScenarioRun extends ScenarioResult {
@@ -70,6 +82,7 @@ export function spread(runs: readonly ScenarioRun[], pick: (run: ScenarioRun) =>
 const COLUMNS: Array<[string, (result: ScenarioResult) => string]> = [
   ["scenario", (r) => r.name],
   ["implementation", (r) => r.impl],
+  ["React build", (r) => r.reactBuild ?? "production"],
   ["association req.", (r) => String(r.requests.association)],
   ["list req.", (r) => String(r.requests.list)],
   ["total req.", (r) => String(r.requests.total)],
@@ -81,7 +94,7 @@ const COLUMNS: Array<[string, (result: ScenarioResult) => string]> = [
 /** A Markdown table, ready for the README. */
 export function formatTable(results: readonly ScenarioResult[]): string {
   const header = `| ${COLUMNS.map(([title]) => title).join(" | ")} |`;
-  const rule = `| ${COLUMNS.map((_, index) => (index < 2 ? "---" : "---:")).join(" | ")} |`;
+  const rule = `| ${COLUMNS.map((_, index) => (index < 3 ? "---" : "---:")).join(" | ")} |`;
   const rows = results.map(
     (result) => `| ${COLUMNS.map(([, cell]) => cell(result)).join(" | ")} |`,
   );

@@ -1,0 +1,43 @@
+/**
+ * The bench's targets that do not depend on time, enforced by `npm test` (issue 6): every
+ * scenario of `npm run bench` runs once per implementation on the same fake, and this
+ * package must send exactly one association per login with a guest cart, no more requests
+ * than the SDK baseline, and never show one customer's carts to another. Timings stay in
+ * `npm run bench`: the build machines are shared and noisy.
+ *
+ * React runs its development build here (NODE_ENV is "test"), so `<StrictMode>` double-renders
+ * and runs mount effects twice, as it does in a storefront's development server.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { epccReactHooks } from "./apps/epccReactHooks";
+import { sdkBaseline } from "./apps/sdkBaseline";
+import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
+import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
+import { switchCustomer } from "./scenarios/switchCustomer";
+import { thousandCarts } from "./scenarios/thousandCarts";
+import { server } from "./support/server";
+
+// The bench drives React as a page does, without act(): tell React so.
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
+
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterAll(() => server.close());
+
+describe.each([
+  { scenario: loginWithGuestCart, associations: 1 },
+  { scenario: strictModeFiveConsumers, associations: 1 },
+  { scenario: thousandCarts, associations: 0 },
+  { scenario: switchCustomer, associations: 1 },
+])("$scenario.name", ({ scenario, associations }) => {
+  test(`sends ${associations} association(s), no more requests than the SDK baseline, and leaks nothing`, async () => {
+    const ours = await scenario.run(epccReactHooks);
+    const baseline = await scenario.run(sdkBaseline);
+
+    expect(ours.requests.association).toBe(associations);
+    expect(ours.requests.list).toBeLessThanOrEqual(baseline.requests.list);
+    expect(ours.requests.total).toBeLessThanOrEqual(baseline.requests.total);
+    expect(ours.leakedRenders).toBe(0);
+    // Each run already checked that "My carts" ended up showing what the server lists.
+    expect(ours.msToCorrectList).not.toBeNull();
+  }, 30_000);
+});
