@@ -31,6 +31,42 @@ function parseBytes(text) {
 const formatBytes = (bytes) =>
   bytes >= 1000 ? `${Number((bytes / 1000).toFixed(2))} kB` : `${bytes} B`;
 
+/** The externals and minifier settings every measurement here shares. */
+const bundleOptions = (ignore) => ({
+  bundle: true,
+  write: false,
+  format: "esm",
+  platform: "browser",
+  minify: true,
+  treeShaking: true,
+  // A package name also covers its subpaths (`react/jsx-runtime`).
+  external: ignore ?? [],
+  logLevel: "silent",
+});
+
+if (process.argv.includes("--by-module")) {
+  // `npm run size -- --by-module`: what each source module adds to the entry, minified (not
+  // gzipped: gzip works across modules), biggest first. Bundled from src/, as the build does.
+  const result = await build({
+    ...bundleOptions(checks[0].ignore),
+    entryPoints: [resolve(root, "src/index.ts")],
+    jsx: "automatic",
+    metafile: true,
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const modules = Object.entries(output.inputs).sort(
+    ([, a], [, b]) => b.bytesInOutput - a.bytesInOutput,
+  );
+  for (const [path, { bytesInOutput }] of modules) {
+    if (bytesInOutput > 0) console.log(`${String(bytesInOutput).padStart(7)} B  ${path}`);
+  }
+  const code = result.outputFiles[0].contents;
+  console.log(
+    `${String(code.length).padStart(7)} B  in all; ${gzipSync(code, { level: 9 }).length} B gzipped`,
+  );
+  process.exit(0);
+}
+
 let failed = false;
 for (const check of checks) {
   const entry = resolve(root, check.path);
@@ -49,18 +85,7 @@ for (const check of checks) {
         },
       }
     : { entryPoints: [entry] };
-  const result = await build({
-    ...input,
-    bundle: true,
-    write: false,
-    format: "esm",
-    platform: "browser",
-    minify: true,
-    treeShaking: true,
-    // A package name also covers its subpaths (`react/jsx-runtime`).
-    external: check.ignore ?? [],
-    logLevel: "silent",
-  });
+  const result = await build({ ...input, ...bundleOptions(check.ignore) });
   const code = result.outputFiles[0].contents;
   const size = check.gzip === false ? code.length : gzipSync(code, { level: 9 }).length;
   const limit = parseBytes(check.limit);

@@ -7,7 +7,12 @@ import {
   type UseQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import { retryOnlyTransient, type RetrySetting } from "../errors/retryPolicy";
+import {
+  retryDelayOrRetryAfter,
+  retryOnlyTransient,
+  type RetryDelaySetting,
+  type RetrySetting,
+} from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
 import { cartQueries, type CustomerCartsParams, type CustomerCartsQueryKey } from "./cartQueries";
 
@@ -41,11 +46,15 @@ export function useCustomerCarts(
   const { client, session, signOutIfCurrent } = useElasticPathContext("useCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  const queryClient = useQueryClient();
-  const retry = options.retry ?? queryClient.getDefaultOptions().queries?.retry;
+  const defaults = useQueryClient().getDefaultOptions().queries;
+  const retry = options.retry ?? defaults?.retry;
   return useQuery({
     ...options,
     ...cartQueries.customerCarts({ client, session, onUnauthorized }, params),
     retry: retryOnlyTransient(retry as RetrySetting | undefined),
+    // A retryDelay given to the hook is the caller's to keep; the app-wide default yields to
+    // Elastic Path's Retry-After.
+    retryDelay:
+      options.retryDelay ?? retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting),
   });
 }

@@ -7,7 +7,12 @@ import {
   type UseInfiniteQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import { retryOnlyTransient, type RetrySetting } from "../errors/retryPolicy";
+import {
+  retryDelayOrRetryAfter,
+  retryOnlyTransient,
+  type RetryDelaySetting,
+  type RetrySetting,
+} from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
 import { cartQueries, type CustomerCartsParams } from "./cartQueries";
 
@@ -35,10 +40,10 @@ export function useInfiniteCustomerCarts(
   const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  const queryClient = useQueryClient();
-  const retry = queryClient.getDefaultOptions().queries?.retry as RetrySetting | undefined;
+  const defaults = useQueryClient().getDefaultOptions().queries;
   return useInfiniteQuery({
     ...cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
-    retry: retryOnlyTransient(retry),
+    retry: retryOnlyTransient(defaults?.retry as RetrySetting | undefined),
+    retryDelay: retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting | undefined),
   });
 }

@@ -34,9 +34,28 @@ export function retryOnlyTransient(
   };
 }
 
-/** Waits what `Retry-After` asked for, else exponential backoff (1 s, 2 s, 4 s … capped at 30 s). */
-export function retryDelayFor(failureCount: number, error: unknown): number {
-  if (error instanceof ElasticPathError && error.retryAfterMs !== undefined)
-    return error.retryAfterMs;
-  return Math.min(1000 * 2 ** failureCount, MAX_BACKOFF_MS);
+const backoff = (failureCount: number) => Math.min(1000 * 2 ** failureCount, MAX_BACKOFF_MS);
+
+/** A query's `retryDelay` setting, as TanStack takes it. */
+export type RetryDelaySetting =
+  number | ((failureCount: number, error: ElasticPathError) => number);
+
+/**
+ * The app's delay between a query's retries (the QueryClient's default, else TanStack's
+ * backoff, which is ours), except after a 429: Elastic Path said how long to wait, and
+ * asking sooner only meets another 429.
+ */
+export function retryDelayOrRetryAfter(
+  setting: RetryDelaySetting | undefined,
+): (failureCount: number, error: ElasticPathError) => number {
+  return (failureCount, error) => {
+    if (error instanceof ElasticPathError && error.retryAfterMs !== undefined) {
+      return error.retryAfterMs;
+    }
+    if (typeof setting === "function") return setting(failureCount, error);
+    return setting ?? backoff(failureCount);
+  };
 }
+
+/** Waits what `Retry-After` asked for, else exponential backoff (1 s, 2 s, 4 s … capped at 30 s). */
+export const retryDelayFor = retryDelayOrRetryAfter(undefined);

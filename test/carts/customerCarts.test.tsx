@@ -105,6 +105,36 @@ describe("useCustomerCarts", () => {
     expect(result.current.carts.error).toMatchObject({ status: 500, retryable: true });
   });
 
+  it("waits what Retry-After asks on a 429, whatever the QueryClient's retryDelay says", async () => {
+    const { fake, wrapper, queryClient } = seedManyCarts(2);
+    queryClient.setDefaultOptions({ queries: { retry: 1, retryDelay: 0 } });
+    fake.failNext("list-carts", 1, { status: 429, retryAfter: 1 });
+    const { result } = renderHook(() => useAccountPage(), { wrapper });
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.carts.isSuccess).toBe(true), { timeout: 3000 });
+
+    const [limited, retried] = fake.requestsTo("list-carts");
+    expect([limited?.status, retried?.status]).toEqual([429, 200]);
+    // A lower bound only: a slow machine can wait longer, never shorter.
+    expect(retried!.startedAt - limited!.finishedAt).toBeGreaterThanOrEqual(950);
+  });
+
+  it("lets a retryDelay passed to the hook replace Retry-After", async () => {
+    const { fake, wrapper } = seedManyCarts(2);
+    fake.failNext("list-carts", 1, { status: 429, retryAfter: 30 });
+    const { result } = renderHook(
+      () => ({
+        login: useCustomerLogin(),
+        carts: useCustomerCarts(undefined, { retry: 1, retryDelay: 10 }),
+      }),
+      { wrapper },
+    );
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    // Had it waited the 30 s asked for, this would time out.
+    await waitFor(() => expect(result.current.carts.isSuccess).toBe(true));
+    expect(fake.requestsTo("list-carts").map((r) => r.status)).toEqual([429, 200]);
+  });
+
   it("after a logout mid-fetch, the answer is nowhere to be read", async () => {
     const { fake, wrapper, queryClient, customer } = seedManyCarts(2);
     fake.setLatency((request) => (request.endpoint === "list-carts" ? 50 : 0));
@@ -165,6 +195,27 @@ describe("useInfiniteCustomerCarts", () => {
     ]);
     expect(result.current.carts.hasNextPage).toBe(false);
     expect(cacheKeysAndVariables(queryClient)).not.toContain(token);
+  });
+
+  it("waits what Retry-After asks on a 429 before loading the next page", async () => {
+    const { fake, wrapper, queryClient } = seedManyCarts(30);
+    queryClient.setDefaultOptions({ queries: { retry: 1, retryDelay: 0 } });
+    const { result } = renderHook(
+      () => ({ login: useCustomerLogin(), carts: useInfiniteCustomerCarts({ limit: 20 }) }),
+      { wrapper },
+    );
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.carts.isSuccess).toBe(true));
+    expect(result.current.carts.data?.pages).toHaveLength(1);
+
+    fake.failNext("list-carts", 1, { status: 429, retryAfter: 1 });
+    await act(() => result.current.carts.fetchNextPage());
+    await waitFor(() => expect(result.current.carts.data?.pages).toHaveLength(2));
+
+    const [, limited, retried] = fake.requestsTo("list-carts");
+    expect([limited?.status, retried?.status]).toEqual([429, 200]);
+    expect(retried?.query["page[offset]"]).toBe("20");
+    expect(retried!.startedAt - limited!.finishedAt).toBeGreaterThanOrEqual(950);
   });
 
   it("stops on a short list at once", async () => {
