@@ -1,3 +1,4 @@
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { renderCart } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
@@ -82,7 +83,9 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
 
   function requireCustomer(customerId: string, caller: string): void {
     if (typeof customerId !== "string" || !store.getCustomer(customerId)) {
-      throw new Error(`${caller}: no customer with id "${String(customerId)}" was seeded.`);
+      throw new ElasticPathError(
+        `${caller}: no customer with id "${String(customerId)}" was seeded.`,
+      );
     }
   }
 
@@ -107,7 +110,9 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     const { rejected } = store.addItems(cart, items, { touch: false });
     if (rejected.length > 0) {
       store.deleteCart(cart.id);
-      throw new Error(`${caller}: a cart holds at most ${MAX_DISTINCT_ITEMS} distinct items.`);
+      throw new ElasticPathError(
+        `${caller}: a cart holds at most ${MAX_DISTINCT_ITEMS} distinct items.`,
+      );
     }
     customerIds.forEach((customerId) => store.associate(cart, customerId, { touch: false }));
     return render(cart);
@@ -136,7 +141,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     seedCarts(count, input = {}) {
       checkCount(count, "seedCarts");
       if (input && "id" in input)
-        throw new Error("seedCarts gives each cart its own id: drop input.id.");
+        throw new ElasticPathError("seedCarts gives each cart its own id: drop input.id.");
       const newest = input.updatedAt ?? now();
       return Array.from({ length: count }, (_, index) =>
         seedCart(
@@ -182,7 +187,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     },
 
     onRequest(listener) {
-      if (typeof listener !== "function") throw new Error("onRequest needs a listener function.");
+      if (typeof listener !== "function")
+        throw new ElasticPathError("onRequest needs a listener function.");
       return log.subscribe(listener);
     },
 

@@ -3,6 +3,7 @@
  * serve a queued fault or check the bearer token and run the endpoint, then answer JSON.
  */
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { errorBody, invalidAccessToken } from "./errors";
 import { faultReply, type FaultQueue } from "./faults";
 import { fail, type FakeReply } from "./reply";
@@ -164,7 +165,7 @@ function latencyFor(latency: FakeLatency, request: LatencyRequest): number {
       ? latency({ method: request.method, path: request.path, endpoint: request.endpoint })
       : latency;
   if (!Number.isFinite(ms) || ms < 0) {
-    throw new Error(
+    throw new ElasticPathError(
       `The latency for ${request.method} ${request.path} must be a number of milliseconds >= 0, got ${ms}.`,
     );
   }

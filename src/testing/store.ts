@@ -2,6 +2,7 @@
  * The fake's state: customers, carts with their items, and associations. Plain data and
  * rules only; rendering to Elastic Path's JSON lives in cartView.ts, HTTP in handlers/.
  */
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { MAX_DISTINCT_ITEMS, sameItem } from "./inferred";
 
 export interface StoredCustomer {
@@ -72,10 +73,10 @@ export class FakeStore {
 
   addCustomer(customer: StoredCustomer): StoredCustomer {
     if (this.customers.has(customer.id)) {
-      throw new Error(`A customer with id "${customer.id}" is already seeded.`);
+      throw new ElasticPathError(`A customer with id "${customer.id}" is already seeded.`);
     }
     if (this.findCustomerByEmail(customer.email)) {
-      throw new Error(`A customer with email "${customer.email}" is already seeded.`);
+      throw new ElasticPathError(`A customer with email "${customer.email}" is already seeded.`);
     }
     this.customers.set(customer.id, customer);
     return customer;
@@ -102,7 +103,7 @@ export class FakeStore {
 
   createCart(input: NewCart = {}): StoredCart {
     const id = input.id ?? crypto.randomUUID();
-    if (this.carts.has(id)) throw new Error(`A cart with id "${id}" already exists.`);
+    if (this.carts.has(id)) throw new ElasticPathError(`A cart with id "${id}" already exists.`);
     const now = this.now();
     const updatedAt = input.updatedAt ?? now;
     const cart: StoredCart = {

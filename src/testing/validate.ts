@@ -2,6 +2,7 @@
  * Input checks for the public controls: a mistake in a test's setup should fail at the
  * call, in one sentence, not as a puzzling answer later.
  */
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { SAFE_ID } from "./errors";
 import type {
   FakeElasticPathOptions,
@@ -45,19 +46,21 @@ export function checkOptions(options: FakeElasticPathOptions): void {
       url = undefined;
     }
     if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash) {
-      throw new Error(
+      throw new ElasticPathError(
         `createFakeElasticPath: baseUrl must be an absolute http(s) URL without query or hash, got "${options.baseUrl}".`,
       );
     }
   }
   if (options.clientId !== undefined && !isNonEmptyString(options.clientId)) {
-    throw new Error("createFakeElasticPath: clientId must be a non-empty string.");
+    throw new ElasticPathError("createFakeElasticPath: clientId must be a non-empty string.");
   }
   if (options.clientSecret !== undefined && !isNonEmptyString(options.clientSecret)) {
-    throw new Error("createFakeElasticPath: clientSecret must be a non-empty string.");
+    throw new ElasticPathError("createFakeElasticPath: clientSecret must be a non-empty string.");
   }
   if (options.now !== undefined && typeof options.now !== "function") {
-    throw new Error("createFakeElasticPath: now must be a function returning epoch milliseconds.");
+    throw new ElasticPathError(
+      "createFakeElasticPath: now must be a function returning epoch milliseconds.",
+    );
   }
   checkLatency(options.latencyMs, "createFakeElasticPath: latencyMs");
 }
@@ -65,7 +68,7 @@ export function checkOptions(options: FakeElasticPathOptions): void {
 export function checkLatency(latency: FakeLatency | undefined, name: string): void {
   if (latency === undefined || typeof latency === "function") return;
   if (typeof latency !== "number" || !Number.isFinite(latency) || latency < 0) {
-    throw new Error(
+    throw new ElasticPathError(
       `${name} must be a number of milliseconds >= 0 or a function, got ${String(latency)}.`,
     );
   }
@@ -73,35 +76,35 @@ export function checkLatency(latency: FakeLatency | undefined, name: string): vo
 
 export function checkCustomerInput(input: SeedCustomerInput): void {
   if (!isNonEmptyString(input?.email) || !input.email.includes("@")) {
-    throw new Error("seedCustomer needs an email address.");
+    throw new ElasticPathError("seedCustomer needs an email address.");
   }
   if (!isNonEmptyString(input.password))
-    throw new Error("seedCustomer needs a non-empty password.");
+    throw new ElasticPathError("seedCustomer needs a non-empty password.");
   if (input.id !== undefined && !isNonEmptyString(input.id)) {
-    throw new Error("seedCustomer: id must be a non-empty string when given.");
+    throw new ElasticPathError("seedCustomer: id must be a non-empty string when given.");
   }
   if (input.name !== undefined && typeof input.name !== "string") {
-    throw new Error("seedCustomer: name must be a string when given.");
+    throw new ElasticPathError("seedCustomer: name must be a string when given.");
   }
 }
 
 export function checkCartInput(input: SeedCartInput, name: string): void {
   if (typeof input !== "object" || input === null) {
-    throw new Error(`${name} takes an object of cart fields.`);
+    throw new ElasticPathError(`${name} takes an object of cart fields.`);
   }
   if (input.id !== undefined && (typeof input.id !== "string" || !SAFE_ID.test(input.id))) {
-    throw new Error(
+    throw new ElasticPathError(
       `${name}: id may only contain letters, digits, "-" and "_", got "${String(input.id)}".`,
     );
   }
   if (input.name !== undefined && (typeof input.name !== "string" || input.name === "")) {
-    throw new Error(`${name}: name must be a non-empty string when given.`);
+    throw new ElasticPathError(`${name}: name must be a non-empty string when given.`);
   }
   if (input.updatedAt !== undefined && !Number.isFinite(input.updatedAt)) {
-    throw new Error(`${name}: updatedAt must be epoch milliseconds.`);
+    throw new ElasticPathError(`${name}: updatedAt must be epoch milliseconds.`);
   }
   if (input.contactEmail !== undefined && input.customerIds?.length) {
-    throw new Error(
+    throw new ElasticPathError(
       `${name}: a cart with a contactEmail cannot have customers, as in Elastic Path.`,
     );
   }
@@ -109,12 +112,14 @@ export function checkCartInput(input: SeedCartInput, name: string): void {
 }
 
 function checkItem(item: SeedCustomItem, name: string): void {
-  if (!isNonEmptyString(item?.name)) throw new Error(`${name} needs a name.`);
+  if (!isNonEmptyString(item?.name)) throw new ElasticPathError(`${name} needs a name.`);
   if (!isPositiveInteger(item.quantity)) {
-    throw new Error(`${name}: quantity must be a positive integer, got ${String(item.quantity)}.`);
+    throw new ElasticPathError(
+      `${name}: quantity must be a positive integer, got ${String(item.quantity)}.`,
+    );
   }
   if (typeof item.amount !== "number" || !Number.isInteger(item.amount) || item.amount < 0) {
-    throw new Error(
+    throw new ElasticPathError(
       `${name}: amount must be an integer >= 0 in minor units, got ${String(item.amount)}.`,
     );
   }
@@ -122,13 +127,13 @@ function checkItem(item: SeedCustomItem, name: string): void {
 
 export function checkCount(count: number, name: string): void {
   if (!isPositiveInteger(count)) {
-    throw new Error(`${name}: count must be a positive integer, got ${String(count)}.`);
+    throw new ElasticPathError(`${name}: count must be a positive integer, got ${String(count)}.`);
   }
 }
 
 export function checkEndpoint(endpoint: FakeEndpoint, name: string): void {
   if (!fakeEndpoints.includes(endpoint)) {
-    throw new Error(
+    throw new ElasticPathError(
       `${name}: unknown endpoint "${String(endpoint)}"; use one of ${fakeEndpoints.join(", ")}.`,
     );
   }
@@ -136,16 +141,17 @@ export function checkEndpoint(endpoint: FakeEndpoint, name: string): void {
 
 export function checkFault(fault: FakeFault): void {
   if (typeof fault !== "object" || fault === null) {
-    throw new Error(
+    throw new ElasticPathError(
       "failNext: fault must be { status: 429 | 500 | 502 | 503 | 504 } or { network: true }.",
     );
   }
   if ("network" in fault) {
-    if (fault.network !== true) throw new Error("failNext: a network fault is { network: true }.");
+    if (fault.network !== true)
+      throw new ElasticPathError("failNext: a network fault is { network: true }.");
     return;
   }
   if (!FAULT_STATUSES.includes(fault.status)) {
-    throw new Error(
+    throw new ElasticPathError(
       `failNext: fault status must be 429, 500, 502, 503 or 504, got ${String(fault.status)}.`,
     );
   }
@@ -156,7 +162,9 @@ export function checkFault(fault: FakeFault): void {
         ? Number.isFinite(retryAfter) && retryAfter >= 0
         : isNonEmptyString(retryAfter);
     if (!valid) {
-      throw new Error("failNext: retryAfter must be seconds >= 0 or an HTTP date string.");
+      throw new ElasticPathError(
+        "failNext: retryAfter must be seconds >= 0 or an HTTP date string.",
+      );
     }
   }
 }

@@ -649,6 +649,8 @@ describe("createFakeElasticPath and its seed functions", () => {
   it.each(cases)("refuses %s with an error naming it, changing nothing", (_label, call, names) => {
     const s = seeded();
     expect(() => call(s)).toThrow(names);
+    // Like every failure the package reports (public-api.md, Errors).
+    expect(() => call(s)).toThrow(ElasticPathError);
     expect(s.state()).toBe(s.before);
   });
 });
