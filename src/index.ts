@@ -43,6 +43,7 @@ export {
 } from "./carts/useCustomerCarts";
 export {
   useInfiniteCustomerCarts,
+  type UseInfiniteCustomerCartsOptions,
   type UseInfiniteCustomerCartsResult,
 } from "./carts/useInfiniteCustomerCarts";
 

@@ -4,6 +4,7 @@ import {
   useInfiniteQuery,
   useQueryClient,
   type InfiniteData,
+  type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
@@ -14,7 +15,23 @@ import {
   type RetrySetting,
 } from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
-import { cartQueries, type CustomerCartsParams } from "./cartQueries";
+import {
+  cartQueries,
+  type CustomerCartsParams,
+  type InfiniteCustomerCartsQueryKey,
+} from "./cartQueries";
+
+/** `useInfiniteQuery` options, but not what makes the list: key, function and paging. */
+export type UseInfiniteCustomerCartsOptions = Omit<
+  UseInfiniteQueryOptions<
+    CartCollectionResponse,
+    ElasticPathError,
+    InfiniteData<CartCollectionResponse, number>,
+    InfiniteCustomerCartsQueryKey,
+    number
+  >,
+  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
+>;
 
 export type UseInfiniteCustomerCartsResult = UseInfiniteQueryResult<
   InfiniteData<CartCollectionResponse, number>,
@@ -36,14 +53,19 @@ export type UseInfiniteCustomerCartsResult = UseInfiniteQueryResult<
  */
 export function useInfiniteCustomerCarts(
   params?: Pick<CustomerCartsParams, "limit">,
+  options: UseInfiniteCustomerCartsOptions = {},
 ): UseInfiniteCustomerCartsResult {
   const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
   const onUnauthorized =
     session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
   const defaults = useQueryClient().getDefaultOptions().queries;
+  const retry = options.retry ?? defaults?.retry;
   return useInfiniteQuery({
+    ...options,
     ...cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
-    retry: retryOnlyTransient(defaults?.retry as RetrySetting | undefined),
-    retryDelay: retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting | undefined),
+    retry: retryOnlyTransient(retry as RetrySetting | undefined),
+    // As useCustomerCarts: the hook's retryDelay is kept, the app-wide one yields to Retry-After.
+    retryDelay:
+      options.retryDelay ?? retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting),
   });
 }

@@ -74,6 +74,9 @@ describe("public types", () => {
     >();
     // @ts-expect-error -- the infinite list pages by itself
     useInfiniteCustomerCarts({ offset: 20 });
+    useInfiniteCustomerCarts({ limit: 20 }, { staleTime: 60_000, retryDelay: 1 });
+    // @ts-expect-error -- its paging is the hook's own
+    useInfiniteCustomerCarts({ limit: 20 }, { getNextPageParam: () => 0 });
   });
 
   it("cartQueries keys carry no token and tag their data", () => {
