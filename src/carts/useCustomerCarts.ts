@@ -1,20 +1,9 @@
 "use client";
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import {
-  useQuery,
-  useQueryClient,
-  type UseQueryOptions,
-  type UseQueryResult,
-} from "@tanstack/react-query";
+import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import {
-  retryDelayOrRetryAfter,
-  retryOnlyTransient,
-  type RetryDelaySetting,
-  type RetrySetting,
-} from "../errors/retryPolicy";
-import { useElasticPathContext } from "../provider/context";
 import { cartQueries, type CustomerCartsParams, type CustomerCartsQueryKey } from "./cartQueries";
+import { useCartListSource } from "./useCartListSource";
 
 export type UseCustomerCartsOptions = Omit<
   UseQueryOptions<
@@ -43,18 +32,10 @@ export function useCustomerCarts(
   params?: CustomerCartsParams,
   options: UseCustomerCartsOptions = {},
 ): UseCustomerCartsResult {
-  const { client, session, signOutIfCurrent } = useElasticPathContext("useCustomerCarts");
-  const onUnauthorized =
-    session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  const defaults = useQueryClient().getDefaultOptions().queries;
-  const retry = options.retry ?? defaults?.retry;
+  const { source, ...retryPolicy } = useCartListSource("useCustomerCarts", options);
   return useQuery({
     ...options,
-    ...cartQueries.customerCarts({ client, session, onUnauthorized }, params),
-    retry: retryOnlyTransient(retry as RetrySetting | undefined),
-    // A retryDelay given to the hook is the caller's to keep; the app-wide default yields to
-    // Elastic Path's Retry-After.
-    retryDelay:
-      options.retryDelay ?? retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting),
+    ...cartQueries.customerCarts(source, params),
+    ...retryPolicy,
   });
 }

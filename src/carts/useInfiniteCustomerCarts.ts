@@ -2,24 +2,17 @@
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import {
   useInfiniteQuery,
-  useQueryClient,
   type InfiniteData,
   type UseInfiniteQueryOptions,
   type UseInfiniteQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import {
-  retryDelayOrRetryAfter,
-  retryOnlyTransient,
-  type RetryDelaySetting,
-  type RetrySetting,
-} from "../errors/retryPolicy";
-import { useElasticPathContext } from "../provider/context";
-import {
   cartQueries,
   type CustomerCartsParams,
   type InfiniteCustomerCartsQueryKey,
 } from "./cartQueries";
+import { useCartListSource } from "./useCartListSource";
 
 /** `useInfiniteQuery` options, but not what makes the list: key, function and paging. */
 export type UseInfiniteCustomerCartsOptions = Omit<
@@ -55,17 +48,10 @@ export function useInfiniteCustomerCarts(
   params?: Pick<CustomerCartsParams, "limit">,
   options: UseInfiniteCustomerCartsOptions = {},
 ): UseInfiniteCustomerCartsResult {
-  const { client, session, signOutIfCurrent } = useElasticPathContext("useInfiniteCustomerCarts");
-  const onUnauthorized =
-    session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined;
-  const defaults = useQueryClient().getDefaultOptions().queries;
-  const retry = options.retry ?? defaults?.retry;
+  const { source, ...retryPolicy } = useCartListSource("useInfiniteCustomerCarts", options);
   return useInfiniteQuery({
     ...options,
-    ...cartQueries.infiniteCustomerCarts({ client, session, onUnauthorized }, params),
-    retry: retryOnlyTransient(retry as RetrySetting | undefined),
-    // As useCustomerCarts: the hook's retryDelay is kept, the app-wide one yields to Retry-After.
-    retryDelay:
-      options.retryDelay ?? retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting),
+    ...cartQueries.infiniteCustomerCarts(source, params),
+    ...retryPolicy,
   });
 }
