@@ -53,7 +53,8 @@ test("epcc-react-hooks against the SDK baseline", async () => {
   if (!Number.isInteger(RUNS) || RUNS < 1) {
     throw new Error("BENCH_RUNS must be a whole number ≥ 1.");
   }
-  // The other pass may hold the scenario asked for.
+  if (only && !SCENARIO_ORDER.includes(only)) throw new Error(`No scenario is called ${only}.`);
+  // The other pass holds the scenario asked for.
   if (selected.length === 0) return;
   // One unrecorded pass first: the first React render, msw and the SDK pay for module
   // loading and JIT warm-up, which would otherwise land on whichever implementation ran first.
