@@ -26,6 +26,8 @@ const config: StorybookConfig = {
     enableCrashReports: false,
     disableWhatsNewNotifications: true,
   },
+  // The demos are the product's, not a Storybook tutorial: no "Get started" checklist.
+  features: { sidebarOnboardingChecklist: false, menuOnboardingChecklist: false },
   // No docs pages: skip prop-table extraction, which is most of the build time.
   typescript: { reactDocgen: false },
   viteFinal: (viteConfig) => ({ ...viteConfig, plugins: withoutDeclarations(viteConfig.plugins) }),
