@@ -41,9 +41,8 @@ function isLedgerRecord(value: unknown): value is LedgerRecord {
 function parse(raw: string | undefined): LedgerRecord[] | undefined {
   if (!raw) return undefined;
   try {
-    const value: unknown = JSON.parse(raw);
-    // One record (as written before several were kept) or a list of them.
-    const records: unknown[] = Array.isArray(value) ? value : [value];
+    const records: unknown = JSON.parse(raw);
+    if (!Array.isArray(records)) return undefined;
     return records.filter(isLedgerRecord).map(({ session, cartIds }) => ({
       session,
       cartIds: cartIds.filter((id): id is string => typeof id === "string"),
