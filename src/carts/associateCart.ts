@@ -1,15 +1,14 @@
-import {
-  createCustomerCartAssociation,
-  deleteCustomerCartAssociation,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import type { Client } from "@epcc-sdk/sdks-shopper";
 import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
+import type { Shopper, ShopperKind } from "../session/sessionKind";
+import type { CartOwner } from "./cartOwner";
 
 /**
  * Which cart to tie to which customer. With `customerToken` the request carries
- * `X-Moltin-Customer-Token`; without it the client must hold a client-credentials token,
- * which only trusted server code may have.
+ * `X-Moltin-Customer-Token`; without it (and when `customerId` is not the signed-in
+ * customer) the client must hold a client-credentials token, which only trusted server code
+ * may have.
  */
 export interface AssociateCartVariables {
   cartId: string;
@@ -24,47 +23,97 @@ export interface AssociateCartResult {
   customerId: string;
 }
 
-export function checkAssociationVariables(variables: unknown): AssociateCartVariables {
-  const { cartId, customerId, customerToken } = requireObject("variables", variables);
+/** The variables of an association of either kind: `{ cartId, customerId, customerToken? }` or `{ cartId, accountId, accountToken? }`. */
+export type OwnerVariables<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? { cartId: string } & { [Field in `${Kind}Id`]: string } & {
+      [Field in `${Kind}Token`]?: string;
+    }
+  : never;
+
+/** The result of an association of either kind. */
+export type OwnerResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? { status: "associated" | "already-associated"; cartId: string } & {
+      [Field in `${Kind}Id`]: string;
+    }
+  : never;
+
+/** The owner's id in variables or a result (`customerId` or `accountId`). */
+export const ownerIdOf = (owner: CartOwner, value: object): string =>
+  (value as Record<string, string>)[`${owner.kind}Id`]!;
+
+/** Association variables, checked before anything is sent: ids go into the path and body, a token into a header. */
+export function checkAssociationVariables<Kind extends ShopperKind>(
+  owner: CartOwner<Kind>,
+  variables: unknown,
+): OwnerVariables<Kind> {
+  const idField = `${owner.kind}Id`;
+  const tokenField = `${owner.kind}Token`;
+  const given = requireObject("variables", variables);
+  const token = given[tokenField];
   return {
-    cartId: requireSafeId("cartId", cartId),
-    customerId: requireSafeId("customerId", customerId),
-    customerToken:
-      customerToken === undefined ? undefined : requireToken("customerToken", customerToken),
-  };
+    cartId: requireSafeId("cartId", given.cartId),
+    [idField]: requireSafeId(idField, given[idField]),
+    [tokenField]: token === undefined ? undefined : requireToken(tokenField, token),
+  } as OwnerVariables<Kind>;
 }
 
-function requestOptions({ cartId, customerId, customerToken }: AssociateCartVariables) {
-  return {
-    path: { cartID: cartId },
-    // Always an array with exactly one entry: an object is refused with 403 (ep-api-contract.md).
-    body: { data: [{ type: "customer", id: customerId }] },
-    headers: customerToken ? { "X-Moltin-Customer-Token": customerToken } : undefined,
-  };
+const tokenOf = (owner: CartOwner, variables: object): string | undefined =>
+  (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
+
+/**
+ * The token a relationship request carries: the caller's, else the signed-in shopper's when
+ * the owner is them; else none, and the client must hold client credentials (server code).
+ */
+export function tokenFor(
+  owner: CartOwner,
+  variables: OwnerVariables,
+  shopper: Shopper | undefined,
+): string | undefined {
+  const mine = shopper?.kind === owner.kind && shopper.id === ownerIdOf(owner, variables);
+  return tokenOf(owner, variables) ?? (mine ? shopper.token : undefined);
 }
 
-/** `POST /v2/carts/:cartId/relationships/customers`; 200 and 204 are both success. */
-export async function associateCart(
+/** `POST /v2/carts/:cartId/relationships/{customers|accounts}`; 200 and 204 are both success. */
+export async function associateCart<Kind extends ShopperKind>(
   client: Client,
-  variables: AssociateCartVariables,
-): Promise<AssociateCartResult> {
+  owner: CartOwner<Kind>,
+  variables: OwnerVariables<Kind>,
+  token: string | undefined,
+): Promise<OwnerResult<Kind>> {
+  const ownerId = ownerIdOf(owner, variables);
   const result = await answerOf(
-    "Associating the cart with the customer",
-    createCustomerCartAssociation({ client, ...requestOptions(variables) }),
+    `Associating the cart with the ${owner.kind}`,
+    owner.associate(
+      client,
+      variables.cartId,
+      ownerId,
+      token ? { [owner.tokenHeader]: token } : undefined,
+    ),
   );
   // The SDK reports 204 as `data: {}` too; only the status tells them apart.
   const status = result.response.status === 204 ? "already-associated" : "associated";
-  return { status, cartId: variables.cartId, customerId: variables.customerId };
+  return { status, cartId: variables.cartId, [`${owner.kind}Id`]: ownerId } as OwnerResult<Kind>;
 }
 
-/** `DELETE /v2/carts/:cartId/relationships/customers`, the mirror of `associateCart`. */
-export async function disassociateCart(
+/** `DELETE /v2/carts/:cartId/relationships/{customers|accounts}`, the mirror of `associateCart`. */
+export async function disassociateCart<Kind extends ShopperKind>(
   client: Client,
-  variables: AssociateCartVariables,
-): Promise<{ cartId: string; customerId: string }> {
+  owner: CartOwner<Kind>,
+  variables: OwnerVariables<Kind>,
+  token: string | undefined,
+): Promise<Omit<OwnerResult<Kind>, "status">> {
+  const ownerId = ownerIdOf(owner, variables);
   await answerOf(
-    "Removing the cart from the customer",
-    deleteCustomerCartAssociation({ client, ...requestOptions(variables) }),
+    `Removing the cart from the ${owner.kind}`,
+    owner.disassociate(
+      client,
+      variables.cartId,
+      ownerId,
+      token ? { [owner.tokenHeader]: token } : undefined,
+    ),
   );
-  return { cartId: variables.cartId, customerId: variables.customerId };
+  return { cartId: variables.cartId, [`${owner.kind}Id`]: ownerId } as Omit<
+    OwnerResult<Kind>,
+    "status"
+  >;
 }

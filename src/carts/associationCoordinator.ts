@@ -1,27 +1,38 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import { MutationObserver, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { sessionIdentity, type SignedInSession } from "../session/CustomerSession";
+import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
+import { sessionIdentity, type Shopper } from "../session/sessionKind";
+import type { SessionStore } from "../session/sessionStore";
 import {
   associateCart,
   checkAssociationVariables,
-  type AssociateCartResult,
-  type AssociateCartVariables,
+  ownerIdOf,
+  tokenFor,
+  type OwnerResult,
+  type OwnerVariables,
 } from "./associateCart";
 import { createAssociationLedger, type AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
-import { cartQueries } from "./cartQueries";
+import { reflectAssociation } from "./cartListCache";
+import { cartKeys, type CartOwner } from "./cartOwner";
 
 export type AssociationMutationOptions = MutationOptions<
-  AssociateCartResult,
+  OwnerResult,
   ElasticPathError,
-  AssociateCartVariables
+  OwnerVariables
 >;
 
 /** The callbacks of one mounted hook, which hear about the automatic association too. */
 export type AssociationListener = () => Pick<
   AssociationMutationOptions,
   "onSuccess" | "onError" | "onSettled"
+>;
+
+/** What a mounted hook may set of the automatic call: the caller's retry policy replaces ours. */
+export type AutomaticPolicy = Pick<
+  AssociationMutationOptions,
+  "retry" | "retryDelay" | "networkMode"
 >;
 
 /**
@@ -37,17 +48,34 @@ async function withCrossTabLock(name: string, task: () => Promise<void>): Promis
 }
 
 /**
- * Makes one (cart, customer) pair cost one association call per session, however many
- * hooks are mounted, under StrictMode, across re-mounts, reloads and tabs:
+ * After a 200: brings the owner's cached lists up to date — unless that owner is no longer
+ * the shopper: an answer arriving after a logout must not write into the next session's cache.
+ */
+export function reflectIfCurrent(
+  queryClient: QueryClient,
+  store: SessionStore,
+  owner: CartOwner,
+  result: OwnerResult,
+): Promise<void> | undefined {
+  if (result.status !== "associated") return undefined; // 204: no cache churn
+  const shopper = store.latest().shopper;
+  const ownerId = ownerIdOf(owner, result);
+  if (shopper?.kind !== owner.kind || shopper.id !== ownerId) return undefined;
+  return reflectAssociation(queryClient, cartKeys.owner(owner.kind, ownerId), result.cartId);
+}
+
+/**
+ * Makes one (cart, owner) pair — customer or account — cost one association call per
+ * session, however many hooks are mounted, under StrictMode, across re-mounts, reloads and tabs:
  * - concurrent sends for a pair share one request (`send`);
- * - the automatic association of a pair starts once per provider (`started`), is recorded
+ * - the automatic association of a pair starts once per session (`started`), is recorded
  *   in a ledger kept in storage once it has settled for good (200, 204 or a 4xx), and runs
  *   under a Web Lock that the other tabs of the origin wait on, then find the ledger entry.
  */
 export class AssociationCoordinator {
-  readonly #inFlight = new Map<string, Promise<AssociateCartResult>>();
+  readonly #inFlight = new Map<string, Promise<OwnerResult>>();
   readonly #started = new Set<string>();
-  readonly #listeners = new Set<AssociationListener>();
+  readonly #listeners = new Set<{ kind: string; listener: AssociationListener }>();
   readonly #ledger: AssociationLedger;
 
   constructor(ledger: AssociationLedger = createAssociationLedger()) {
@@ -57,63 +85,107 @@ export class AssociationCoordinator {
   /**
    * Validates, then sends — or joins the request already under way for the same pair and
    * token (a request made with an older session's token is not this session's to share).
+   * Without a token in the variables, the signed-in shopper's is sent when the pair is theirs.
    */
-  send(client: Client, variables: unknown): Promise<AssociateCartResult> {
-    let checked: AssociateCartVariables;
+  send(
+    client: Client,
+    store: SessionStore,
+    owner: CartOwner,
+    variables: unknown,
+  ): Promise<OwnerResult> {
+    let checked: OwnerVariables;
     try {
-      checked = checkAssociationVariables(variables);
+      checked = checkAssociationVariables(owner, variables);
     } catch (error) {
       return Promise.reject(error);
     }
-    const pair = `${checked.cartId}\n${checked.customerId}\n${checked.customerToken ?? ""}`;
+    const token = tokenFor(owner, checked, store.latest().shopper);
+    const pair = `${checked.cartId}\n${owner.kind}:${ownerIdOf(owner, checked)}\n${token ?? ""}`;
     const shared = this.#inFlight.get(pair);
     if (shared) return shared;
-    const request = associateCart(client, checked).finally(() => this.#inFlight.delete(pair));
+    const request = associateCart(client, owner, checked, token)
+      .catch((error: unknown) => {
+        if (token) store.signOutOnUnauthorized(error, token);
+        throw error;
+      })
+      .finally(() => this.#inFlight.delete(pair));
     this.#inFlight.set(pair, request);
     return request;
   }
 
-  /** Lets a mounted hook hear how the automatic association went. */
-  listen(listener: AssociationListener): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+  /** Lets a mounted hook hear how the automatic association of its kind went. */
+  listen(kind: string, listener: AssociationListener): () => void {
+    const entry = { kind, listener };
+    this.#listeners.add(entry);
+    return () => this.#listeners.delete(entry);
   }
 
-  /** The callbacks of every mounted hook, for the automatic association to call. */
-  listeners(): ReturnType<AssociationListener>[] {
-    return [...this.#listeners].map((listener) => listener());
+  #callbacks(kind: string) {
+    return [...this.#listeners].filter((entry) => entry.kind === kind).map((e) => e.listener());
   }
 
   /**
-   * Associates the session's customer with the cart unless that already happened (or failed
-   * for good) in this session. The call lives in the mutation cache under
-   * `associationKeys.automatic`, where every mounted hook reads its state.
+   * Associates the shopper with the cart unless that already happened (or failed for good)
+   * in this session. The call lives in the mutation cache under `associationKeys.automatic`,
+   * where every mounted hook of that kind reads its state.
    */
   associateOnce(
+    client: Client,
     queryClient: QueryClient,
-    session: SignedInSession,
+    store: SessionStore,
+    owner: CartOwner,
+    shopper: Shopper,
     cartId: string,
-    options: AssociationMutationOptions,
+    policy: AutomaticPolicy,
   ): void {
-    const sessionId = sessionIdentity(session);
+    const sessionId = sessionIdentity(shopper);
     const started = `${sessionId}\n${cartId}`;
     if (this.#started.has(started) || this.#ledger.has(sessionId, cartId)) return;
     this.#started.add(started);
 
-    const variables = { cartId, customerId: session.customerId };
-    const observer = new MutationObserver(queryClient, {
-      ...options,
-      mutationKey: associationKeys.automatic(session.customerId, cartId),
-      // Kept until the session ends (see `endSession`), so hooks mounted later still show it.
-      gcTime: Infinity,
-    });
+    const fanOut =
+      (callback: "onSuccess" | "onError" | "onSettled") =>
+      (...args: unknown[]) =>
+        Promise.all(
+          this.#callbacks(owner.kind).map((listener) =>
+            (listener[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
+          ),
+        );
+    const observer = new MutationObserver<OwnerResult, ElasticPathError, OwnerVariables>(
+      queryClient,
+      {
+        // Library defaults, then the caller's policy, then what must not change.
+        retry: retryTransientFailures,
+        retryDelay: retryDelayFor,
+        ...Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined)),
+        mutationKey: associationKeys.automatic(owner.kind, shopper.id, cartId),
+        // Kept until the session ends (see `endSession`), so hooks mounted later still show it.
+        gcTime: Infinity,
+        // The token is read when the request is made, so it is never in the mutation cache; a
+        // retry after the session ended must not borrow the next session's token.
+        mutationFn: (variables) => {
+          const current = store.latest().shopper;
+          if (current?.token !== shopper.token) {
+            throw new ElasticPathError(
+              `The ${owner.kind} signed out before the cart was associated.`,
+            );
+          }
+          return this.send(client, store, owner, variables);
+        },
+        onSuccess: async (result, ...rest) => {
+          await reflectIfCurrent(queryClient, store, owner, result);
+          await fanOut("onSuccess")(result, ...rest);
+        },
+        onError: fanOut("onError"),
+        onSettled: fanOut("onSettled"),
+      },
+    );
+    const variables = { cartId, [`${owner.kind}Id`]: shopper.id } as OwnerVariables;
     const run = async () => {
       if (this.#ledger.has(sessionId, cartId)) {
-        // Another tab did it while we waited for the lock: our lists of that customer were
+        // Another tab did it while we waited for the lock: our lists of that owner were
         // loaded before, and would not show the cart until something refetched them.
-        void queryClient.invalidateQueries({
-          queryKey: cartQueries.customerKey(session.customerId),
-        });
+        void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
         return;
       }
       try {
@@ -128,17 +200,18 @@ export class AssociationCoordinator {
         observer.reset();
       }
     };
-    void withCrossTabLock(`epcc-react-hooks:associate:${cartId}:${session.customerId}`, run);
+    void withCrossTabLock(`epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`, run);
   }
 
-  /** Forgets a customer's session: its automatic calls leave the cache and the ledger. */
-  endSession(queryClient: QueryClient, customerId: string): void {
+  /** Forgets a shopper's session: its automatic calls leave the cache and the ledger. */
+  endSession(queryClient: QueryClient, shopper: Shopper): void {
     const mutationCache = queryClient.getMutationCache();
     mutationCache
-      .findAll({ mutationKey: associationKeys.customer(customerId) })
+      .findAll({ mutationKey: associationKeys.owner(shopper.kind, shopper.id) })
       .forEach((mutation) => mutationCache.remove(mutation));
+    const prefix = `${shopper.kind}:${shopper.id}:`;
     for (const key of this.#started) {
-      if (key.startsWith(`${customerId}:`)) this.#started.delete(key);
+      if (key.startsWith(prefix)) this.#started.delete(key);
     }
     this.#ledger.clear();
   }

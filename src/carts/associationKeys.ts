@@ -1,8 +1,11 @@
-/** Mutation keys of associations: by customer, then cart. Never a token. */
+import type { ShopperKind } from "../session/sessionKind";
+
+/** Mutation keys of associations: by owner, then cart. Never a token. */
 export const associationKeys = {
   all: () => ["epcc", "carts", "associate"] as const,
-  customer: (customerId: string | undefined) => [...associationKeys.all(), customerId] as const,
-  /** The automatic association of one (cart, customer) pair, shown by every mounted hook. */
-  automatic: (customerId: string | undefined, cartId: string | undefined) =>
-    [...associationKeys.customer(customerId), cartId, "automatic"] as const,
+  owner: (kind: ShopperKind, ownerId: string | undefined) =>
+    [...associationKeys.all(), kind, ownerId] as const,
+  /** The automatic association of one (cart, owner) pair, shown by every mounted hook. */
+  automatic: (kind: ShopperKind, ownerId: string | undefined, cartId: string | undefined) =>
+    [...associationKeys.owner(kind, ownerId), cartId, "automatic"] as const,
 };

@@ -1,6 +1,8 @@
 import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
-import type { InfiniteData, Query, QueryClient } from "@tanstack/react-query";
-import { cartQueries } from "./cartQueries";
+import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
+import type { Shopper } from "../session/sessionKind";
+import type { AssociationCoordinator } from "./associationCoordinator";
+import { cartKeys } from "./cartOwner";
 
 type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
 
@@ -56,13 +58,12 @@ function mapPages(
  */
 export async function reflectAssociation(
   queryClient: QueryClient,
-  customerId: string,
+  queryKey: QueryKey,
   cartId: string,
 ): Promise<void> {
-  const queryKey = cartQueries.customerKey(customerId);
   await queryClient.refetchQueries({ queryKey, fetchStatus: "fetching" }, { cancelRefetch: false });
 
-  const knownCart = queryClient.getQueryData<CartResponse>(cartQueries.cartKey(cartId));
+  const knownCart = queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId));
   const stale: Query[] = [];
   for (const query of queryClient.getQueryCache().findAll({ queryKey })) {
     const data = query.state.data as CartListData | undefined;
@@ -85,10 +86,35 @@ export async function reflectAssociation(
   );
 }
 
-/** Takes a cart off every cached list of the customer (optimistic disassociation). */
-export function removeCartFromLists(queryClient: QueryClient, customerId: string, cartId: string) {
+/** Takes a cart off every cached list under `queryKey` (optimistic disassociation). */
+export function removeCartFromLists(queryClient: QueryClient, queryKey: QueryKey, cartId: string) {
   queryClient.setQueriesData<CartListData>(
-    { queryKey: cartQueries.customerKey(customerId) },
+    { queryKey },
     (data) => data && mapPages(data, (page) => withoutCart(page, cartId)),
   );
+}
+
+/**
+ * What the carts domain does when the shopper changes: nothing cached for a shopper whose
+ * session ended can be read afterwards, nor written by a late answer; a shopper who logged in
+ * again has their lists (perhaps loaded, or refused, with the old token) loaded anew.
+ */
+export function forgetCartsOfEndedSessions(
+  queryClient: QueryClient,
+  coordinator: AssociationCoordinator,
+) {
+  return (previous: Shopper | undefined, current: Shopper | undefined): void => {
+    if (!previous) return;
+    const queryKey = cartKeys.owner(previous.kind, previous.id);
+    if (current?.kind === previous.kind && current.id === previous.id) {
+      // Cancel first: invalidateQueries leaves a first load (no data yet) running.
+      void queryClient
+        .cancelQueries({ queryKey })
+        .then(() => queryClient.invalidateQueries({ queryKey }));
+      return;
+    }
+    void queryClient.cancelQueries({ queryKey });
+    queryClient.removeQueries({ queryKey });
+    coordinator.endSession(queryClient, previous);
+  };
 }

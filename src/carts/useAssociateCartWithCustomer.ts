@@ -1,30 +1,18 @@
 "use client";
-import {
-  useMutation,
-  useMutationState,
-  useQueryClient,
-  type MutationState,
-  type UseMutationOptions,
-  type UseMutationResult,
-} from "@tanstack/react-query";
-import { useEffect, useEffectEvent } from "react";
-import { ElasticPathError } from "../errors/ElasticPathError";
-import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
-import { useElasticPathContext, type ElasticPathContextValue } from "../provider/context";
-import type { AssociateCartResult, AssociateCartVariables } from "./associateCart";
-import type { AssociationMutationOptions } from "./associationCoordinator";
-import { associationKeys } from "./associationKeys";
-import { reflectAssociation } from "./cartListCache";
+import type { UseMutationResult } from "@tanstack/react-query";
+import type { ElasticPathError } from "../errors/ElasticPathError";
+import type {
+  AssociateCartResult,
+  AssociateCartVariables,
+  OwnerResult,
+  OwnerVariables,
+} from "./associateCart";
+import { customerOwner } from "./customerOwner";
+import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
 
-export type UseAssociateCartWithCustomerOptions = {
-  /**
-   * Associate the current cart with the customer by itself whenever both are known (login
-   * with a guest cart, or a cart created while signed in). Default `true`.
-   */
-  associateOnLogin?: boolean;
-} & Omit<
-  UseMutationOptions<AssociateCartResult, ElasticPathError, AssociateCartVariables>,
-  "mutationFn" | "mutationKey"
+export type UseAssociateCartWithCustomerOptions = CartAssociationOptions<
+  AssociateCartResult,
+  AssociateCartVariables
 >;
 
 export type UseAssociateCartWithCustomerResult = UseMutationResult<
@@ -32,20 +20,6 @@ export type UseAssociateCartWithCustomerResult = UseMutationResult<
   ElasticPathError,
   AssociateCartVariables
 >;
-
-/** The hook's own work after a 200: the customer's lists show the cart before the mutation settles. */
-function reflectIfCurrent(
-  context: ElasticPathContextValue,
-  queryClient: ReturnType<typeof useQueryClient>,
-  result: AssociateCartResult,
-): Promise<void> | undefined {
-  const session = context.currentSession();
-  // After a logout, or for another customer, there is no cached list of theirs to update,
-  // and an answer arriving late must not write into the next session's cache.
-  if (result.status !== "associated") return undefined; // 204: no cache churn
-  if (session.status !== "signed-in" || session.customerId !== result.customerId) return undefined;
-  return reflectAssociation(queryClient, result.customerId, result.cartId);
-}
 
 /**
  * Ties a cart to a customer (`POST /v2/carts/:cartId/relationships/customers`), so the
@@ -74,112 +48,9 @@ function reflectIfCurrent(
 export function useAssociateCartWithCustomer(
   options: UseAssociateCartWithCustomerOptions = {},
 ): UseAssociateCartWithCustomerResult {
-  const { associateOnLogin = true, ...callerOptions } = options;
-  const context = useElasticPathContext("useAssociateCartWithCustomer");
-  const queryClient = useQueryClient();
-  const { client, associations, session, cartId } = context;
-
-  // A 401 on a request with a customer token means that token is over, and so is its session
-  // (if it is still the current one).
-  const signOutOnUnauthorized = (error: ElasticPathError, customerToken: string | undefined) => {
-    if (error.status === 401 && customerToken !== undefined) {
-      context.signOutIfCurrent(customerToken);
-    }
-  };
-
-  const mutation = useMutation<AssociateCartResult, ElasticPathError, AssociateCartVariables>({
-    // Library defaults, then the caller's options, then what must not change.
-    retry: retryTransientFailures,
-    retryDelay: retryDelayFor,
-    ...callerOptions,
-    mutationFn: (variables) => associations.send(client, variables),
-    onSuccess: async (result, ...rest) => {
-      await reflectIfCurrent(context, queryClient, result);
-      await callerOptions.onSuccess?.(result, ...rest);
-    },
-    onError: async (error, variables, ...rest) => {
-      // Only a request that was sent can get a 401; refused input (even `null`) never was.
-      if (error.status === 401) signOutOnUnauthorized(error, variables.customerToken);
-      await callerOptions.onError?.(error, variables, ...rest);
-    },
-  });
-
-  // Every mounted instance hears how the automatic call went, through its own callbacks.
-  const callbacks = useEffectEvent(() => ({
-    onSuccess: callerOptions.onSuccess,
-    onError: callerOptions.onError,
-    onSettled: callerOptions.onSettled,
-  }));
-  useEffect(() => associations.listen(callbacks), [associations]);
-
-  const startAutomatic = useEffectEvent(() => {
-    if (session.status !== "signed-in" || cartId === undefined) return;
-    const automaticOptions: AssociationMutationOptions = {
-      retry: callerOptions.retry ?? retryTransientFailures,
-      retryDelay: callerOptions.retryDelay ?? retryDelayFor,
-      networkMode: callerOptions.networkMode,
-      // The token is read when the request is made, so it is never in the mutation cache; a
-      // retry after the session ended must not borrow the next session's token.
-      mutationFn: async ({ cartId, customerId }) => {
-        const current = context.currentSession();
-        if (current.status !== "signed-in" || current.token !== session.token) {
-          throw new ElasticPathError("The customer signed out before the cart was associated.");
-        }
-        const customerToken = current.token;
-        try {
-          return await associations.send(client, { cartId, customerId, customerToken });
-        } catch (error) {
-          if (error instanceof ElasticPathError) signOutOnUnauthorized(error, customerToken);
-          throw error;
-        }
-      },
-      onSuccess: async (...args) => {
-        await reflectIfCurrent(context, queryClient, args[0]);
-        await Promise.all(
-          associations.listeners().map((listener) => listener.onSuccess?.(...args)),
-        );
-      },
-      onError: async (...args) => {
-        await Promise.all(associations.listeners().map((listener) => listener.onError?.(...args)));
-      },
-      onSettled: async (...args) => {
-        await Promise.all(
-          associations.listeners().map((listener) => listener.onSettled?.(...args)),
-        );
-      },
-    };
-    associations.associateOnce(queryClient, session, cartId, automaticOptions);
-  });
-  const customerId = session.status === "signed-in" ? session.customerId : undefined;
-  // Each session starts its own (the token tells two logins apart, even within one second).
-  const sessionToken = session.status === "signed-in" ? session.token : undefined;
-  useEffect(() => {
-    if (associateOnLogin) startAutomatic();
-  }, [associateOnLogin, customerId, sessionToken, cartId]);
-
-  const automatic = useMutationState({
-    filters: { mutationKey: associationKeys.automatic(customerId, cartId), exact: true },
-    select: (m) =>
-      m.state as MutationState<AssociateCartResult, ElasticPathError, AssociateCartVariables>,
-  }).at(-1);
-
-  return showAutomatic(mutation, associateOnLogin ? automatic : undefined);
-}
-
-/** This instance's own call if it made one since, else the automatic one. */
-function showAutomatic(
-  own: UseAssociateCartWithCustomerResult,
-  automatic:
-    MutationState<AssociateCartResult, ElasticPathError, AssociateCartVariables> | undefined,
-): UseAssociateCartWithCustomerResult {
-  if (!automatic || automatic.status === "idle") return own;
-  if (own.status !== "idle" && own.submittedAt >= automatic.submittedAt) return own;
-  return {
-    ...own,
-    ...automatic,
-    isIdle: false,
-    isPending: automatic.status === "pending",
-    isSuccess: automatic.status === "success",
-    isError: automatic.status === "error",
-  } as UseAssociateCartWithCustomerResult;
+  return useCartAssociation(
+    "useAssociateCartWithCustomer",
+    customerOwner,
+    options as unknown as CartAssociationOptions<OwnerResult, OwnerVariables>,
+  ) as unknown as UseAssociateCartWithCustomerResult;
 }

@@ -5,8 +5,9 @@ import {
   type RetryDelaySetting,
   type RetrySetting,
 } from "../errors/retryPolicy";
-import { useElasticPathContext } from "../provider/context";
-import type { CustomerCartsSource } from "./cartQueries";
+import { useElasticPathContext, useSessionState } from "../provider/context";
+import type { CartListSource } from "./cartLists";
+import type { CartOwner } from "./cartOwner";
 
 /** The options of a list hook that its retry policy starts from. */
 interface ListRetryOptions {
@@ -15,19 +16,21 @@ interface ListRetryOptions {
 }
 
 /**
- * What both "My carts" hooks hand to TanStack besides their key and function: the session
- * to list for (a 401 ends it), and the lists' retry policy — the app's retries (the hook's
- * `retry`, else the QueryClient's) but never a 4xx, and the app's delay but Retry-After
- * after a 429 (unless the hook was given its own `retryDelay`).
+ * What every "My carts" hook hands to TanStack besides its key and function: whose carts
+ * (the signed-in shopper's, if of this owner's kind; a 401 ends their session), and the
+ * lists' retry policy — the app's retries (the hook's `retry`, else the QueryClient's) but
+ * never a 4xx, and the app's delay but Retry-After after a 429 (unless the hook was given
+ * its own `retryDelay`).
  */
-export function useCartListSource(hookName: string, options: ListRetryOptions) {
-  const { client, session, signOutIfCurrent } = useElasticPathContext(hookName);
+export function useCartListSource(hookName: string, owner: CartOwner, options: ListRetryOptions) {
+  const { client, store } = useElasticPathContext(hookName);
+  const shopper = useSessionState(store, (snapshot) => snapshot.shopper);
   const defaults = useQueryClient().getDefaultOptions().queries;
-  const source: CustomerCartsSource = {
+  const signedIn = shopper?.kind === owner.kind ? shopper : undefined;
+  const source: CartListSource = {
     client,
-    session,
-    onUnauthorized:
-      session.status === "signed-in" ? () => signOutIfCurrent(session.token) : undefined,
+    signedIn,
+    onUnauthorized: signedIn && (() => store.signOutIfCurrent(signedIn.token)),
   };
   return {
     source,

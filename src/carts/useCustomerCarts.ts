@@ -2,7 +2,9 @@
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import { cartQueries, type CustomerCartsParams, type CustomerCartsQueryKey } from "./cartQueries";
+import { cartListOptions, type CartListParams } from "./cartLists";
+import type { CustomerCartsQueryKey } from "./cartQueries";
+import { customerOwner } from "./customerOwner";
 import { useCartListSource } from "./useCartListSource";
 
 export type UseCustomerCartsOptions = Omit<
@@ -29,13 +31,13 @@ export type UseCustomerCartsResult = UseQueryResult<CartCollectionResponse, Elas
  * ```
  */
 export function useCustomerCarts(
-  params?: CustomerCartsParams,
+  params?: CartListParams,
   options: UseCustomerCartsOptions = {},
 ): UseCustomerCartsResult {
-  const { source, ...retryPolicy } = useCartListSource("useCustomerCarts", options);
+  const { source, ...retryPolicy } = useCartListSource("useCustomerCarts", customerOwner, options);
   return useQuery({
     ...options,
-    ...cartQueries.customerCarts(source, params),
+    ...cartListOptions(customerOwner, source, params),
     ...retryPolicy,
   });
 }

@@ -7,11 +7,9 @@ import {
   type UseInfiniteQueryResult,
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import {
-  cartQueries,
-  type CustomerCartsParams,
-  type InfiniteCustomerCartsQueryKey,
-} from "./cartQueries";
+import { infiniteCartListOptions, type CartListParams } from "./cartLists";
+import type { InfiniteCustomerCartsQueryKey } from "./cartQueries";
+import { customerOwner } from "./customerOwner";
 import { useCartListSource } from "./useCartListSource";
 
 /** `useInfiniteQuery` options, but not what makes the list: key, function and paging. */
@@ -45,13 +43,17 @@ export type UseInfiniteCustomerCartsResult = UseInfiniteQueryResult<
  * ```
  */
 export function useInfiniteCustomerCarts(
-  params?: Pick<CustomerCartsParams, "limit">,
+  params?: Pick<CartListParams, "limit">,
   options: UseInfiniteCustomerCartsOptions = {},
 ): UseInfiniteCustomerCartsResult {
-  const { source, ...retryPolicy } = useCartListSource("useInfiniteCustomerCarts", options);
+  const { source, ...retryPolicy } = useCartListSource(
+    "useInfiniteCustomerCarts",
+    customerOwner,
+    options,
+  );
   return useInfiniteQuery({
     ...options,
-    ...cartQueries.infiniteCustomerCarts(source, params),
+    ...infiniteCartListOptions(customerOwner, source, params),
     ...retryPolicy,
   });
 }

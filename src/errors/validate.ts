@@ -86,3 +86,25 @@ export function optionalInteger(
   }
   return value;
 }
+
+// Generous for passphrases, small enough that a pasted file is refused before it is sent.
+const MAX_PASSWORD_LENGTH = 1024;
+const MAX_EMAIL_LENGTH = 320;
+
+/** A password, sent as typed: spaces count, but it must not be empty. */
+export function requirePassword(field: string, value: unknown): string {
+  if (typeof value !== "string" || value === "") {
+    throw invalidInput(`${field} must be a non-empty string.`);
+  }
+  if (value.length > MAX_PASSWORD_LENGTH) {
+    throw invalidInput(`${field} must be at most ${MAX_PASSWORD_LENGTH} characters long.`);
+  }
+  return value;
+}
+
+/** An email address, trimmed. */
+export function requireEmail(field: string, value: unknown): string {
+  const email = requireText(field, value, MAX_EMAIL_LENGTH);
+  if (!email.includes("@")) throw invalidInput(`${field} must be an email address.`);
+  return email.trim();
+}

@@ -1,5 +1,5 @@
 "use client";
-import { useElasticPathContext } from "./context";
+import { useElasticPathContext, useSessionState } from "./context";
 
 /**
  * The current cart id, like `useState`. Setting it persists it (in `localStorage`, unless
@@ -19,6 +19,6 @@ export function useCartId(): [
   cartId: string | undefined,
   setCartId: (cartId: string | undefined) => void,
 ] {
-  const { cartId, setCartId } = useElasticPathContext("useCartId");
-  return [cartId, setCartId];
+  const { store } = useElasticPathContext("useCartId");
+  return [useSessionState(store, (snapshot) => snapshot.cartId), store.setCartId];
 }

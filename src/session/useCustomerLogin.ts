@@ -1,17 +1,11 @@
 "use client";
 import type { Client } from "@epcc-sdk/sdks-shopper";
-import {
-  useMutation,
-  type QueryClient,
-  type UseMutationOptions,
-  type UseMutationResult,
-} from "@tanstack/react-query";
-import { useEffect } from "react";
+import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
-import { requireObject, requireText } from "../errors/validate";
-import { useElasticPathContext } from "../provider/context";
-import type { CustomerSession, SignedInSession } from "./CustomerSession";
+import { requireEmail, requireObject, requirePassword } from "../errors/validate";
+import type { SignedInSession } from "./CustomerSession";
+import { useShopperLogin } from "./useShopperLogin";
 
 export interface CustomerLoginVariables {
   email: string;
@@ -28,40 +22,9 @@ export type UseCustomerLoginResult = UseMutationResult<
   CustomerLoginVariables
 >;
 
-/** The login mutation's key, so the provider can find logins whose session is over. */
-export const loginMutationKey = ["epcc", "session", "login"] as const;
-
-/**
- * Removes every login but the current session's from the mutation cache: a login's data is
- * its session, token included, and must not outlive it (logout, expiry, a 401, another login).
- */
-export function forgetStaleLogins(queryClient: QueryClient, current: CustomerSession): void {
-  const token = current.status === "signed-in" ? current.token : undefined;
-  const mutationCache = queryClient.getMutationCache();
-  mutationCache
-    .findAll({
-      mutationKey: loginMutationKey,
-      status: "success",
-      predicate: (mutation) => (mutation.state.data as SignedInSession).token !== token,
-    })
-    .forEach((mutation) => mutationCache.remove(mutation));
-}
-
-const MAX_EMAIL_LENGTH = 320;
-// Generous for passphrases, small enough that a pasted file is refused before it is sent.
-const MAX_PASSWORD_LENGTH = 1024;
-
 function checkCredentials(variables: unknown): CustomerLoginVariables {
   const { email, password } = requireObject("variables", variables);
-  const checkedEmail = requireText("email", email, MAX_EMAIL_LENGTH);
-  if (!checkedEmail.includes("@")) throw new ElasticPathError("email must be an email address.");
-  if (typeof password !== "string" || password === "") {
-    throw new ElasticPathError("password must be a non-empty string.");
-  }
-  if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new ElasticPathError(`password must be at most ${MAX_PASSWORD_LENGTH} characters long.`);
-  }
-  return { email: checkedEmail.trim(), password };
+  return { email: requireEmail("email", email), password: requirePassword("password", password) };
 }
 
 /** The 200 body of `POST /v2/customers/tokens` (not in the SDK; ep-api-contract.md). */
@@ -108,23 +71,11 @@ async function requestCustomerToken(
  * ```
  */
 export function useCustomerLogin(options: UseCustomerLoginOptions = {}): UseCustomerLoginResult {
-  const { client, signIn, session } = useElasticPathContext("useCustomerLogin");
-  const login = useMutation({
-    retry: false, // a wrong password stays wrong, and login must not be sent twice
-    ...options,
-    mutationKey: loginMutationKey,
-    mutationFn: (variables) => requestCustomerToken(client, checkCredentials(variables)),
-    onSuccess: (session, ...rest) => {
-      signIn(session);
-      return options.onSuccess?.(session, ...rest);
-    },
-  });
-  // A login's data is its session, token included: once that session is over (logout,
-  // expiry, another login), this hook forgets it too, like the mutation cache does.
-  const currentToken = session.status === "signed-in" ? session.token : undefined;
-  const { data, reset } = login;
-  useEffect(() => {
-    if (data !== undefined && data.token !== currentToken) reset();
-  }, [data, currentToken, reset]);
-  return login;
+  return useShopperLogin(
+    "useCustomerLogin",
+    "customer",
+    (client, variables: CustomerLoginVariables) =>
+      requestCustomerToken(client, checkCredentials(variables)),
+    options,
+  );
 }

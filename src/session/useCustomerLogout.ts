@@ -1,8 +1,9 @@
 "use client";
+import { useCallback } from "react";
 import { useElasticPathContext } from "../provider/context";
 
 /**
- * A function that signs the shopper out. Afterwards nothing cached for that customer can be
+ * A function that signs the customer out. Afterwards nothing cached for that customer can be
  * read, an association still in the air cannot write into the next session's cache, and
  * the current cart id is forgotten (unless the provider has `keepCartOnLogout`).
  *
@@ -13,5 +14,6 @@ import { useElasticPathContext } from "../provider/context";
  * ```
  */
 export function useCustomerLogout(): () => void {
-  return useElasticPathContext("useCustomerLogout").signOut;
+  const { store } = useElasticPathContext("useCustomerLogout");
+  return useCallback(() => store.signOut("customer"), [store]);
 }

@@ -1,5 +1,5 @@
 "use client";
-import { useElasticPathContext } from "../provider/context";
+import { useElasticPathContext, useSessionState } from "../provider/context";
 import type { CustomerSession } from "./CustomerSession";
 
 /**
@@ -13,5 +13,6 @@ import type { CustomerSession } from "./CustomerSession";
  * ```
  */
 export function useCustomerSession(): CustomerSession {
-  return useElasticPathContext("useCustomerSession").session;
+  const { store } = useElasticPathContext("useCustomerSession");
+  return useSessionState(store, (snapshot) => snapshot.customer as CustomerSession);
 }

@@ -1,0 +1,160 @@
+import { getCarts, type CartCollectionResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import {
+  infiniteQueryOptions,
+  queryOptions,
+  skipToken,
+  type DataTag,
+  type InfiniteData,
+  type UndefinedInitialDataInfiniteOptions,
+  type UndefinedInitialDataOptions,
+} from "@tanstack/react-query";
+import type { ElasticPathError } from "../errors/ElasticPathError";
+import { answerOf } from "../errors/fromResponse";
+import { optionalInteger, requireObject } from "../errors/validate";
+import type { ShopperKind } from "../session/sessionKind";
+import { cartKeys, type CartOwner } from "./cartOwner";
+
+/** Elastic Path's bounds for `page[limit]` and `page[offset]` on `GET /v2/carts`. */
+export const MAX_PAGE_LIMIT = 100;
+export const MAX_PAGE_OFFSET = 10_000;
+
+export interface CartListParams {
+  /** Carts per page, 1–100 (Elastic Path's default when omitted). */
+  limit?: number;
+  /** Carts to skip, 0–10000. */
+  offset?: number;
+}
+
+export type CartsQueryKey<Kind extends ShopperKind> = readonly [
+  "epcc",
+  "carts",
+  Kind,
+  string | null,
+  "page",
+  { readonly limit: number | undefined; readonly offset: number | undefined },
+];
+export type InfiniteCartsQueryKey<Kind extends ShopperKind> = readonly [
+  "epcc",
+  "carts",
+  Kind,
+  string | null,
+  "infinite",
+  { readonly limit: number | undefined },
+];
+
+// Named option types, so declarations refer to @tanstack/react-query only (not query-core).
+export type CartsQueryOptions<Kind extends ShopperKind> = UndefinedInitialDataOptions<
+  CartCollectionResponse,
+  ElasticPathError,
+  CartCollectionResponse,
+  CartsQueryKey<Kind>
+> & { queryKey: DataTag<CartsQueryKey<Kind>, CartCollectionResponse, ElasticPathError> };
+export type InfiniteCartsQueryOptions<Kind extends ShopperKind> =
+  UndefinedInitialDataInfiniteOptions<
+    CartCollectionResponse,
+    ElasticPathError,
+    InfiniteData<CartCollectionResponse, number>,
+    InfiniteCartsQueryKey<Kind>,
+    number
+  > & {
+    // queryOptions tags infinite keys with `InfiniteData<TData, unknown>`; match it.
+    queryKey: DataTag<
+      InfiniteCartsQueryKey<Kind>,
+      InfiniteData<CartCollectionResponse, unknown>,
+      ElasticPathError
+    >;
+  };
+
+/** Whose carts to list: the signed-in owner's id and token, or nobody (the query is skipped). */
+export interface CartListSource {
+  client: Client;
+  signedIn: { id: string; token: string } | undefined;
+  /** Called when Elastic Path refuses the token (401): the session is over. */
+  onUnauthorized?: () => void;
+}
+
+export function checkParams(params: unknown): CartListParams {
+  if (params === undefined) return {};
+  const { limit, offset } = requireObject("params", params);
+  return {
+    limit: optionalInteger("limit", limit, 1, MAX_PAGE_LIMIT),
+    offset: optionalInteger("offset", offset, 0, MAX_PAGE_OFFSET),
+  };
+}
+
+async function fetchCarts(
+  owner: CartOwner,
+  { client, onUnauthorized }: CartListSource,
+  token: string,
+  { limit, offset }: CartListParams,
+  signal: AbortSignal,
+): Promise<CartCollectionResponse> {
+  const request = getCarts({
+    client,
+    signal,
+    // The token goes in a header, never in the query key: keys are visible in devtools.
+    headers: { [owner.tokenHeader]: token },
+    query: { "page[limit]": limit, "page[offset]": offset },
+  });
+  const result = await answerOf(`Loading the ${owner.kind}'s carts`, request).catch((error) => {
+    if ((error as ElasticPathError).status === 401) onUnauthorized?.();
+    throw error;
+  });
+  return result.data!;
+}
+
+/** One page of the signed-in owner's carts (`GET /v2/carts`); skipped while nobody is signed in. */
+export function cartListOptions<Kind extends ShopperKind>(
+  owner: CartOwner<Kind>,
+  source: CartListSource,
+  params?: CartListParams,
+): CartsQueryOptions<Kind> {
+  const { limit, offset } = checkParams(params);
+  const { signedIn } = source;
+  return queryOptions<
+    CartCollectionResponse,
+    ElasticPathError,
+    CartCollectionResponse,
+    CartsQueryKey<Kind>
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
+  >({
+    queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "page", { limit, offset }],
+    queryFn: signedIn
+      ? ({ signal }) => fetchCarts(owner, source, signedIn.token, { limit, offset }, signal)
+      : skipToken,
+  });
+}
+
+/** The next page's offset from Elastic Path's paging meta, or undefined on the last page. */
+export function nextPageOffset(page: CartCollectionResponse): number | undefined {
+  const meta = page.meta?.page;
+  if (!meta || meta.current === undefined || meta.total === undefined) return undefined;
+  if (meta.current >= meta.total) return undefined;
+  return (meta.offset ?? 0) + (meta.limit ?? page.data.length);
+}
+
+/** The signed-in owner's carts page after page, for "load more"; skipped while nobody is signed in. */
+export function infiniteCartListOptions<Kind extends ShopperKind>(
+  owner: CartOwner<Kind>,
+  source: CartListSource,
+  params?: Pick<CartListParams, "limit">,
+): InfiniteCartsQueryOptions<Kind> {
+  const { limit } = checkParams(params);
+  const { signedIn } = source;
+  return infiniteQueryOptions<
+    CartCollectionResponse,
+    ElasticPathError,
+    InfiniteData<CartCollectionResponse, number>,
+    InfiniteCartsQueryKey<Kind>,
+    number
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
+  >({
+    queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "infinite", { limit }],
+    queryFn: signedIn
+      ? ({ pageParam, signal }) =>
+          fetchCarts(owner, source, signedIn.token, { limit, offset: pageParam }, signal)
+      : skipToken,
+    initialPageParam: 0,
+    getNextPageParam: nextPageOffset,
+  });
+}

@@ -1,0 +1,29 @@
+import {
+  createCustomerCartAssociation,
+  deleteCustomerCartAssociation,
+} from "@epcc-sdk/sdks-shopper";
+import type { CartOwner } from "./cartOwner";
+
+/**
+ * Customers: `X-Moltin-Customer-Token`, and `.../relationships/customers` with
+ * `{ data: [{ type: "customer", id }] }` — always an array with one entry; Elastic Path
+ * refuses an object with 403 (https://elasticpath.dev/docs/carts-orders/create-customer-cart-association).
+ */
+export const customerOwner: CartOwner<"customer"> = {
+  kind: "customer",
+  tokenHeader: "X-Moltin-Customer-Token",
+  associate: (client, cartID, id, headers) =>
+    createCustomerCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "customer", id }] },
+      headers,
+    }),
+  disassociate: (client, cartID, id, headers) =>
+    deleteCustomerCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "customer", id }] },
+      headers,
+    }),
+};

@@ -1,0 +1,109 @@
+import {
+  useMutation,
+  useMutationState,
+  useQueryClient,
+  type MutationState,
+  type UseMutationOptions,
+  type UseMutationResult,
+} from "@tanstack/react-query";
+import { useEffect, useEffectEvent } from "react";
+import type { ElasticPathError } from "../errors/ElasticPathError";
+import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
+import { useElasticPathContext, useSessionState } from "../provider/context";
+import type { OwnerResult, OwnerVariables } from "./associateCart";
+import { coordinatorFor, reflectIfCurrent } from "./associationCoordinator";
+import { associationKeys } from "./associationKeys";
+import type { CartOwner } from "./cartOwner";
+
+export type CartAssociationOptions<Result, Variables> = {
+  /**
+   * Associate the current cart with the shopper by itself whenever both are known (login
+   * with a guest cart, or a cart created while signed in). Default `true`.
+   */
+  associateOnLogin?: boolean;
+} & Omit<UseMutationOptions<Result, ElasticPathError, Variables>, "mutationFn" | "mutationKey">;
+
+type Result = OwnerResult;
+type Variables = OwnerVariables;
+
+/**
+ * What both association hooks share (customer and account): a mutation for calls by hand,
+ * and the automatic call on login, started once per (cart, shopper) by the coordinator and
+ * shown by every mounted instance.
+ */
+export function useCartAssociation(
+  hookName: string,
+  owner: CartOwner,
+  options: CartAssociationOptions<Result, Variables>,
+): UseMutationResult<Result, ElasticPathError, Variables> {
+  const { associateOnLogin = true, ...callerOptions } = options;
+  const { client, store } = useElasticPathContext(hookName);
+  const queryClient = useQueryClient();
+  const associations = coordinatorFor(client);
+
+  const mutation = useMutation<Result, ElasticPathError, Variables>({
+    // Library defaults, then the caller's options, then what must not change.
+    retry: retryTransientFailures,
+    retryDelay: retryDelayFor,
+    ...callerOptions,
+    mutationFn: (variables) => associations.send(client, store, owner, variables),
+    onSuccess: async (result, ...rest) => {
+      await reflectIfCurrent(queryClient, store, owner, result);
+      await callerOptions.onSuccess?.(result, ...rest);
+    },
+  });
+
+  // Every mounted instance hears how the automatic call went, through its own callbacks.
+  const callbacks = useEffectEvent(() => ({
+    onSuccess: callerOptions.onSuccess,
+    onError: callerOptions.onError,
+    onSettled: callerOptions.onSettled,
+  }));
+  useEffect(() => associations.listen(owner.kind, callbacks), [associations, owner.kind]);
+
+  const shopper = useSessionState(store, (snapshot) =>
+    snapshot.shopper?.kind === owner.kind ? snapshot.shopper : undefined,
+  );
+  const cartId = useSessionState(store, (snapshot) => snapshot.cartId);
+  const startAutomatic = useEffectEvent(() => {
+    if (!shopper || cartId === undefined) return;
+    const { retry, retryDelay, networkMode } = callerOptions;
+    associations.associateOnce(client, queryClient, store, owner, shopper, cartId, {
+      retry,
+      retryDelay,
+      networkMode,
+    });
+  });
+  // Each session starts its own (the token tells two logins apart, even within one second).
+  const sessionToken = shopper?.token;
+  useEffect(() => {
+    if (associateOnLogin) startAutomatic();
+  }, [associateOnLogin, sessionToken, cartId]);
+
+  const automatic = useMutationState({
+    filters: {
+      mutationKey: associationKeys.automatic(owner.kind, shopper?.id, cartId),
+      exact: true,
+    },
+    select: (m) => m.state as MutationState<Result, ElasticPathError, Variables>,
+  }).at(-1);
+
+  return showAutomatic(mutation, associateOnLogin ? automatic : undefined);
+}
+
+/** This instance's own call if it made one since, else the automatic one. */
+function showAutomatic(
+  own: UseMutationResult<Result, ElasticPathError, Variables>,
+  automatic: MutationState<Result, ElasticPathError, Variables> | undefined,
+): UseMutationResult<Result, ElasticPathError, Variables> {
+  if (!automatic || automatic.status === "idle") return own;
+  if (own.status !== "idle" && own.submittedAt >= automatic.submittedAt) return own;
+  return {
+    ...own,
+    ...automatic,
+    isIdle: false,
+    isPending: automatic.status === "pending",
+    isSuccess: automatic.status === "success",
+    isError: automatic.status === "error",
+  } as UseMutationResult<Result, ElasticPathError, Variables>;
+}

@@ -1,0 +1,293 @@
+import { requireSafeId } from "../errors/validate";
+import type { StorageAdapter } from "../provider/storage";
+import {
+  isLive,
+  SIGNED_OUT,
+  sessionKinds,
+  type AnySession,
+  type Shopper,
+  type ShopperKind,
+} from "./sessionKind";
+
+/** One value the store keeps: controlled by the app (props), or kept in storage by the package. */
+export interface Slot<Value> {
+  controlled: boolean;
+  /** The controlled value. */
+  value?: Value;
+  /** Told the next value, in controlled mode; the app passes it back down. */
+  onChange?: (value: Value) => void;
+  /** Where the value is kept when not controlled. */
+  storage: StorageAdapter;
+}
+
+/** What the provider hands the store on every render. */
+export interface SessionStoreConfig {
+  customer: Slot<AnySession>;
+  account: Slot<AnySession>;
+  cartId: Slot<string | undefined>;
+  keepCartOnLogout: boolean;
+}
+
+export interface SessionSnapshot {
+  /** Live sessions: an expired one already reads as signed-out. */
+  customer: AnySession;
+  account: AnySession;
+  cartId: string | undefined;
+  /** Whoever is signed in: one shopper at a time. */
+  shopper: Shopper | undefined;
+}
+
+/** Told when the shopper changes: `previous` ended or got a new token (a new login). */
+export type ShopperListener = (previous: Shopper | undefined, current: Shopper | undefined) => void;
+
+// Timers cannot wait longer than this; a session that outlives it is checked again then.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const KINDS: readonly ShopperKind[] = ["customer", "account"];
+
+/** A stored session is user-editable text: anything that is not a valid session reads as signed out. */
+function parseSession(kind: ShopperKind, raw: string | undefined): AnySession {
+  const sessionKind = sessionKinds[kind];
+  if (!raw || !sessionKind) return SIGNED_OUT;
+  try {
+    return sessionKind.check("session", { ...JSON.parse(raw), status: "signed-in" });
+  } catch {
+    return SIGNED_OUT;
+  }
+}
+
+function serializeSession(session: AnySession): string | undefined {
+  if (session.status !== "signed-in") return undefined;
+  // Stored without `status`: only a signed-in session is ever stored.
+  return JSON.stringify({ ...session, status: undefined });
+}
+
+/** A cart id from storage, which anyone can edit: one that could not be sent reads as no cart. */
+function sendableOrNothing(storedCartId: string | undefined): string | undefined {
+  try {
+    return storedCartId ? requireSafeId("cartId", storedCartId) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameShopper(a: Shopper | undefined, b: Shopper | undefined): boolean {
+  return a?.kind === b?.kind && a?.id === b?.id && a?.token === b?.token;
+}
+
+type Key = ShopperKind | "cartId";
+
+/**
+ * The shopper's session(s) and the current cart id, outside React: the provider hands it its
+ * props, hooks read it with `useSyncExternalStore`, and the domains that cache a shopper's
+ * data (`onShopperChange`) clean up after themselves when a session ends — by logout, expiry,
+ * a 401, another login, another tab or a controlling parent alike.
+ */
+export class SessionStore {
+  #config: SessionStoreConfig;
+  /**
+   * Values written while controlled: callbacks that outlive a render read them until the app
+   * passes its next props down (which win, as with any controlled input).
+   */
+  readonly #written = new Map<Key, unknown>();
+  readonly #listeners = new Set<() => void>();
+  readonly #shopperListeners = new Set<ShopperListener>();
+  #mounted = false;
+  #snapshot: SessionSnapshot | undefined;
+  #snapshotInputs: unknown[] = [];
+  #shopper: Shopper | undefined;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(config: SessionStoreConfig) {
+    this.#config = config;
+  }
+
+  /** Takes the provider's latest props; `commit` then tells subscribers what they changed. */
+  configure(config: SessionStoreConfig): void {
+    this.#config = config;
+    this.#written.clear();
+  }
+
+  subscribe = (onChange: () => void): (() => void) => {
+    this.#listeners.add(onChange);
+    return () => this.#listeners.delete(onChange);
+  };
+
+  /** Tells `listener` whenever the shopper changes; returns the unsubscribe. */
+  onShopperChange(listener: ShopperListener): () => void {
+    this.#shopperListeners.add(listener);
+    return () => this.#shopperListeners.delete(listener);
+  }
+
+  /**
+   * Starts following storage (other tabs) and session expiry, and reports the shopper found
+   * there; returns the stop. Until then (server rendering, hydration) storage is not read.
+   */
+  mount(): () => void {
+    const { customer, account, cartId } = this.#config;
+    const stops = [customer, account, cartId].map((slot) => slot.storage.subscribe?.(this.commit));
+    this.#mounted = true;
+    this.commit();
+    return () => {
+      this.#mounted = false;
+      clearTimeout(this.#expiryTimer);
+      stops.forEach((stop) => stop?.());
+    };
+  }
+
+  /** What renders: the props' values where controlled, else storage's. */
+  getSnapshot = (): SessionSnapshot => this.#read(this.#mounted);
+
+  /** What the server renders, and the client hydrates from: controlled values only. */
+  getServerSnapshot = (): SessionSnapshot => this.#read(false);
+
+  /**
+   * The latest values, for callbacks that outlive a render: what the package wrote counts at
+   * once, before a controlling app has passed it back down.
+   */
+  latest(): SessionSnapshot {
+    return this.#compute(this.#mounted, true, Date.now());
+  }
+
+  /** A value as given: written (when asked for), controlled, or stored text (parsed below). */
+  #input(key: Key, fromStorage: boolean, withWritten = false): unknown {
+    if (withWritten && this.#written.has(key)) return this.#written.get(key);
+    const slot = this.#config[key];
+    if (slot.controlled) return slot.value;
+    return fromStorage ? slot.storage.get() : undefined;
+  }
+
+  /** The session as given, before the expiry check; a controlled one is checked like any input. */
+  #given(kind: ShopperKind, fromStorage = this.#mounted, withWritten = false): AnySession {
+    const input = this.#input(kind, fromStorage, withWritten);
+    if (typeof input !== "object" || input === null) {
+      return parseSession(kind, input as string | undefined);
+    }
+    const sessionKind = sessionKinds[kind];
+    return sessionKind
+      ? sessionKind.check(kind === "customer" ? "session" : "accountSession", input)
+      : SIGNED_OUT;
+  }
+
+  #read(fromStorage: boolean): SessionSnapshot {
+    const inputs = [
+      this.#input("customer", fromStorage),
+      this.#input("account", fromStorage),
+      this.#input("cartId", fromStorage),
+      sessionKinds.account,
+    ];
+    const now = Date.now();
+    const cached = this.#snapshot;
+    if (
+      cached &&
+      inputs.every((input, index) => input === this.#snapshotInputs[index]) &&
+      (!cached.shopper || cached.shopper.expiresAt > now)
+    ) {
+      return cached;
+    }
+    this.#snapshotInputs = inputs;
+    this.#snapshot = this.#compute(fromStorage, false, now);
+    return this.#snapshot;
+  }
+
+  #compute(fromStorage: boolean, withWritten: boolean, now: number): SessionSnapshot {
+    const live = (kind: ShopperKind) => {
+      const session = this.#given(kind, fromStorage, withWritten);
+      return isLive(session, now) ? session : SIGNED_OUT;
+    };
+    const customer = live("customer");
+    const account = live("account");
+    const storedCartId = this.#input("cartId", fromStorage, withWritten) as string | undefined;
+    const cartId = this.#config.cartId.controlled
+      ? storedCartId || undefined
+      : sendableOrNothing(storedCartId);
+    // One shopper at a time: Elastic Path does not take customer and account tokens together.
+    const shopper =
+      account.status === "signed-in"
+        ? sessionKinds.account?.shopperOf(account)
+        : customer.status === "signed-in"
+          ? sessionKinds.customer?.shopperOf(customer)
+          : undefined;
+    return { customer, account, cartId, shopper };
+  }
+
+  /**
+   * Tells the shopper's listeners when a session ended or started, then subscribers what
+   * changed since they last read. A session found expired is signed out, as by a logout.
+   */
+  commit = (): void => {
+    const before = this.#snapshot;
+    const snapshot = this.getSnapshot();
+    if (this.#mounted) {
+      for (const kind of KINDS) {
+        const given = this.#given(kind);
+        if (given.status === "signed-in" && !isLive(given)) return this.signOut(kind);
+      }
+      clearTimeout(this.#expiryTimer);
+      const expiresAt = snapshot.shopper?.expiresAt;
+      if (expiresAt !== undefined) {
+        this.#expiryTimer = setTimeout(this.commit, Math.min(expiresAt - Date.now(), MAX_TIMER_MS));
+      }
+    }
+    const previous = this.#shopper;
+    if (!sameShopper(previous, snapshot.shopper)) {
+      this.#shopper = snapshot.shopper;
+      this.#shopperListeners.forEach((listener) => listener(previous, snapshot.shopper));
+    }
+    if (snapshot !== before) this.#listeners.forEach((listener) => listener());
+  };
+
+  #write(key: Key, value: AnySession | string | undefined): void {
+    const slot = this.#config[key] as Slot<unknown>;
+    if (slot.controlled) {
+      this.#written.set(key, value);
+      slot.onChange?.(value);
+    } else {
+      slot.storage.set(typeof value === "object" ? serializeSession(value) : value);
+    }
+  }
+
+  /** Starts a session after login, ending the other kind's: one shopper at a time. */
+  signIn(kind: ShopperKind, session: AnySession): void {
+    for (const other of KINDS) {
+      if (other !== kind && this.#given(other, this.#mounted, true).status === "signed-in") {
+        this.#write(other, SIGNED_OUT);
+      }
+    }
+    this.#write(kind, session);
+    this.commit();
+  }
+
+  /** Ends the session (logout, expiry, a 401); the cart goes too unless `keepCartOnLogout`. */
+  signOut = (kind: ShopperKind): void => this.replace(kind, SIGNED_OUT);
+
+  /**
+   * Replaces the session with another, or with none: a logout, or an account switch. The
+   * cart was tied to the shopper, so a shared device must not keep showing it, unless the
+   * app asked to keep it (`keepCartOnLogout`).
+   */
+  replace(kind: ShopperKind, session: AnySession): void {
+    this.#write(kind, session);
+    if (!this.#config.keepCartOnLogout) this.#write("cartId", undefined);
+    this.commit();
+  }
+
+  /**
+   * The one place a refused token ends a session: only if it is still the current shopper's,
+   * since a late 401 for an older token must not end the shopper's next session.
+   */
+  signOutIfCurrent(token: string): void {
+    const shopper = this.latest().shopper;
+    if (shopper?.token === token) this.signOut(shopper.kind);
+  }
+
+  /** A 401 on a request made with `token` ends that session (if it is still the current one). */
+  signOutOnUnauthorized(error: unknown, token: string): void {
+    if ((error as { status?: unknown } | null)?.status === 401) this.signOutIfCurrent(token);
+  }
+
+  /** Sets the current cart; an id that could not be sent is refused, and the old one kept. */
+  setCartId = (next: string | undefined): void => {
+    this.#write("cartId", next === undefined ? undefined : requireSafeId("cartId", next));
+    this.commit();
+  };
+}
