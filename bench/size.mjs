@@ -42,6 +42,9 @@ const bundleOptions = (ignore) => ({
   // A package name also covers its subpaths (`react/jsx-runtime`).
   external: ignore ?? [],
   logLevel: "silent",
+  // What an app ships: its bundler builds for production, where the package's development-only
+  // prop-shape checks fall away (as React's and TanStack Query's do).
+  define: { "process.env.NODE_ENV": '"production"' },
 });
 
 if (process.argv.includes("--by-module")) {

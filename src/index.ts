@@ -13,6 +13,25 @@ export {
 } from "./session/useCustomerLogin";
 export { useCustomerLogout } from "./session/useCustomerLogout";
 
+export type {
+  AccountMembership,
+  AccountSession,
+  SignedInAccountSession,
+} from "./session/AccountSession";
+export { useAccountSession } from "./session/useAccountSession";
+export {
+  useAccountLogin,
+  type AccountLoginVariables,
+  type AccountOidcLogin,
+  type AccountPasswordLogin,
+  type AccountPasswordlessLogin,
+  type AccountSelfSignupLogin,
+  type UseAccountLoginOptions,
+  type UseAccountLoginResult,
+} from "./session/useAccountLogin";
+export { useSelectAccount } from "./session/useSelectAccount";
+export { useAccountLogout } from "./session/useAccountLogout";
+
 export type { AssociateCartResult, AssociateCartVariables } from "./carts/associateCart";
 export {
   useAssociateCartWithCustomer,
@@ -26,7 +45,26 @@ export {
   type UseDisassociateCartFromCustomerResult,
 } from "./carts/useDisassociateCartFromCustomer";
 export {
+  useAssociateCartWithAccount,
+  type AssociateCartWithAccountResult,
+  type AssociateCartWithAccountVariables,
+  type UseAssociateCartWithAccountOptions,
+  type UseAssociateCartWithAccountResult,
+} from "./carts/useAssociateCartWithAccount";
+export {
+  useDisassociateCartFromAccount,
+  type DisassociateCartFromAccountResult,
+  type UseDisassociateCartFromAccountOptions,
+  type UseDisassociateCartFromAccountResult,
+} from "./carts/useDisassociateCartFromAccount";
+export {
   cartQueries,
+  type AccountCartsParams,
+  type AccountCartsQueryKey,
+  type AccountCartsQueryOptions,
+  type AccountCartsSource,
+  type InfiniteAccountCartsQueryKey,
+  type InfiniteAccountCartsQueryOptions,
   type CartQueryKey,
   type CartQueryOptions,
   type CustomerCartsQueryOptions,
@@ -46,6 +84,17 @@ export {
   type UseInfiniteCustomerCartsOptions,
   type UseInfiniteCustomerCartsResult,
 } from "./carts/useInfiniteCustomerCarts";
+
+export {
+  useAccountCarts,
+  type UseAccountCartsOptions,
+  type UseAccountCartsResult,
+} from "./carts/useAccountCarts";
+export {
+  useInfiniteAccountCarts,
+  type UseInfiniteAccountCartsOptions,
+  type UseInfiniteAccountCartsResult,
+} from "./carts/useInfiniteAccountCarts";
 
 export {
   ElasticPathError,

@@ -2,7 +2,7 @@ import type { Client } from "@epcc-sdk/sdks-shopper";
 import { MutationObserver, type MutationOptions, type QueryClient } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
-import { sessionIdentity, type Shopper } from "../session/sessionKind";
+import { sessionIdentity, type Shopper, type ShopperKind } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import {
   associateCart,
@@ -75,7 +75,10 @@ export function reflectIfCurrent(
 export class AssociationCoordinator {
   readonly #inFlight = new Map<string, Promise<OwnerResult>>();
   readonly #started = new Set<string>();
-  readonly #listeners = new Set<{ kind: string; listener: AssociationListener }>();
+  readonly #listeners = {
+    customer: new Set<AssociationListener>(),
+    account: new Set<AssociationListener>(),
+  };
   readonly #ledger: AssociationLedger;
 
   constructor(ledger: AssociationLedger = createAssociationLedger()) {
@@ -114,14 +117,9 @@ export class AssociationCoordinator {
   }
 
   /** Lets a mounted hook hear how the automatic association of its kind went. */
-  listen(kind: string, listener: AssociationListener): () => void {
-    const entry = { kind, listener };
-    this.#listeners.add(entry);
-    return () => this.#listeners.delete(entry);
-  }
-
-  #callbacks(kind: string) {
-    return [...this.#listeners].filter((entry) => entry.kind === kind).map((e) => e.listener());
+  listen(kind: ShopperKind, listener: AssociationListener): () => void {
+    this.#listeners[kind].add(listener);
+    return () => this.#listeners[kind].delete(listener);
   }
 
   /**
@@ -147,17 +145,17 @@ export class AssociationCoordinator {
       (callback: "onSuccess" | "onError" | "onSettled") =>
       (...args: unknown[]) =>
         Promise.all(
-          this.#callbacks(owner.kind).map((listener) =>
-            (listener[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
+          [...this.#listeners[owner.kind]].map((listener) =>
+            (listener()[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
           ),
         );
     const observer = new MutationObserver<OwnerResult, ElasticPathError, OwnerVariables>(
       queryClient,
       {
-        // Library defaults, then the caller's policy, then what must not change.
-        retry: retryTransientFailures,
-        retryDelay: retryDelayFor,
-        ...Object.fromEntries(Object.entries(policy).filter(([, value]) => value !== undefined)),
+        // The caller's retry policy replaces the package's; then what must not change.
+        retry: policy.retry ?? retryTransientFailures,
+        retryDelay: policy.retryDelay ?? retryDelayFor,
+        networkMode: policy.networkMode,
         mutationKey: associationKeys.automatic(owner.kind, shopper.id, cartId),
         // Kept until the session ends (see `endSession`), so hooks mounted later still show it.
         gcTime: Infinity,

@@ -102,7 +102,7 @@ function checkSource(
  */
 export const cartQueries = {
   /** Everything this package caches about carts. */
-  all: cartKeys.all,
+  all: () => cartKeys.all(),
   /** Every cart list of one customer (paged and infinite). */
   customerKey: (customerId: string | null) => cartKeys.owner("customer", customerId),
   /** Every cart list of one account (paged and infinite). */

@@ -5,20 +5,10 @@ import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "r
 import { coordinatorFor } from "../carts/associationCoordinator";
 import { forgetCartsOfEndedSessions } from "../carts/cartListCache";
 import { invalidInput } from "../errors/ElasticPathError";
-import { requireSafeId } from "../errors/validate";
 import type { AccountSession } from "../session/AccountSession";
-import {
-  customerSessionKind,
-  requireSession,
-  type CustomerSession,
-} from "../session/CustomerSession";
+import { customerSessionKind, type CustomerSession } from "../session/CustomerSession";
 import { forgetEndedLogins } from "../session/loginCache";
-import {
-  registerSessionKind,
-  sessionKinds,
-  type AnySession,
-  type SessionKind,
-} from "../session/sessionKind";
+import { registerSessionKind, type AnySession, type SessionKind } from "../session/sessionKind";
 import { SessionStore, type SessionStoreConfig, type Slot } from "../session/sessionStore";
 import { ElasticPathContext, type ElasticPathContextValue } from "./context";
 import {
@@ -58,15 +48,15 @@ export interface ElasticPathProviderProps {
   children?: ReactNode;
 }
 
-/** Props that cannot work are refused at once, in a sentence naming the prop. */
-function checkProps(props: ElasticPathProviderProps): void {
+/**
+ * Props of the wrong shape are refused at once, in a sentence naming the prop. TypeScript
+ * already types these, so, as React and TanStack Query do, only development builds check
+ * them; the ids and tokens that go into paths and headers are checked in every build, by
+ * the session store as it reads them.
+ */
+function checkPropShapes(props: ElasticPathProviderProps): void {
   if (typeof props.client?.post !== "function") {
     throw invalidInput("ElasticPathProvider needs a `client` from the SDK's createShopperClient.");
-  }
-  if (props.cartId !== undefined) requireSafeId("cartId", props.cartId);
-  if (props.session !== undefined) requireSession("session", props.session);
-  if (props.accountSession !== undefined) {
-    sessionKinds.account?.check("accountSession", props.accountSession);
   }
   for (const name of ["onSessionChange", "onAccountSessionChange", "onCartIdChange"] as const) {
     if (props[name] !== undefined && typeof props[name] !== "function") {
@@ -94,6 +84,15 @@ function isStorageAdapter(value: unknown): value is StorageAdapter {
   );
 }
 
+/** One value the store keeps: the prop and its callback when the app controls it, else storage. */
+const slot = <Value,>(
+  controlled: boolean,
+  value: Value | undefined,
+  // The store hands each callback values of its own slot only.
+  onChange: ((value: never) => void) | undefined,
+  storage: StorageAdapter,
+) => ({ controlled, value, onChange, storage }) as Slot<Value>;
+
 const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
 
 /**
@@ -116,41 +115,39 @@ const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : us
  */
 export function ElasticPathProvider(props: ElasticPathProviderProps) {
   registerSessionKind(customerSessionKind as SessionKind);
-  checkProps(props);
+  if (process.env.NODE_ENV !== "production") checkPropShapes(props);
   const { client, children } = props;
   const queryClient = useQueryClient();
 
-  const customerStorage = useMemo(
-    () => props.sessionStorage ?? localStorageAdapter(SESSION_STORAGE_KEY),
-    [props.sessionStorage],
-  );
-  const accountStorage = useMemo(
-    () => props.accountSessionStorage ?? localStorageAdapter(ACCOUNT_SESSION_STORAGE_KEY),
-    [props.accountSessionStorage],
-  );
-  const cartIdStorage = useMemo(
-    () => props.cartIdStorage ?? localStorageAdapter(CART_ID_STORAGE_KEY),
-    [props.cartIdStorage],
+  // Stable unless the app passes other adapters: the store follows these for other tabs.
+  const { sessionStorage, accountSessionStorage, cartIdStorage } = props;
+  const storage = useMemo(
+    () => ({
+      customer: sessionStorage ?? localStorageAdapter(SESSION_STORAGE_KEY),
+      account: accountSessionStorage ?? localStorageAdapter(ACCOUNT_SESSION_STORAGE_KEY),
+      cartId: cartIdStorage ?? localStorageAdapter(CART_ID_STORAGE_KEY),
+    }),
+    [sessionStorage, accountSessionStorage, cartIdStorage],
   );
   const config: SessionStoreConfig = {
-    customer: {
-      controlled: "session" in props,
-      value: props.session,
-      onChange: props.onSessionChange as Slot<AnySession>["onChange"],
-      storage: customerStorage,
-    },
-    account: {
-      controlled: "accountSession" in props,
-      value: props.accountSession,
-      onChange: props.onAccountSessionChange as Slot<AnySession>["onChange"],
-      storage: accountStorage,
-    },
-    cartId: {
-      controlled: "cartId" in props,
-      value: props.cartId,
-      onChange: props.onCartIdChange,
-      storage: cartIdStorage,
-    },
+    customer: slot<AnySession>(
+      "session" in props,
+      props.session,
+      props.onSessionChange,
+      storage.customer,
+    ),
+    account: slot<AnySession>(
+      "accountSession" in props,
+      props.accountSession,
+      props.onAccountSessionChange,
+      storage.account,
+    ),
+    cartId: slot<string | undefined>(
+      "cartId" in props,
+      props.cartId,
+      props.onCartIdChange,
+      storage.cartId,
+    ),
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const [store] = useState(() => new SessionStore(config));
@@ -167,7 +164,7 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     ];
     return () => stops.forEach((stop) => stop());
   }, [store, queryClient, client]);
-  useEffect(() => store.mount(), [store, customerStorage, accountStorage, cartIdStorage]);
+  useEffect(() => store.mount(), [store, storage]);
 
   const value = useMemo<ElasticPathContextValue>(() => ({ client, store }), [client, store]);
   return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;

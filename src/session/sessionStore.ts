@@ -197,8 +197,11 @@ export class SessionStore {
     const customer = live("customer");
     const account = live("account");
     const storedCartId = this.#input("cartId", fromStorage, withWritten) as string | undefined;
+    // A controlled cart id is checked like any input; a stored one may have been edited by anyone.
     const cartId = this.#config.cartId.controlled
-      ? storedCartId || undefined
+      ? storedCartId
+        ? requireSafeId("cartId", storedCartId)
+        : undefined
       : sendableOrNothing(storedCartId);
     // One shopper at a time: Elastic Path does not take customer and account tokens together.
     const shopper =

@@ -1,0 +1,70 @@
+"use client";
+import type { UseMutationResult } from "@tanstack/react-query";
+import type { ElasticPathError } from "../errors/ElasticPathError";
+import { registerAccountSessions } from "../session/AccountSession";
+import type { OwnerResult, OwnerVariables } from "./associateCart";
+import { accountOwner } from "./accountOwner";
+import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
+
+/**
+ * Which cart to tie to which account. Without `accountToken`, the selected account's token
+ * is sent when `accountId` is the signed-in member's selected account; with neither, the
+ * client must hold a client-credentials token, which only trusted server code may have.
+ */
+export interface AssociateCartWithAccountVariables {
+  cartId: string;
+  accountId: string;
+  accountToken?: string;
+}
+
+/** `associated`: Elastic Path answered 200. `already-associated`: 204, nothing changed. */
+export interface AssociateCartWithAccountResult {
+  status: "associated" | "already-associated";
+  cartId: string;
+  accountId: string;
+}
+
+export type UseAssociateCartWithAccountOptions = CartAssociationOptions<
+  AssociateCartWithAccountResult,
+  AssociateCartWithAccountVariables
+>;
+export type UseAssociateCartWithAccountResult = UseMutationResult<
+  AssociateCartWithAccountResult,
+  ElasticPathError,
+  AssociateCartWithAccountVariables
+>;
+
+/**
+ * Ties a cart to an account (`POST /v2/carts/:cartId/relationships/accounts`), so every
+ * member of the account finds it, on every device, in "My carts".
+ *
+ * - By itself on login: with `associateOnLogin` (default), the current cart and the
+ *   selected account are associated once per session, whichever came first; every mounted
+ *   instance shows that call in its state.
+ * - 200 → `{ status: "associated" }`, and the account's cart lists (only those) are brought
+ *   up to date before the mutation settles. 204 → `{ status: "already-associated" }`, a no-op.
+ * - Network failures, 429 (honouring `Retry-After`) and 5xx are retried up to 3 times;
+ *   400/401/403/422 never. A 401 signs the member out. A cart with a contact email (guest
+ *   checkout details) is refused with a 422 `ElasticPathError`.
+ *
+ * @example
+ * ```tsx
+ * function SavedCartBanner() {
+ *   const { data, error, isPending } = useAssociateCartWithAccount();
+ *   if (isPending) return <p>Saving your cart…</p>;
+ *   if (error) return <p role="alert">{error.message}</p>;
+ *   if (data?.status === "associated") return <p>Your cart is saved to the account.</p>;
+ *   return null;
+ * }
+ * ```
+ */
+export function useAssociateCartWithAccount(
+  options: UseAssociateCartWithAccountOptions = {},
+): UseAssociateCartWithAccountResult {
+  registerAccountSessions();
+  return useCartAssociation(
+    "useAssociateCartWithAccount",
+    accountOwner,
+    options as unknown as CartAssociationOptions<OwnerResult, OwnerVariables>,
+  ) as unknown as UseAssociateCartWithAccountResult;
+}
