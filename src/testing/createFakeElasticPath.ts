@@ -2,7 +2,7 @@ import { ElasticPathError } from "../errors/ElasticPathError";
 import { renderCart } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
-import { MAX_DISTINCT_ITEMS } from "./inferred";
+import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
 import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
 import { FakeStore, type StoredCart } from "./store";
@@ -122,7 +122,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
     passwordProfileId: options.passwordProfileId ?? crypto.randomUUID(),
     selfSignup: options.selfSignup ?? true,
-    autoCreateAccountForAccountMembers: options.autoCreateAccountForAccountMembers ?? true,
+    autoCreateAccountForAccountMembers:
+      options.autoCreateAccountForAccountMembers ?? SELF_SIGNUP_CREATES_ACCOUNT,
     accountTokenExpires: options.accountTokenExpires ?? "date-time",
     store: new FakeStore(now),
     tokens: new TokenBook(now),

@@ -209,7 +209,7 @@ export function mergeFromUnknownCart(_cartId: string): FakeReply | undefined {
   return undefined;
 }
 
-// ---- Account member login (POST /v2/account-members/tokens) ----------------------------
+// ---- The fake's own decisions: account member login (POST /v2/account-members/tokens) --
 // accounts.yaml documents 201, 401 and a default error answer only.
 
 /** A wrong username, password, one-time code or `password_profile_id`: 401 (the one error status the spec lists). */
@@ -260,24 +260,34 @@ export function sameUsername(a: string, b: string): boolean {
 }
 
 /**
- * The account self sign-up creates when `auto_create_account_for_account_members` is on:
- * Elastic Path's guide "Authenticating using Self Sign Up" says the setting "automatically
- * creates an account for the account member and then creates a membership", and the
- * settings schema that its name matches the member's. Elastic Path's default is not
- * published; the fake's (`true`) is what Composable Frontend's `composable-cli setup
- * self-signup` sets, so a sign-up answer holds a token as storefronts expect.
+ * Whether self sign-up also creates an account, by default (option
+ * `autoCreateAccountForAccountMembers`): Elastic Path's guide "Authenticating using Self
+ * Sign Up" says sign-up "creates an account member", and an account only with the store
+ * setting `auto_create_account_for_account_members`, which "automatically creates an
+ * account for the account member and then creates a membership"; without it an admin must
+ * add the member to an account first. The setting's default is not published. The fake's,
+ * `true`, is what Composable Frontend's `composable-cli setup self-signup` sets, so a
+ * sign-up answer holds a token, as its storefronts expect.
  */
+export const SELF_SIGNUP_CREATES_ACCOUNT = true;
+
+/** The account self sign-up creates is named after the member (the settings schema: "name ... matching"). */
 export function selfSignupAccountName(member: { name: string }): string {
   return member.name;
 }
 
 /**
  * `page[limit]` default of the login answer (one entry per account): 25, from the spec's
- * example links; at most 100 (MetaListPage). A member of more accounts gets the first 25.
+ * example links; at most 100 (MetaListPage). A member of more accounts gets the first 25
+ * unless the request pages. `meta.page.current` is 1-based, as for carts.
  */
 export const ACCOUNT_TOKENS_PAGE_LIMIT = 25;
 
-/** OIDC authorization codes live 10 minutes, the most RFC 6749 (section 4.1.2) recommends. */
+/**
+ * OIDC authorization codes live 10 minutes, the most RFC 6749 (section 4.1.2) recommends.
+ * A code, like a one-time password, is used up by a successful login only: a failed
+ * attempt (wrong redirect URI or verifier) leaves it usable.
+ */
 export const OIDC_CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 /** Error titles for injected faults. */
