@@ -48,6 +48,7 @@ function cartTimestamps(cart: StoredCart) {
 
 export function renderCart(cart: StoredCart, baseUrl: string): Cart {
   const customers = [...cart.customerIds].map((id) => ({ type: "customer", id }));
+  const accounts = [...cart.accountIds].map((id) => ({ type: "account", id }));
   const rendered: Cart = {
     id: cart.id,
     type: "cart",
@@ -59,7 +60,7 @@ export function renderCart(cart: StoredCart, baseUrl: string): Cart {
       timestamps: cartTimestamps(cart),
     },
     relationships: {
-      // An empty cart answers `data: null`; a cart without customers `{}` (contract: Carts).
+      // An empty cart answers `data: null`; a cart without customers (accounts) `{}` (contract: Carts).
       items: {
         data:
           cart.items.length === 0
@@ -67,7 +68,7 @@ export function renderCart(cart: StoredCart, baseUrl: string): Cart {
             : cart.items.map((item) => ({ type: "custom_item", id: item.id })),
       },
       customers: customers.length === 0 ? {} : { data: customers },
-      accounts: {},
+      accounts: accounts.length === 0 ? {} : { data: accounts },
     },
   };
   if (cart.contactEmail !== undefined) rendered.contact = { email: cart.contactEmail };

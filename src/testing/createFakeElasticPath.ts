@@ -2,19 +2,22 @@ import { ElasticPathError } from "../errors/ElasticPathError";
 import { renderCart } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
-import { MAX_DISTINCT_ITEMS } from "./inferred";
+import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
 import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
 import { FakeStore, type StoredCart } from "./store";
 import { TokenBook } from "./tokens";
 import type { Cart, FakeElasticPath, FakeElasticPathOptions, SeedCartInput } from "./types";
 import {
+  checkAccountInput,
+  checkAccountMemberInput,
   checkCartInput,
   checkCount,
   checkCustomerInput,
   checkEndpoint,
   checkFault,
   checkLatency,
+  checkOidcCodeInput,
   checkOptions,
 } from "./validate";
 
@@ -26,9 +29,15 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
 
 /**
  * Creates an in-memory Elastic Path Commerce Cloud: msw request handlers for tokens,
- * customer login, carts, custom items, cart merges, customer cart associations and the
- * customer's cart list, answering as the real service does (errors included), plus
- * controls to seed data, inject latency and faults, and inspect every request.
+ * customer login, account member login (Account Management: password, OIDC, passwordless
+ * and self sign-up, one token per account), carts, custom items, cart merges, customer and
+ * account cart associations and the shopper's cart list (with a customer or an account
+ * token), answering as the real service does (errors included), plus controls to seed
+ * data, issue tokens and one-time codes, inject latency and faults, and inspect every
+ * request.
+ *
+ * Customer and account tokens are never accepted together: a request carrying both
+ * `X-Moltin-Customer-Token` and `EP-Account-Management-Authentication-Token` gets a 400.
  *
  * It returns handlers only, so it runs wherever msw does: `setupServer` in Node tests,
  * `setupWorker` in the browser (Storybook), Vitest browser mode.
@@ -63,6 +72,46 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
  * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
  * fake.failNext("get-cart", 1, { network: true });
  * ```
+ *
+ * @example
+ * ```ts
+ * // Account Management: an account member, an account's carts, and a cart to save.
+ * import { createAccountCartAssociation, getCarts, postV2AccountMembersTokens } from "@epcc-sdk/sdks-shopper";
+ *
+ * const fake = createFakeElasticPath();
+ * const acme = fake.seedAccount({ name: "Acme" });
+ * const ada = fake.seedAccountMember({ username: "ada", password: "secret", accountIds: [acme.id] });
+ * fake.seedCarts(2, { accountIds: [acme.id] });
+ *
+ * const login = await postV2AccountMembersTokens({
+ *   client,
+ *   body: {
+ *     data: {
+ *       type: "account_management_authentication_token",
+ *       authentication_mechanism: "password",
+ *       password_profile_id: fake.passwordProfileId,
+ *       username: "ada",
+ *       password: "secret",
+ *     },
+ *   },
+ * });
+ * const token = login.data?.data?.[0]?.token ?? ""; // Acme's token, 24 hours
+ * const headers = { "EP-Account-Management-Authentication-Token": token };
+ * await getCarts({ client, headers }); // Acme's 2 carts, newest first
+ * const guest = fake.seedCart();
+ * await createAccountCartAssociation({
+ *   client,
+ *   path: { cartID: guest.id ?? "" },
+ *   body: { data: [{ type: "account", id: acme.id }] },
+ *   headers,
+ * }); // 200; the same again answers 204
+ * fake.accountAssociations(); // includes { cartId: guest.id, accountId: acme.id }
+ *
+ * // Other mechanisms get their one-time codes from the fake:
+ * const code = fake.issueOidcAuthorizationCode(ada.id, { redirectUri, codeVerifier });
+ * const otp = fake.issueOneTimePassword(ada.id);
+ * fake.expireAccountTokens(ada.id); // every token so far now answers 401
+ * ```
  */
 export function createFakeElasticPath(options: FakeElasticPathOptions = {}): FakeElasticPath {
   checkOptions(options);
@@ -71,6 +120,11 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     baseUrl: (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, ""),
     clientId: options.clientId ?? DEFAULT_CLIENT_ID,
     clientSecret: options.clientSecret ?? DEFAULT_CLIENT_SECRET,
+    passwordProfileId: options.passwordProfileId ?? crypto.randomUUID(),
+    selfSignup: options.selfSignup ?? true,
+    autoCreateAccountForAccountMembers:
+      options.autoCreateAccountForAccountMembers ?? SELF_SIGNUP_CREATES_ACCOUNT,
+    accountTokenExpires: options.accountTokenExpires ?? "date-time",
     store: new FakeStore(now),
     tokens: new TokenBook(now),
     faults: new FaultQueue(),
@@ -89,10 +143,30 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     }
   }
 
+  function requireAccount(accountId: string, caller: string): void {
+    if (typeof accountId !== "string" || !store.getAccount(accountId)) {
+      throw new ElasticPathError(
+        `${caller}: no account with id "${String(accountId)}" was seeded.`,
+      );
+    }
+  }
+
+  function requireAccountMember(memberId: string, caller: string) {
+    const member = typeof memberId === "string" ? store.getAccountMember(memberId) : undefined;
+    if (!member) {
+      throw new ElasticPathError(
+        `${caller}: no account member with id "${String(memberId)}" was seeded.`,
+      );
+    }
+    return member;
+  }
+
   function seedCart(input: SeedCartInput, caller: string): Cart {
     checkCartInput(input, caller);
     const customerIds = input.customerIds ?? [];
     customerIds.forEach((customerId) => requireCustomer(customerId, caller));
+    const accountIds = input.accountIds ?? [];
+    accountIds.forEach((accountId) => requireAccount(accountId, caller));
     const cart = store.createCart({
       id: input.id,
       name: input.name,
@@ -115,6 +189,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
       );
     }
     customerIds.forEach((customerId) => store.associate(cart, customerId, { touch: false }));
+    accountIds.forEach((accountId) => store.associateAccount(cart, accountId, { touch: false }));
     return render(cart);
   }
 
@@ -165,6 +240,56 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
       tokens.expireCustomerTokens(customerId);
     },
 
+    passwordProfileId: runtime.passwordProfileId,
+
+    seedAccount(input) {
+      checkAccountInput(input);
+      const account = store.addAccount({ id: input.id ?? crypto.randomUUID(), name: input.name });
+      return { id: account.id, name: account.name };
+    },
+
+    seedAccountMember(input) {
+      checkAccountMemberInput(input);
+      input.accountIds.forEach((accountId) => requireAccount(accountId, "seedAccountMember"));
+      const { username } = input;
+      const member = store.addAccountMember({
+        id: input.id ?? crypto.randomUUID(),
+        username,
+        password: input.password,
+        name: input.name ?? username.split("@")[0] ?? username,
+        email: input.email ?? (username.includes("@") ? username : ""),
+        accountIds: [...input.accountIds],
+      });
+      return { id: member.id, username: member.username, name: member.name, email: member.email };
+    },
+
+    issueOidcAuthorizationCode(memberId, input) {
+      requireAccountMember(memberId, "issueOidcAuthorizationCode");
+      checkOidcCodeInput(input, "issueOidcAuthorizationCode");
+      return tokens.issueOidcCode(memberId, input.redirectUri, input.codeVerifier);
+    },
+
+    issueOneTimePassword(memberId) {
+      requireAccountMember(memberId, "issueOneTimePassword");
+      return tokens.issueOneTimePassword(memberId);
+    },
+
+    issueAccountToken(memberId, accountId) {
+      const member = requireAccountMember(memberId, "issueAccountToken");
+      requireAccount(accountId, "issueAccountToken");
+      if (!member.accountIds.includes(accountId)) {
+        throw new ElasticPathError(
+          `issueAccountToken: account member "${memberId}" is not a member of account "${accountId}".`,
+        );
+      }
+      return tokens.issueAccountToken(memberId, accountId).token;
+    },
+
+    expireAccountTokens(memberId) {
+      requireAccountMember(memberId, "expireAccountTokens");
+      tokens.expireAccountTokens(memberId);
+    },
+
     failNext(endpoint, count, fault) {
       checkEndpoint(endpoint, "failNext");
       checkCount(count, "failNext");
@@ -198,6 +323,14 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
 
     cartsOf(customerId) {
       return store.cartsOf(customerId).map(render);
+    },
+
+    accountAssociations() {
+      return store.accountAssociations();
+    },
+
+    cartsOfAccount(accountId) {
+      return store.cartsOfAccount(accountId).map(render);
     },
 
     getCart(cartId) {

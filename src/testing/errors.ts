@@ -4,11 +4,18 @@ import type { FakeEndpoint } from "./types";
 /**
  * Elastic Path's error `status` is a number on cart endpoints and a string ("401") in the
  * authentication examples (ep-api-contract.md, "Errors, everywhere"; authentication.yaml
- * types it as a string). Customer login is an auth endpoint too.
+ * types it as a string). Customer and account member logins are auth endpoints too
+ * (accounts.yaml types the status as a string).
  */
 export function errorStatusStyle(endpoint: FakeEndpoint): "number" | "string" {
-  return endpoint === "access-token" || endpoint === "customer-token" ? "string" : "number";
+  return AUTH_ENDPOINTS.includes(endpoint) ? "string" : "number";
 }
+
+const AUTH_ENDPOINTS: readonly FakeEndpoint[] = [
+  "access-token",
+  "customer-token",
+  "account-member-token",
+];
 
 /** The JSON body of an error answer: `{ errors: [{ status, title, detail? }] }`. */
 export function errorBody(endpoint: FakeEndpoint, status: number, item: FakeErrorItem) {

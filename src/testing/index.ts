@@ -4,6 +4,9 @@
 export { createFakeElasticPath } from "./createFakeElasticPath";
 export { fakeEndpoints } from "./validate";
 export type {
+  FakeAccount,
+  FakeAccountAssociation,
+  FakeAccountMember,
   FakeAssociation,
   FakeCustomer,
   FakeElasticPath,
@@ -11,6 +14,8 @@ export type {
   FakeEndpoint,
   FakeFault,
   RecordedRequest,
+  SeedAccountInput,
+  SeedAccountMemberInput,
   SeedCartInput,
   SeedCustomItem,
   SeedCustomerInput,

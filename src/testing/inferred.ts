@@ -55,13 +55,46 @@ export function listCartsWithoutShopperToken(): FakeReply {
 /** `page[limit]` default of `GET /v2/carts` (the spec says 20; another Elastic Path page says 25). */
 export const DEFAULT_PAGE_LIMIT = 20;
 
+/** Association with an account token that belongs to another account than `data[0].id`: 403, with the title Elastic Path lists. */
+export function accountTokenForAnotherAccount(): FakeReply {
+  return forbidden("Account does not have the required permissions to fulfill this request");
+}
+
+/** An expired, revoked or garbled `EP-Account-Management-Authentication-Token`: 401. */
+export function invalidAccountToken(reason: "unknown" | "expired"): FakeReply {
+  return fail(
+    401,
+    "Unauthorized",
+    reason === "expired"
+      ? "The account management authentication token has expired."
+      : "The account management authentication token is not valid.",
+  );
+}
+
 // ---- The fake's own decisions ---------------------------------------------------------
 
-/** Account management tokens: the fake has no accounts, so it refuses them rather than pretend. */
-export function accountTokensUnsupported(): FakeReply {
-  return forbidden(
-    "The fake Elastic Path does not support EP-Account-Management-Authentication-Token; use X-Moltin-Customer-Token.",
+/**
+ * A request with both `X-Moltin-Customer-Token` and `EP-Account-Management-Authentication-Token`:
+ * 400, whatever the endpoint. Elastic Path's Get Shopper Carts requires "only one of" the two;
+ * what it answers to both is not published.
+ */
+export function mixedShopperTokens(): FakeReply {
+  return badRequest(
+    "Send either X-Moltin-Customer-Token or EP-Account-Management-Authentication-Token, not both.",
+    "Conflicting shopper tokens",
   );
+}
+
+/** Account association with an implicit bearer and no account token: 403, as for customers. */
+export function implicitWithoutAccountToken(): FakeReply {
+  return forbidden(
+    "An implicit token needs an EP-Account-Management-Authentication-Token header to change a cart's accounts.",
+  );
+}
+
+/** Client credentials associating an account id that was never seeded: 400, as for customers. */
+export function unknownAccount(accountId: string): FakeReply {
+  return badRequest(`No account with id "${accountId}" exists.`, "Account not found");
 }
 
 /**
@@ -93,6 +126,32 @@ export function contactEmailOnCustomerCart(): FakeReply {
   return badRequest(
     "A cart associated with a customer cannot have a contact email.",
     "Cannot add contact email to a customer cart",
+  );
+}
+
+/** Creating a cart with both a contact email and an account token: 400, as for customers. */
+export function contactEmailOnAccountCart(): FakeReply {
+  return badRequest(
+    "A cart associated with an account cannot have a contact email.",
+    "Cannot add contact email to an account cart",
+  );
+}
+
+/**
+ * Deleting the last cart of an account: `undefined` means go ahead (the spec's "Last cart"
+ * error speaks of customers only). Return a reply to refuse.
+ */
+export function deleteLastCartOfAccount(_cartId: string): FakeReply | undefined {
+  return undefined;
+}
+
+/**
+ * A merge sent with an account token into a cart that is not that account's (or does not
+ * exist yet): 403. The contract only says the target is the shopper's.
+ */
+export function mergeIntoCartOfAnotherAccount(): FakeReply {
+  return forbidden(
+    "With an account token, the target cart of a merge must be associated with that account.",
   );
 }
 
@@ -129,11 +188,11 @@ export function sameItem(
   return a.name === b.name;
 }
 
-/** An association body whose `data` is an empty array: 400, as for an entry that is not a customer. */
-export function emptyAssociationData(): FakeReply {
+/** An association body whose `data` is an empty array: 400, as for an entry of another type. */
+export function emptyAssociationData(type: "customer" | "account" = "customer"): FakeReply {
   return badRequest(
-    "data must hold exactly one entry of type customer.",
-    "The type does not exist or is not listed as customer",
+    `data must hold exactly one entry of type ${type}.`,
+    `The type does not exist or is not listed as ${type}`,
   );
 }
 
@@ -149,6 +208,87 @@ export function mergeIntoItself(): FakeReply {
 export function mergeFromUnknownCart(_cartId: string): FakeReply | undefined {
   return undefined;
 }
+
+// ---- The fake's own decisions: account member login (POST /v2/account-members/tokens) --
+// accounts.yaml documents 201, 401 and a default error answer only.
+
+/** A wrong username, password, one-time code or `password_profile_id`: 401 (the one error status the spec lists). */
+export function wrongAccountCredentials(): FakeReply {
+  return fail(401, "Unauthorized", "The credentials are not valid.");
+}
+
+/** A required field of the mechanism missing or empty: 400 naming it. */
+export function missingAccountLoginField(field: string): FakeReply {
+  return badRequest(`${field} is required.`);
+}
+
+/** An `authentication_mechanism` that is not one of Elastic Path's: 400. */
+export function unknownAuthenticationMechanism(mechanism: string): FakeReply {
+  return badRequest(
+    `authentication_mechanism must be one of password, oidc, passwordless, self_signup, account_management_authentication_token; got "${mechanism}".`,
+  );
+}
+
+/**
+ * `authentication_mechanism: "account_management_authentication_token"` (switch accounts):
+ * what it needs is not published, so the fake does not pretend. A member's first answer
+ * already holds a token per account.
+ */
+export function switchingAccountsUnsupported(): FakeReply {
+  return badRequest(
+    'The fake Elastic Path does not model authentication_mechanism "account_management_authentication_token"; use the tokens of the login answer.',
+  );
+}
+
+/** Self sign-up on a store that does not allow it (`enable_self_signup: false`): 403. */
+export function selfSignupDisabled(): FakeReply {
+  return forbidden("Self sign-up is not enabled for this store.");
+}
+
+/** Self sign-up with a username the password profile already has: 409, as the Accounts API answers duplicates. */
+export function usernameTaken(): FakeReply {
+  return fail(409, "Conflict", "An account member with this username already exists.");
+}
+
+/**
+ * Usernames compare case-insensitively, as customer emails do. Composable Frontend
+ * lower-cases usernames before self sign-up ("Known bug for uppercase usernames"), so the
+ * real service may differ.
+ */
+export function sameUsername(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * Whether self sign-up also creates an account, by default (option
+ * `autoCreateAccountForAccountMembers`): Elastic Path's guide "Authenticating using Self
+ * Sign Up" says sign-up "creates an account member", and an account only with the store
+ * setting `auto_create_account_for_account_members`, which "automatically creates an
+ * account for the account member and then creates a membership"; without it an admin must
+ * add the member to an account first. The setting's default is not published. The fake's,
+ * `true`, is what Composable Frontend's `composable-cli setup self-signup` sets, so a
+ * sign-up answer holds a token, as its storefronts expect.
+ */
+export const SELF_SIGNUP_CREATES_ACCOUNT = true;
+
+/** The account self sign-up creates is named after the member (the settings schema: "name ... matching"). */
+export function selfSignupAccountName(member: { name: string }): string {
+  return member.name;
+}
+
+/**
+ * `page[limit]` default of the login answer (one entry per account): 25, from the spec's
+ * example links; at most 100 (MetaListPage). A member of more accounts gets the first 25
+ * unless the request pages. `meta.page.current` is 1-based, as for carts.
+ */
+export const ACCOUNT_TOKENS_PAGE_LIMIT = 25;
+
+/**
+ * OIDC authorization codes live 10 minutes, the most RFC 6749 (section 4.1.2) recommends.
+ * A code, like a one-time password, is used up by a successful login only: a failed
+ * attempt (wrong redirect URI or verifier) leaves it usable.
+ */
+export const OIDC_CODE_LIFETIME_MS = 10 * 60 * 1000;
 
 /** Error titles for injected faults. */
 export const FAULT_TITLES: Record<429 | 500 | 502 | 503 | 504, string> = {

@@ -1,11 +1,13 @@
 /**
  * The machinery every endpoint shares: parse and record the request, wait the latency,
- * serve a queued fault or check the bearer token and run the endpoint, then answer JSON.
+ * serve a queued fault or check the bearer token and the shopper headers and run the
+ * endpoint, then answer JSON.
  */
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { errorBody, invalidAccessToken } from "./errors";
 import { faultReply, type FaultQueue } from "./faults";
+import { mixedShopperTokens } from "./inferred";
 import { fail, type FakeReply } from "./reply";
 import type { RequestLog } from "./requestLog";
 import type { FakeStore } from "./store";
@@ -17,6 +19,13 @@ export interface FakeRuntime {
   readonly baseUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
+  /** The store's one password profile, for account member logins. */
+  readonly passwordProfileId: string;
+  /** Account Authentication Settings: `enable_self_signup`. */
+  readonly selfSignup: boolean;
+  /** Account Authentication Settings: `auto_create_account_for_account_members`. */
+  readonly autoCreateAccountForAccountMembers: boolean;
+  readonly accountTokenExpires: "date-time" | "epoch-seconds";
   readonly store: FakeStore;
   readonly tokens: TokenBook;
   readonly faults: FaultQueue;
@@ -106,6 +115,14 @@ async function answer(
     if (fault) return faultReply(fault);
     const bearer = runtime.tokens.checkAuthorization(request.headers.get("authorization"));
     if (route.needsBearer && !bearer) return invalidAccessToken();
+    // Customer and account tokens never go together, on any endpoint.
+    const { headers } = request;
+    if (
+      headers.has("x-moltin-customer-token") &&
+      headers.has("ep-account-management-authentication-token")
+    ) {
+      return mixedShopperTokens();
+    }
     return route.handle({ ...request, bearer }, runtime);
   } catch (error) {
     // A bug in the fake (or a bad latency function) should be loud but still an answer.

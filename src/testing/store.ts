@@ -1,15 +1,31 @@
 /**
- * The fake's state: customers, carts with their items, and associations. Plain data and
- * rules only; rendering to Elastic Path's JSON lives in cartView.ts, HTTP in handlers/.
+ * The fake's state: customers, accounts and their members, carts with their items, and
+ * associations. Plain data and rules only; rendering to Elastic Path's JSON lives in
+ * cartView.ts, HTTP in handlers/.
  */
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { MAX_DISTINCT_ITEMS, sameItem } from "./inferred";
+import { MAX_DISTINCT_ITEMS, sameItem, sameUsername } from "./inferred";
 
 export interface StoredCustomer {
   id: string;
   email: string;
   name: string;
   password: string;
+}
+
+export interface StoredAccount {
+  id: string;
+  name: string;
+}
+
+export interface StoredAccountMember {
+  id: string;
+  username: string;
+  password: string;
+  name: string;
+  email: string;
+  /** The accounts the member belongs to, in membership order (the token answer's order). */
+  accountIds: string[];
 }
 
 export interface StoredItem {
@@ -33,6 +49,8 @@ export interface StoredCart {
   items: StoredItem[];
   /** In association order. */
   customerIds: Set<string>;
+  /** In association order. */
+  accountIds: Set<string>;
   createdAt: number;
   updatedAt: number;
   /**
@@ -64,6 +82,8 @@ export const DEFAULT_CART_NAME = "Cart";
 
 export class FakeStore {
   private readonly customers = new Map<string, StoredCustomer>();
+  private readonly accounts = new Map<string, StoredAccount>();
+  private readonly accountMembers = new Map<string, StoredAccountMember>();
   private readonly carts = new Map<string, StoredCart>();
   private revision = 0;
 
@@ -95,6 +115,44 @@ export class FakeStore {
     return undefined;
   }
 
+  // ---- accounts and account members
+
+  addAccount(account: StoredAccount): StoredAccount {
+    if (this.accounts.has(account.id)) {
+      throw new ElasticPathError(`An account with id "${account.id}" is already seeded.`);
+    }
+    this.accounts.set(account.id, account);
+    return account;
+  }
+
+  getAccount(id: string): StoredAccount | undefined {
+    return this.accounts.get(id);
+  }
+
+  addAccountMember(member: StoredAccountMember): StoredAccountMember {
+    if (this.accountMembers.has(member.id)) {
+      throw new ElasticPathError(`An account member with id "${member.id}" is already seeded.`);
+    }
+    if (this.findAccountMemberByUsername(member.username)) {
+      throw new ElasticPathError(
+        `An account member with username "${member.username}" is already seeded.`,
+      );
+    }
+    this.accountMembers.set(member.id, member);
+    return member;
+  }
+
+  getAccountMember(id: string): StoredAccountMember | undefined {
+    return this.accountMembers.get(id);
+  }
+
+  findAccountMemberByUsername(username: string): StoredAccountMember | undefined {
+    for (const member of this.accountMembers.values()) {
+      if (sameUsername(member.username, username)) return member;
+    }
+    return undefined;
+  }
+
   // ---- carts
 
   getCart(id: string): StoredCart | undefined {
@@ -112,6 +170,7 @@ export class FakeStore {
       description: input.description ?? "",
       items: [],
       customerIds: new Set(),
+      accountIds: new Set(),
       createdAt: Math.min(now, updatedAt),
       updatedAt,
       revision: ++this.revision,
@@ -208,6 +267,25 @@ export class FakeStore {
     return true;
   }
 
+  /** @returns whether the pair is new. */
+  associateAccount(
+    cart: StoredCart,
+    accountId: string,
+    { touch = true }: { touch?: boolean } = {},
+  ): boolean {
+    if (cart.accountIds.has(accountId)) return false;
+    cart.accountIds.add(accountId);
+    if (touch) this.touch(cart);
+    return true;
+  }
+
+  /** @returns whether the pair existed. */
+  disassociateAccount(cart: StoredCart, accountId: string): boolean {
+    if (!cart.accountIds.delete(accountId)) return false;
+    this.touch(cart);
+    return true;
+  }
+
   associations(): Array<{ cartId: string; customerId: string }> {
     const pairs: Array<{ cartId: string; customerId: string }> = [];
     for (const cart of this.carts.values()) {
@@ -216,10 +294,27 @@ export class FakeStore {
     return pairs;
   }
 
+  accountAssociations(): Array<{ cartId: string; accountId: string }> {
+    const pairs: Array<{ cartId: string; accountId: string }> = [];
+    for (const cart of this.carts.values()) {
+      for (const accountId of cart.accountIds) pairs.push({ cartId: cart.id, accountId });
+    }
+    return pairs;
+  }
+
   /** The customer's carts, newest `updated_at` first (spec: sorted descending by update date). */
   cartsOf(customerId: string): StoredCart[] {
+    return this.newestFirst((cart) => cart.customerIds.has(customerId));
+  }
+
+  /** The account's carts, newest `updated_at` first, as for customers. */
+  cartsOfAccount(accountId: string): StoredCart[] {
+    return this.newestFirst((cart) => cart.accountIds.has(accountId));
+  }
+
+  private newestFirst(keep: (cart: StoredCart) => boolean): StoredCart[] {
     return [...this.carts.values()]
-      .filter((cart) => cart.customerIds.has(customerId))
+      .filter(keep)
       .sort((a, b) => b.updatedAt - a.updatedAt || b.revision - a.revision);
   }
 
@@ -228,8 +323,15 @@ export class FakeStore {
     return [...cart.customerIds].some((customerId) => this.cartsOf(customerId).length === 1);
   }
 
+  /** Whether deleting the cart would leave one of its accounts without any cart. */
+  isLastCartOfAnAccount(cart: StoredCart): boolean {
+    return [...cart.accountIds].some((accountId) => this.cartsOfAccount(accountId).length === 1);
+  }
+
   clear(): void {
     this.customers.clear();
+    this.accounts.clear();
+    this.accountMembers.clear();
     this.carts.clear();
     this.revision = 0;
   }

@@ -23,7 +23,13 @@ export type FakeEndpoint =
   /** `POST /v2/carts/:cartId/relationships/customers` */
   | "associate"
   /** `DELETE /v2/carts/:cartId/relationships/customers` */
-  | "disassociate";
+  | "disassociate"
+  /** `POST /v2/account-members/tokens` (account member login: Account Management tokens) */
+  | "account-member-token"
+  /** `POST /v2/carts/:cartId/relationships/accounts` */
+  | "associate-account"
+  /** `DELETE /v2/carts/:cartId/relationships/accounts` */
+  | "disassociate-account";
 
 /**
  * A failure injected with {@link FakeElasticPath.failNext}: an HTTP error answer, or a
@@ -64,6 +70,16 @@ export type FakeLatency = number | ((request: LatencyRequest) => number);
  *   now: () => now, // move `now` forward to expire tokens
  * });
  * ```
+ *
+ * @example
+ * ```ts
+ * // Account Management: a known password profile, no self sign-up, `expires` in epoch seconds.
+ * const fake = createFakeElasticPath({
+ *   passwordProfileId: "7e3c4bde-1f0a-4b8e-9d6c-2a5b8f1e0c3d",
+ *   selfSignup: false,
+ *   accountTokenExpires: "epoch-seconds",
+ * });
+ * ```
  */
 export interface FakeElasticPathOptions {
   /** Origin (and optional path) the handlers answer on. Never reached: msw intercepts. Default `"https://useast.api.elasticpath.com"`. */
@@ -76,6 +92,21 @@ export interface FakeElasticPathOptions {
   latencyMs?: FakeLatency;
   /** The service's clock in epoch milliseconds: token expiry and cart timestamps. Default `Date.now`. */
   now?: () => number;
+  /** The id of the store's one password profile, sent as `password_profile_id` by account member logins. Default: a new UUID. */
+  passwordProfileId?: string;
+  /** Whether the store allows self sign-up (`authentication_mechanism: "self_signup"`). Default `true`. */
+  selfSignup?: boolean;
+  /**
+   * Elastic Path's `auto_create_account_for_account_members` setting: whether self sign-up
+   * also creates an account named after the new member, with the member in it (so the
+   * sign-up answer holds a token). Default `true`; with `false` the answer's `data` is `[]`.
+   */
+  autoCreateAccountForAccountMembers?: boolean;
+  /**
+   * How account tokens' `expires` is sent: `"date-time"`, an ISO 8601 string as Elastic
+   * Path's schema says (default), or `"epoch-seconds"`, a number, as its description says.
+   */
+  accountTokenExpires?: "date-time" | "epoch-seconds";
 }
 
 /**
@@ -122,6 +153,92 @@ export interface FakeAssociation {
   customerId: string;
 }
 
+/**
+ * A seeded account (Account Management): a business unit, a family, a shopper of their own.
+ *
+ * @example
+ * ```ts
+ * const acme: FakeAccount = fake.seedAccount({ name: "Acme" });
+ * fake.seedCart({ accountIds: [acme.id] });
+ * ```
+ */
+export interface FakeAccount {
+  id: string;
+  name: string;
+}
+
+/**
+ * A seeded account member, without the password.
+ *
+ * @example
+ * ```ts
+ * const ada: FakeAccountMember = fake.seedAccountMember({
+ *   username: "ada@example.com",
+ *   password: "analytical",
+ *   accountIds: [acme.id],
+ * });
+ * // ada: { id: "…uuid…", username: "ada@example.com", name: "ada", email: "ada@example.com" }
+ * ```
+ */
+export interface FakeAccountMember {
+  id: string;
+  username: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Input of {@link FakeElasticPath.seedAccount}.
+ *
+ * @example
+ * ```ts
+ * fake.seedAccount({ name: "Acme" });
+ * fake.seedAccount({ id: "5b495058-9ffc-4b9b-810a-c9d43ffc6500", name: "Globex" });
+ * ```
+ */
+export interface SeedAccountInput {
+  /** Default: a new UUID. Use UUIDs if responses must validate against Elastic Path's OpenAPI files. */
+  id?: string;
+  /** The `account_name` of its tokens. */
+  name: string;
+}
+
+/**
+ * Input of {@link FakeElasticPath.seedAccountMember}: a user of the store's password profile.
+ *
+ * @example
+ * ```ts
+ * const acme = fake.seedAccount({ name: "Acme" });
+ * const family = fake.seedAccount({ name: "The Lovelaces" });
+ * fake.seedAccountMember({
+ *   username: "ada@example.com",
+ *   password: "analytical",
+ *   name: "Ada Lovelace",
+ *   accountIds: [acme.id, family.id], // the login answer lists Acme first
+ * });
+ * fake.seedAccountMember({ username: "newcomer", password: "x", accountIds: [] }); // no account yet
+ * ```
+ */
+export interface SeedAccountMemberInput {
+  /** Default: a new UUID. */
+  id?: string;
+  /** Login name in the password profile; compared case-insensitively. */
+  username: string;
+  password: string;
+  /** Default: the username, up to an `@`. */
+  name?: string;
+  /** Default: the username if it holds an `@`, else `""`. */
+  email?: string;
+  /** Seeded accounts the member belongs to, in this order (the token answer lists them in this order). */
+  accountIds: string[];
+}
+
+/** One current (cart, account) association. */
+export interface FakeAccountAssociation {
+  cartId: string;
+  accountId: string;
+}
+
 /** Input of {@link FakeElasticPath.seedCustomer}. */
 export interface SeedCustomerInput {
   /** Default: a new UUID. Use UUIDs if responses must validate against Elastic Path's OpenAPI files. */
@@ -155,6 +272,8 @@ export interface SeedCustomItem {
  *   items: [{ name: "Candles", sku: "candles", quantity: 2, amount: 350 }],
  * });
  * fake.seedCart({ id: "guest-cart", contactEmail: "guest@example.com" });
+ * const acme = fake.seedAccount({ name: "Acme" });
+ * fake.seedCart({ name: "Office supplies", accountIds: [acme.id] });
  * ```
  */
 export interface SeedCartInput {
@@ -165,7 +284,9 @@ export interface SeedCartInput {
   description?: string;
   /** Seeded customers to associate the cart with. */
   customerIds?: string[];
-  /** A guest cart's contact email; such a cart cannot be associated with customers. */
+  /** Seeded accounts to associate the cart with. */
+  accountIds?: string[];
+  /** A guest cart's contact email; such a cart cannot be associated with customers or accounts. */
   contactEmail?: string;
   items?: SeedCustomItem[];
   /** Last update in epoch milliseconds (orders `GET /v2/carts`). Default: the fake's `now()`. */
@@ -190,6 +311,33 @@ export interface SeedCartInput {
  *
  * @example
  * ```ts
+ * // Account Management: a member of two accounts logs in with a password.
+ * const acme = fake.seedAccount({ name: "Acme" });
+ * const family = fake.seedAccount({ name: "The Lovelaces" });
+ * const ada = fake.seedAccountMember({
+ *   username: "ada@example.com",
+ *   password: "analytical",
+ *   accountIds: [acme.id, family.id],
+ * });
+ * const { data } = await postV2AccountMembersTokens({
+ *   client,
+ *   body: {
+ *     data: {
+ *       type: "account_management_authentication_token",
+ *       authentication_mechanism: "password",
+ *       password_profile_id: fake.passwordProfileId,
+ *       username: "ada@example.com",
+ *       password: "analytical",
+ *     },
+ *   },
+ * });
+ * // data.data: one token per account, Acme's first; data.meta.account_member_id === ada.id
+ * const acmeToken = fake.issueAccountToken(ada.id, acme.id); // or skip the login altogether
+ * await getCarts({ client, headers: { "EP-Account-Management-Authentication-Token": acmeToken } });
+ * ```
+ *
+ * @example
+ * ```ts
  * // Storybook (msw-storybook-addon): a request log panel.
  * const stop = fake.onRequest((request) => log.push(`${request.method} ${request.path} ${request.status}`));
  * ```
@@ -209,6 +357,30 @@ export interface FakeElasticPath {
   issueCustomerToken(customerId: string): string;
   /** Every token issued so far for that customer answers 401 from now on. */
   expireCustomerTokens(customerId: string): void;
+  /** The store's one password profile (a UUID unless the `passwordProfileId` option names it). */
+  readonly passwordProfileId: string;
+  /** Adds an account (Account Management). */
+  seedAccount(input: SeedAccountInput): FakeAccount;
+  /** Adds an account member who can log in with `username` and `password`, a member of `accountIds`. */
+  seedAccountMember(input: SeedAccountMemberInput): FakeAccountMember;
+  /**
+   * A one-time OIDC authorization code for the member, as the identity provider would hand
+   * it to the redirect URI: valid once, for 10 minutes, with that `redirectUri` and
+   * `codeVerifier` (`authentication_mechanism: "oidc"`).
+   */
+  issueOidcAuthorizationCode(
+    memberId: string,
+    input: { redirectUri: string; codeVerifier: string },
+  ): string;
+  /**
+   * A one-time password token (passwordless login), as Elastic Path's webhook would send
+   * it: valid once, for 10 minutes (`authentication_mechanism: "passwordless"`).
+   */
+  issueOneTimePassword(memberId: string): string;
+  /** A valid Account Management token for (member, account), as if they had logged in. The member must belong to the account. */
+  issueAccountToken(memberId: string, accountId: string): string;
+  /** Every account token issued so far for that member answers 401 from now on (revocation); a new login works. */
+  expireAccountTokens(memberId: string): void;
   /** The next `count` requests to `endpoint` get `fault` (after latency). Calls queue up per endpoint. */
   failNext(endpoint: FakeEndpoint, count: number, fault: FakeFault): void;
   /** Replaces the latency given in the options (until {@link FakeElasticPath.reset}). */
@@ -222,8 +394,16 @@ export interface FakeElasticPath {
   associations(): FakeAssociation[];
   /** The customer's carts as `GET /v2/carts` lists them (newest first), all pages. */
   cartsOf(customerId: string): Cart[];
+  /** The current (cart, account) pairs. */
+  accountAssociations(): FakeAccountAssociation[];
+  /** The account's carts as `GET /v2/carts` lists them with its token (newest first), all pages. */
+  cartsOfAccount(accountId: string): Cart[];
   /** The cart as `GET /v2/carts/:id` would answer it, or `undefined` if it does not exist (no cart is created). */
   getCart(cartId: string): Cart | undefined;
-  /** Clears customers, carts, tokens, recorded requests and faults; latency goes back to the options. Listeners stay. */
+  /**
+   * Clears customers, accounts, account members, carts, tokens, one-time codes, recorded
+   * requests and faults; latency goes back to the options. Listeners and the password
+   * profile id stay.
+   */
   reset(): void;
 }

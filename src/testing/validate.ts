@@ -9,6 +9,8 @@ import type {
   FakeEndpoint,
   FakeFault,
   FakeLatency,
+  SeedAccountInput,
+  SeedAccountMemberInput,
   SeedCartInput,
   SeedCustomerInput,
   SeedCustomItem,
@@ -25,6 +27,9 @@ export const fakeEndpoints: readonly FakeEndpoint[] = [
   "add-items",
   "associate",
   "disassociate",
+  "account-member-token",
+  "associate-account",
+  "disassociate-account",
 ];
 
 const FAULT_STATUSES = [429, 500, 502, 503, 504];
@@ -63,6 +68,22 @@ export function checkOptions(options: FakeElasticPathOptions): void {
     );
   }
   checkLatency(options.latencyMs, "createFakeElasticPath: latencyMs");
+  if (options.passwordProfileId !== undefined && !isNonEmptyString(options.passwordProfileId)) {
+    throw new ElasticPathError(
+      "createFakeElasticPath: passwordProfileId must be a non-empty string.",
+    );
+  }
+  for (const flag of ["selfSignup", "autoCreateAccountForAccountMembers"] as const) {
+    if (options[flag] !== undefined && typeof options[flag] !== "boolean") {
+      throw new ElasticPathError(`createFakeElasticPath: ${flag} must be true or false.`);
+    }
+  }
+  const expires = options.accountTokenExpires;
+  if (expires !== undefined && expires !== "date-time" && expires !== "epoch-seconds") {
+    throw new ElasticPathError(
+      `createFakeElasticPath: accountTokenExpires must be "date-time" or "epoch-seconds", got ${JSON.stringify(expires)}.`,
+    );
+  }
 }
 
 export function checkLatency(latency: FakeLatency | undefined, name: string): void {
@@ -88,6 +109,68 @@ export function checkCustomerInput(input: SeedCustomerInput): void {
   }
 }
 
+export function checkAccountInput(input: SeedAccountInput): void {
+  if (!isNonEmptyString(input?.name)) {
+    throw new ElasticPathError("seedAccount needs a non-empty name.");
+  }
+  if (input.id !== undefined && !isNonEmptyString(input.id)) {
+    throw new ElasticPathError("seedAccount: id must be a non-empty string when given.");
+  }
+}
+
+export function checkAccountMemberInput(input: SeedAccountMemberInput): void {
+  if (!isNonEmptyString(input?.username)) {
+    throw new ElasticPathError("seedAccountMember needs a non-empty username.");
+  }
+  if (!isNonEmptyString(input.password)) {
+    throw new ElasticPathError("seedAccountMember needs a non-empty password.");
+  }
+  if (input.id !== undefined && !isNonEmptyString(input.id)) {
+    throw new ElasticPathError("seedAccountMember: id must be a non-empty string when given.");
+  }
+  if (input.name !== undefined && typeof input.name !== "string") {
+    throw new ElasticPathError("seedAccountMember: name must be a string when given.");
+  }
+  if (
+    input.email !== undefined &&
+    (typeof input.email !== "string" || !input.email.includes("@"))
+  ) {
+    throw new ElasticPathError("seedAccountMember: email must be an email address when given.");
+  }
+  checkIdList(input.accountIds, "seedAccountMember: accountIds", { required: true });
+}
+
+/** An array of distinct id strings (whether each names something seeded is the caller's check). */
+export function checkIdList(
+  ids: unknown,
+  name: string,
+  { required = false }: { required?: boolean } = {},
+): void {
+  if (ids === undefined && !required) return;
+  if (!Array.isArray(ids)) {
+    throw new ElasticPathError(
+      `${name} must be an array of seeded account ids (empty for none), got ${JSON.stringify(ids)}.`,
+    );
+  }
+  const seen = new Set<unknown>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new ElasticPathError(`${name} lists "${String(id)}" twice.`);
+    seen.add(id);
+  }
+}
+
+export function checkOidcCodeInput(
+  input: { redirectUri: string; codeVerifier: string },
+  name: string,
+): void {
+  if (!isNonEmptyString(input?.redirectUri)) {
+    throw new ElasticPathError(`${name} needs a redirectUri.`);
+  }
+  if (!isNonEmptyString(input.codeVerifier)) {
+    throw new ElasticPathError(`${name} needs a codeVerifier.`);
+  }
+}
+
 export function checkCartInput(input: SeedCartInput, name: string): void {
   if (typeof input !== "object" || input === null) {
     throw new ElasticPathError(`${name} takes an object of cart fields.`);
@@ -106,6 +189,12 @@ export function checkCartInput(input: SeedCartInput, name: string): void {
   if (input.contactEmail !== undefined && input.customerIds?.length) {
     throw new ElasticPathError(
       `${name}: a cart with a contactEmail cannot have customers, as in Elastic Path.`,
+    );
+  }
+  checkIdList(input.accountIds, `${name}: accountIds`);
+  if (input.contactEmail !== undefined && input.accountIds?.length) {
+    throw new ElasticPathError(
+      `${name}: a cart with a contactEmail cannot have accounts, as in Elastic Path.`,
     );
   }
   input.items?.forEach((item, index) => checkItem(item, `${name}: items[${index}]`));

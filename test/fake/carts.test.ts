@@ -132,17 +132,6 @@ describe("POST /v2/carts", () => {
     });
   });
 
-  test("an account management token: 403 (accounts are not modelled)", async () => {
-    const { client } = setup();
-    const { error, response } = await createACart({
-      client,
-      body: { data: { name: "Account" } },
-      headers: { "EP-Account-Management-Authentication-Token": "account-token" },
-    });
-    expect(response.status).toBe(403);
-    expect(error).toMatchObject({ errors: [{ status: 403, title: "Forbidden" }] });
-  });
-
   test("an invalid customer token: 401", async () => {
     const { client } = setup();
     const { error, response } = await createACart({

@@ -26,22 +26,48 @@
  *  8. BaseCartResponse has no `description`; the contract's cart has one (allowed, as the
  *     schema does not forbid extra properties).
  *  9. RelationshipItem ids are `format: uuid`: customer ids must be UUIDs to validate
- *     (seeded customers get UUIDs unless a test picks an id).
+ *     (seeded customers get UUIDs unless a test picks an id). So must account ids, here and
+ *     in the token answer's `account_id`.
+ * 10. AccountManagementAuthenticationTokenResponse types `expires` as an ISO date-time
+ *     string while its description says "the epoch time"; the contract warns the real
+ *     service may send epoch seconds. The fake sends the date-time (option
+ *     `accountTokenExpires: "epoch-seconds"` switches; that form does not validate).
+ * 11. The token answer's `meta` is MetaList, without the `account_member_id` the contract,
+ *     Elastic Path's guides and the SDK (MetaAccountMemberId) have: the fake sends it
+ *     (allowed, as the schema does not forbid extra properties).
+ * 12. The token answer's links are `format: uri`, which forbids the raw `[` `]` of the
+ *     spec's own examples (`?page[offset]=0&page[limit]=25`): the fake percent-encodes them.
+ *     As in 2, missing `next`/`prev` links are left out rather than sent as null.
+ * 13. post-v2-account-members-tokens documents 201, 401 and a default error only, while the
+ *     contract lists 400/403/404/422/500 with string statuses; the fake's 400, 403 (self
+ *     sign-up off) and 409 (username taken) are checked against the default.
+ * 14. The spec documents the `account_management_authentication_token` (switch account)
+ *     mechanism without saying what it needs; the fake answers 400 (not modelled).
+ * 15. The 422 example of POST .../relationships/accounts carries `"status": 400`, as in 5;
+ *     the fake says 422. The account association operations document no 401 (as in 3) for
+ *     a bad account token.
+ * 16. getCarts and createACart document 403, which the fake no longer gives: an account
+ *     token is served, a bad one gets 401, a customer and an account token together 400.
+ * 17. add-items documents no 403; the fake refuses with 403 a merge sent with an account
+ *     token into a cart that is not that account's.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
   createACart,
+  createAccountCartAssociation,
   createAnAccessToken,
   createClient,
   createCustomerCartAssociation,
   deleteACart,
+  deleteAccountCartAssociation,
   deleteCustomerCartAssociation,
   getACart,
   getCarts,
   manageCarts,
   type AccessTokenRequest,
+  type CartsRelationshipsAccountsData,
   type CartsRelationshipsCustomersData,
   type ManageCartsData,
 } from "@epcc-sdk/sdks-shopper";
@@ -51,8 +77,11 @@ import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import {
   createFakeElasticPath,
+  type FakeAccount,
+  type FakeAccountMember,
   type FakeCustomer,
   type FakeElasticPath,
+  type FakeElasticPathOptions,
   type FakeEndpoint,
 } from "../../src/testing";
 import { server } from "../support/server";
@@ -60,12 +89,17 @@ import {
   createAdminClient,
   createTestClient,
   FAKE_CLIENT_SECRET,
+  requestAccountTokens,
   type ShopperClient,
 } from "../support/sdk";
 
 // The repository root is two levels up; the shared folder sits beside it.
 const SPECS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../shared/specs");
-const SPEC_FILES = { carts: "carts-and-orders.yaml", auth: "authentication.yaml" } as const;
+const SPEC_FILES = {
+  carts: "carts-and-orders.yaml",
+  auth: "authentication.yaml",
+  accounts: "accounts.yaml",
+} as const;
 type SpecName = keyof typeof SPEC_FILES;
 const specsPresent = Object.values(SPEC_FILES).every((file) => existsSync(join(SPECS_DIR, file)));
 
@@ -85,6 +119,17 @@ const OPERATIONS: Record<SpecEndpoint, { spec: SpecName; path: string; method: s
     path: "/v2/carts/{cartID}/relationships/customers",
     method: "delete",
   },
+  "account-member-token": { spec: "accounts", path: "/v2/account-members/tokens", method: "post" },
+  "associate-account": {
+    spec: "carts",
+    path: "/v2/carts/{cartID}/relationships/accounts",
+    method: "post",
+  },
+  "disassociate-account": {
+    spec: "carts",
+    path: "/v2/carts/{cartID}/relationships/accounts",
+    method: "delete",
+  },
 };
 
 const FAULTS = [429, 500, 502, 503, 504];
@@ -96,25 +141,31 @@ const FAULTS = [429, 500, 502, 503, 504];
  */
 const FAKE_STATUSES: Record<SpecEndpoint, number[]> = {
   "access-token": [200, 400, 401, ...FAULTS],
-  "create-cart": [201, 400, 401, 403, ...FAULTS],
-  "list-carts": [200, 400, 401, 403, ...FAULTS],
+  "create-cart": [201, 400, 401, ...FAULTS],
+  "list-carts": [200, 400, 401, ...FAULTS],
   "get-cart": [200, 400, 401, ...FAULTS],
   "delete-cart": [204, 400, 401, ...FAULTS],
-  "add-items": [201, 400, 401, 422, ...FAULTS],
+  "add-items": [201, 400, 401, 403, 422, ...FAULTS],
   associate: [200, 204, 400, 401, 403, 422, ...FAULTS],
   disassociate: [204, 400, 401, 403, ...FAULTS],
+  "account-member-token": [201, 400, 401, 403, 409, ...FAULTS],
+  "associate-account": [200, 204, 400, 401, 403, 422, ...FAULTS],
+  "disassociate-account": [204, 400, 401, 403, ...FAULTS],
 };
 
-/** Statuses the fake gives that the spec does not document for the operation (see 3 above). */
+/** Statuses the fake gives that the spec does not document for the operation (see 3, 15 and 17 above). */
 const UNDOCUMENTED: Record<SpecEndpoint, number[]> = {
   "access-token": [],
   "create-cart": [401, ...FAULTS],
   "list-carts": [401, ...FAULTS],
   "get-cart": [401, ...FAULTS],
   "delete-cart": [401, ...FAULTS],
-  "add-items": [401, 429, 502, 503, 504],
+  "add-items": [401, 403, 429, 502, 503, 504],
   associate: [401, ...FAULTS],
   disassociate: [401, ...FAULTS],
+  "account-member-token": [],
+  "associate-account": [401, ...FAULTS],
+  "disassociate-account": [401, ...FAULTS],
 };
 
 interface Context {
@@ -124,6 +175,11 @@ interface Context {
   ada: FakeCustomer;
   grace: FakeCustomer;
   adaToken: string;
+  acme: FakeAccount;
+  globex: FakeAccount;
+  /** A member of Acme and Globex, username "ada", password "analytical". */
+  member: FakeAccountMember;
+  acmeToken: string;
 }
 
 interface SdkResult {
@@ -136,6 +192,8 @@ interface Case {
   endpoint: SpecEndpoint;
   status: number;
   name: string;
+  /** Options of the case's fake, when the defaults will not do. */
+  options?: FakeElasticPathOptions;
   run(context: Context): Promise<SdkResult>;
 }
 
@@ -163,6 +221,50 @@ const relationship = (
 
 const asCustomer = (id: string) => ({ data: [{ type: "customer", id }] });
 
+const accountRelationship = (
+  operation: typeof createAccountCartAssociation | typeof deleteAccountCartAssociation,
+  client: ShopperClient,
+  cartID: string,
+  body: unknown,
+  accountToken?: string,
+) =>
+  operation({
+    client,
+    path: { cartID },
+    body: body as CartsRelationshipsAccountsData,
+    headers: accountToken ? { "EP-Account-Management-Authentication-Token": accountToken } : {},
+  });
+
+const asAccount = (id: string) => ({ data: [{ type: "account", id }] });
+
+const asAcme = (context: Context) => ({
+  "EP-Account-Management-Authentication-Token": context.acmeToken,
+});
+
+const bothTokens = (context: Context) => ({
+  "X-Moltin-Customer-Token": context.adaToken,
+  ...asAcme(context),
+});
+
+const passwordLogin = (context: Context, overrides: Record<string, unknown> = {}) =>
+  requestAccountTokens(context.shopper, {
+    authentication_mechanism: "password",
+    password_profile_id: context.fake.passwordProfileId,
+    username: "ada",
+    password: "analytical",
+    ...overrides,
+  });
+
+const selfSignup = (context: Context, username = "grace@example.com") =>
+  requestAccountTokens(context.shopper, {
+    authentication_mechanism: "self_signup",
+    password_profile_id: context.fake.passwordProfileId,
+    username,
+    password: "cobol",
+    name: "Grace Hopper",
+    email: "grace@example.com",
+  });
+
 const addItems = (client: ShopperClient, cartID: string, body: unknown) =>
   manageCarts({ client, path: { cartID }, body: body as ManageCartsData["body"] });
 
@@ -186,15 +288,23 @@ function seedId(fake: FakeElasticPath, input?: Parameters<FakeElasticPath["seedC
 
 // ---- the cases
 
+/** A request to each endpoint that a fault is injected into. */
+const FAULTED_REQUESTS: Partial<Record<SpecEndpoint, (context: Context) => Promise<SdkResult>>> = {
+  "access-token": ({ fake }) =>
+    tokenRequest(fake, { grant_type: "implicit", client_id: fake.clientId }),
+  "add-items": ({ shopper }) => addItems(shopper, "abc", customItem("Tea")),
+  "account-member-token": (context) => passwordLogin(context),
+};
+
 const faultCase = (endpoint: SpecEndpoint, status: 429 | 500 | 502 | 503 | 504): Case => ({
   endpoint,
   status,
   name: `injected ${status}`,
-  run: ({ fake, shopper }) => {
-    fake.failNext(endpoint, 1, { status });
-    return endpoint === "access-token"
-      ? tokenRequest(fake, { grant_type: "implicit", client_id: fake.clientId })
-      : addItems(shopper, "abc", customItem("Tea"));
+  run: (context) => {
+    const request = FAULTED_REQUESTS[endpoint];
+    if (!request) throw new Error(`No faulted request for ${endpoint}.`);
+    context.fake.failNext(endpoint, 1, { status });
+    return request(context);
   },
 });
 
@@ -278,13 +388,32 @@ const CASES: Case[] = [
   },
   {
     endpoint: "create-cart",
-    status: 403,
-    name: "account token",
-    run: ({ shopper }) =>
+    status: 201,
+    name: "with an account token (associated)",
+    run: (context) =>
       createACart({
-        client: shopper,
-        headers: { "EP-Account-Management-Authentication-Token": "account" },
+        client: context.shopper,
+        body: { data: { name: "Office" } },
+        headers: asAcme(context),
       }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 400,
+    name: "contact email with an account token",
+    run: (context) =>
+      createACart({
+        client: context.shopper,
+        body: { data: { contact: { email: "guest@example.com" } } },
+        headers: asAcme(context),
+      }),
+  },
+  {
+    endpoint: "create-cart",
+    status: 400,
+    name: "customer and account tokens together",
+    run: (context) =>
+      createACart({ client: context.shopper, body: { data: {} }, headers: bothTokens(context) }),
   },
 
   // GET /v2/carts
@@ -329,13 +458,22 @@ const CASES: Case[] = [
   },
   {
     endpoint: "list-carts",
-    status: 403,
-    name: "account token",
-    run: ({ shopper }) =>
-      getCarts({
-        client: shopper,
-        headers: { "EP-Account-Management-Authentication-Token": "account" },
-      }),
+    status: 200,
+    name: "an account's carts, first page with a next link",
+    run: (context) => {
+      context.fake.seedCarts(3, { accountIds: [context.acme.id, context.globex.id] });
+      return getCarts({
+        client: context.shopper,
+        headers: asAcme(context),
+        query: { "page[limit]": 2 },
+      });
+    },
+  },
+  {
+    endpoint: "list-carts",
+    status: 400,
+    name: "customer and account tokens together",
+    run: (context) => getCarts({ client: context.shopper, headers: bothTokens(context) }),
   },
 
   // GET /v2/carts/:id
@@ -350,6 +488,16 @@ const CASES: Case[] = [
       });
       return getACart({ client: shopper, path: { cartID } });
     },
+  },
+  {
+    endpoint: "get-cart",
+    status: 200,
+    name: "cart with accounts",
+    run: ({ fake, shopper, acme, globex }) =>
+      getACart({
+        client: shopper,
+        path: { cartID: seedId(fake, { accountIds: [acme.id, globex.id] }) },
+      }),
   },
   {
     endpoint: "get-cart",
@@ -419,6 +567,23 @@ const CASES: Case[] = [
       });
       const target = seedId(fake, { items: manyItems(100) });
       return addItems(shopper, target, { data: [{ type: "cart_items", cart_id: source }] });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "merge into the account's cart with its token",
+    run: (context) => {
+      const source = seedId(context.fake, {
+        items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+      });
+      const target = seedId(context.fake, { accountIds: [context.acme.id] });
+      return manageCarts({
+        client: context.shopper,
+        path: { cartID: target },
+        headers: asAcme(context),
+        body: { data: { type: "cart_items", cart_id: source } } as ManageCartsData["body"],
+      });
     },
   },
   {
@@ -605,7 +770,301 @@ const CASES: Case[] = [
     run: ({ fake, shopper, ada }) =>
       relationship(deleteCustomerCartAssociation, shopper, seedId(fake), asCustomer(ada.id)),
   },
+
+  // POST /v2/account-members/tokens
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "password, a member of two accounts",
+    run: (context) => passwordLogin(context),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "password, a member of no account",
+    run: (context) => {
+      context.fake.seedAccountMember({ username: "loner", password: "solo", accountIds: [] });
+      return passwordLogin(context, { username: "loner", password: "solo" });
+    },
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "password, first page with a next link",
+    run: (context) => pagedLogin(context),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "oidc",
+    run: (context) => {
+      const redirectUri = "https://shop.example.com/oauth2/callback";
+      const codeVerifier = "0E934PurR8ExVg6Pj7T4kQewxKzWSfSFG5d15FGfww8";
+      return requestAccountTokens(context.shopper, {
+        authentication_mechanism: "oidc",
+        oauth_authorization_code: context.fake.issueOidcAuthorizationCode(context.member.id, {
+          redirectUri,
+          codeVerifier,
+        }),
+        oauth_redirect_uri: redirectUri,
+        oauth_code_verifier: codeVerifier,
+      });
+    },
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "passwordless",
+    run: (context) =>
+      requestAccountTokens(context.shopper, {
+        authentication_mechanism: "passwordless",
+        password_profile_id: context.fake.passwordProfileId,
+        username: "ada",
+        one_time_password_token: context.fake.issueOneTimePassword(context.member.id),
+      }),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "self_signup, with an account created",
+    run: (context) => selfSignup(context),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 201,
+    name: "self_signup, without an account",
+    options: { autoCreateAccountForAccountMembers: false },
+    run: (context) => selfSignup(context),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 400,
+    name: "no password",
+    run: (context) => passwordLogin(context, { password: undefined }),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 400,
+    name: "unknown mechanism",
+    run: (context) => passwordLogin(context, { authentication_mechanism: "magic" }),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 401,
+    name: "wrong password",
+    run: (context) => passwordLogin(context, { password: "babbage" }),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 401,
+    name: "another password profile",
+    run: (context) =>
+      passwordLogin(context, { password_profile_id: "00000000-0000-4000-8000-000000000000" }),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 403,
+    name: "self sign-up turned off",
+    options: { selfSignup: false },
+    run: (context) => selfSignup(context),
+  },
+  {
+    endpoint: "account-member-token",
+    status: 409,
+    name: "self sign-up with a taken username",
+    run: (context) => selfSignup(context, "ada"),
+  },
+  ...([429, 500, 502, 503, 504] as const).map((status) =>
+    faultCase("account-member-token", status),
+  ),
+
+  // POST /v2/carts/:id/relationships/accounts
+  {
+    endpoint: "associate-account",
+    status: 200,
+    name: "new association",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        asAccount(acme.id),
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 204,
+    name: "already associated",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake, { accountIds: [acme.id] }),
+        asAccount(acme.id),
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 400,
+    name: "type other than account",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [{ type: "customer", id: acme.id }] },
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 400,
+    name: "client credentials, unknown account",
+    run: ({ fake, admin }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        admin,
+        seedId(fake),
+        asAccount("3f0e4a1c-0000-4000-8000-000000000000"),
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 403,
+    name: "data is an object",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: { type: "account", id: acme.id } },
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 403,
+    name: "more than one account",
+    run: ({ fake, shopper, acme, globex, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [...asAccount(acme.id).data, ...asAccount(globex.id).data] },
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 403,
+    name: "token of another account",
+    run: ({ fake, shopper, globex, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        asAccount(globex.id),
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "associate-account",
+    status: 403,
+    name: "implicit bearer without account token",
+    run: ({ fake, shopper, acme }) =>
+      accountRelationship(createAccountCartAssociation, shopper, seedId(fake), asAccount(acme.id)),
+  },
+  {
+    endpoint: "associate-account",
+    status: 422,
+    name: "cart with a contact email",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        createAccountCartAssociation,
+        shopper,
+        seedId(fake, { contactEmail: "guest@example.com" }),
+        asAccount(acme.id),
+        acmeToken,
+      ),
+  },
+
+  // DELETE /v2/carts/:id/relationships/accounts
+  {
+    endpoint: "disassociate-account",
+    status: 204,
+    name: "removed",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        deleteAccountCartAssociation,
+        shopper,
+        seedId(fake, { accountIds: [acme.id] }),
+        asAccount(acme.id),
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "disassociate-account",
+    status: 204,
+    name: "was not associated",
+    run: ({ fake, admin, acme }) =>
+      accountRelationship(deleteAccountCartAssociation, admin, seedId(fake), asAccount(acme.id)),
+  },
+  {
+    endpoint: "disassociate-account",
+    status: 400,
+    name: "type other than account",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        deleteAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: [{ type: "customer", id: acme.id }] },
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "disassociate-account",
+    status: 403,
+    name: "data is an object",
+    run: ({ fake, shopper, acme, acmeToken }) =>
+      accountRelationship(
+        deleteAccountCartAssociation,
+        shopper,
+        seedId(fake),
+        { data: { type: "account", id: acme.id } },
+        acmeToken,
+      ),
+  },
+  {
+    endpoint: "disassociate-account",
+    status: 403,
+    name: "implicit bearer without account token",
+    run: ({ fake, shopper, acme }) =>
+      accountRelationship(deleteAccountCartAssociation, shopper, seedId(fake), asAccount(acme.id)),
+  },
 ];
+
+/** A member of 3 accounts asking for 2 tokens a page. */
+function pagedLogin(context: Context) {
+  const accounts = [1, 2, 3].map((n) => context.fake.seedAccount({ name: `Unit ${n}` }));
+  context.fake.seedAccountMember({
+    username: "busy",
+    password: "many",
+    accountIds: accounts.map((account) => account.id),
+  });
+  return requestAccountTokens(
+    context.shopper,
+    {
+      authentication_mechanism: "password",
+      password_profile_id: context.fake.passwordProfileId,
+      username: "busy",
+      password: "many",
+    },
+    { "page[limit]": 2 },
+  );
+}
 
 // ---- the spec files
 
@@ -619,6 +1078,7 @@ interface OpenApiDocument {
 const SPEC_IDS: Record<SpecName, string> = {
   carts: "https://specs.invalid/carts-and-orders.json",
   auth: "https://specs.invalid/authentication.json",
+  accounts: "https://specs.invalid/accounts.json",
 };
 
 function loadSpecs() {
@@ -685,11 +1145,18 @@ function expectValid(validate: ValidateFunction, body: unknown, label: string) {
   expect(valid, `${label}: ${loadedSpecs().ajv.errorsText(validate.errors)}`).toBe(true);
 }
 
-async function context(): Promise<Context> {
-  const fake = createFakeElasticPath();
+async function context(options?: FakeElasticPathOptions): Promise<Context> {
+  const fake = createFakeElasticPath(options);
   server.use(...fake.handlers);
   const ada = fake.seedCustomer({ email: "ada@example.com", password: "analytical" });
   const grace = fake.seedCustomer({ email: "grace@example.com", password: "cobol" });
+  const acme = fake.seedAccount({ name: "Acme" });
+  const globex = fake.seedAccount({ name: "Globex" });
+  const member = fake.seedAccountMember({
+    username: "ada",
+    password: "analytical",
+    accountIds: [acme.id, globex.id],
+  });
   return {
     fake,
     shopper: createTestClient(fake).client,
@@ -697,6 +1164,10 @@ async function context(): Promise<Context> {
     ada,
     grace,
     adaToken: fake.issueCustomerToken(ada.id),
+    acme,
+    globex,
+    member,
+    acmeToken: fake.issueAccountToken(member.id, acme.id),
   };
 }
 
@@ -709,7 +1180,9 @@ suite(title, () => {
   test.each(CASES.map((c) => [`${c.endpoint} ${c.status} ${c.name}`, c] as const))(
     "%s",
     async (label, conformanceCase) => {
-      const { response, data, error } = await conformanceCase.run(await context());
+      const { response, data, error } = await conformanceCase.run(
+        await context(conformanceCase.options),
+      );
       expect(response.status).toBe(conformanceCase.status);
 
       const documented = documentedResponse(conformanceCase.endpoint, response.status);

@@ -153,16 +153,6 @@ describe("GET /v2/carts", () => {
     expect((await getCarts({ client: admin })).response.status).toBe(400);
   });
 
-  test("with an account management token: 403, accounts are not modelled", async () => {
-    const { client } = setup();
-    const { error, response } = await getCarts({
-      client,
-      headers: { "EP-Account-Management-Authentication-Token": "account" },
-    });
-    expect(response.status).toBe(403);
-    expect(error).toMatchObject({ errors: [{ status: 403, title: "Forbidden" }] });
-  });
-
   test("an expired customer token: 401 (the SDK's GET retry shows: GET, token, GET)", async () => {
     const { fake, ada, listAsAda } = setup();
     fake.expireCustomerTokens(ada.id);

@@ -1,8 +1,13 @@
 /**
- * The real SDK client pointed at a fake Elastic Path, and customer login through it.
- * Reused by every suite that drives the fake: keep these thin.
+ * The real SDK client pointed at a fake Elastic Path, and customer and account member
+ * login through it. Reused by every suite that drives the fake: keep these thin.
  */
-import { createAnAccessToken, createClient, createShopperClient } from "@epcc-sdk/sdks-shopper";
+import {
+  createAnAccessToken,
+  createClient,
+  createShopperClient,
+  postV2AccountMembersTokens,
+} from "@epcc-sdk/sdks-shopper";
 import type { FakeElasticPath } from "../../src/testing";
 import { memoryStorage } from "./memoryStorage";
 
@@ -80,4 +85,43 @@ export async function loginAs(
     throw new Error(`Login as ${email} failed with ${response.status}: ${JSON.stringify(error)}`);
   }
   return data.data;
+}
+
+export const ACCOUNT_TOKEN_TYPE = "account_management_authentication_token";
+
+/**
+ * `POST /v2/account-members/tokens` with `data` as given (`type` added), through the SDK's
+ * `postV2AccountMembersTokens`; the SDK result as is. `query` is for paging, which the
+ * SDK's types do not offer.
+ */
+export function requestAccountTokens(
+  client: ShopperClient,
+  data: Record<string, unknown>,
+  query?: Record<string, unknown>,
+) {
+  const options = { client, body: { data: { type: ACCOUNT_TOKEN_TYPE, ...data } }, query };
+  return postV2AccountMembersTokens<false>(
+    options as Parameters<typeof postV2AccountMembersTokens<false>>[0],
+  );
+}
+
+/** Logs an account member in with a password; throws with the error body if refused. */
+export async function loginAccountMember(
+  client: ShopperClient,
+  fake: FakeElasticPath,
+  username: string,
+  password: string,
+) {
+  const { data, error, response } = await requestAccountTokens(client, {
+    authentication_mechanism: "password",
+    password_profile_id: fake.passwordProfileId,
+    username,
+    password,
+  });
+  if (!data) {
+    throw new Error(
+      `Login as ${username} failed with ${response.status}: ${JSON.stringify(error)}`,
+    );
+  }
+  return data;
 }

@@ -1,18 +1,21 @@
 /**
  * `POST /v2/carts`, `GET /v2/carts`, `GET /v2/carts/:cartId`, `DELETE /v2/carts/:cartId`.
- * Contract: ep-api-contract.md, "Carts" and "GET /v2/carts (the customer's carts)".
+ * Contract: ep-api-contract.md, "Carts", "GET /v2/carts (the customer's carts)" and
+ * "Account Management": the same for an account token.
  */
 import { renderCart } from "../cartView";
 import { badRequest } from "../errors";
 import {
+  contactEmailOnAccountCart,
   contactEmailOnCustomerCart,
   DEFAULT_PAGE_LIMIT,
+  deleteLastCartOfAccount,
   deleteUnknownCart,
   listCartsWithoutShopperToken,
 } from "../inferred";
 import { fail, json, noContent } from "../reply";
 import type { Route } from "../route";
-import { cartIdParam, customerOfToken, isRecord, jsonBody, refuseAccountToken } from "./shared";
+import { cartIdParam, isRecord, jsonBody, pageOf, shopperOfRequest } from "./shared";
 
 const MAX_NAME_LENGTH = 255;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -23,10 +26,8 @@ export const createCartRoute: Route = {
   path: "/v2/carts",
   needsBearer: true,
   handle(request, runtime) {
-    const refused = refuseAccountToken(request);
-    if (refused) return refused;
-    const customer = customerOfToken(request, runtime);
-    if (!customer.ok) return customer.reply;
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
     const body = jsonBody(request);
     if (!body.ok) return body.reply;
     if (body.value !== undefined && !isRecord(body.value)) {
@@ -52,8 +53,11 @@ export const createCartRoute: Route = {
       }
       contactEmail = contact.email;
     }
-    if (contactEmail !== undefined && customer.value !== undefined) {
+    if (contactEmail !== undefined && shopper.value.kind === "customer") {
       return contactEmailOnCustomerCart();
+    }
+    if (contactEmail !== undefined && shopper.value.kind === "account") {
+      return contactEmailOnAccountCart();
     }
 
     const cart = runtime.store.createCart({
@@ -61,8 +65,11 @@ export const createCartRoute: Route = {
       description: typeof description === "string" ? description : undefined,
       contactEmail,
     });
-    // Created with a customer token, the cart already belongs to that customer (contract).
-    if (customer.value !== undefined) runtime.store.associate(cart, customer.value);
+    // Created with a shopper token, the cart already belongs to that shopper (contract).
+    if (shopper.value.kind === "customer") runtime.store.associate(cart, shopper.value.customerId);
+    if (shopper.value.kind === "account") {
+      runtime.store.associateAccount(cart, shopper.value.accountId);
+    }
     return json(201, { data: renderCart(cart, runtime.baseUrl) });
   },
 };
@@ -75,8 +82,8 @@ export const getCartRoute: Route = {
   handle(request, runtime) {
     const cartId = cartIdParam(request);
     if (!cartId.ok) return cartId.reply;
-    const customer = customerOfToken(request, runtime);
-    if (!customer.ok) return customer.reply;
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
     // Carts exist on demand: an unknown id answers 200 with a new, empty cart.
     const cart = runtime.store.ensureCart(cartId.value);
     return json(200, { data: renderCart(cart, runtime.baseUrl) });
@@ -91,8 +98,8 @@ export const deleteCartRoute: Route = {
   handle(request, runtime) {
     const cartId = cartIdParam(request);
     if (!cartId.ok) return cartId.reply;
-    const customer = customerOfToken(request, runtime);
-    if (!customer.ok) return customer.reply;
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
     const cart = runtime.store.getCart(cartId.value);
     if (!cart) return deleteUnknownCart();
     if (runtime.store.isLastCartOfACustomer(cart)) {
@@ -103,13 +110,16 @@ export const deleteCartRoute: Route = {
         "This is the last cart associated with a customer and it cannot be deleted, try disassociating instead",
       );
     }
+    if (runtime.store.isLastCartOfAnAccount(cart)) {
+      const refusal = deleteLastCartOfAccount(cart.id);
+      if (refusal) return refusal;
+    }
     runtime.store.deleteCart(cart.id);
     return noContent();
   },
 };
 
 const PAGE_LIMIT = { name: "page[limit]", min: 1, max: 100 } as const;
-const PAGE_OFFSET = { name: "page[offset]", min: 0, max: 10000 } as const;
 
 export const listCartsRoute: Route = {
   endpoint: "list-carts",
@@ -117,59 +127,29 @@ export const listCartsRoute: Route = {
   path: "/v2/carts",
   needsBearer: true,
   handle(request, runtime) {
-    const refused = refuseAccountToken(request);
-    if (refused) return refused;
-    const customer = customerOfToken(request, runtime);
-    if (!customer.ok) return customer.reply;
-    if (customer.value === undefined) return listCartsWithoutShopperToken();
-
-    const limit = pageParam(request.query, PAGE_LIMIT, DEFAULT_PAGE_LIMIT);
-    if (limit === undefined) return pageParamError(PAGE_LIMIT);
-    const offset = pageParam(request.query, PAGE_OFFSET, 0);
-    if (offset === undefined) return pageParamError(PAGE_OFFSET);
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
+    const { value } = shopper;
+    if (value.kind === "guest") return listCartsWithoutShopperToken();
 
     // `include` and `filter` are accepted and ignored: the spec says `filter` is ignored
     // with a customer token, and the fake has no custom discounts to include.
-    const carts = runtime.store.cartsOf(customer.value);
-    const total = carts.length;
-    const pages = Math.ceil(total / limit);
-    const link = (pageOffset: number) =>
-      `${runtime.baseUrl}/v2/carts?page[offset]=${pageOffset}&page[limit]=${limit}`;
-
-    // The spec's Response.PageLinks types every link as a string (its prose says `null`
-    // at the ends): a link that does not exist is left out rather than sent as null.
-    const links: Record<string, string> = {
-      current: link(offset),
-      first: link(0),
-      last: link(Math.max(0, pages - 1) * limit),
-    };
-    if (offset + limit < total) links.next = link(offset + limit);
-    if (offset > 0) links.prev = link(Math.max(0, offset - limit));
-
+    const carts =
+      value.kind === "customer"
+        ? runtime.store.cartsOf(value.customerId)
+        : runtime.store.cartsOfAccount(value.accountId);
+    const page = pageOf(
+      carts,
+      request.query,
+      PAGE_LIMIT,
+      DEFAULT_PAGE_LIMIT,
+      (offset, limit) => `${runtime.baseUrl}/v2/carts?page[offset]=${offset}&page[limit]=${limit}`,
+    );
+    if (!page.ok) return page.reply;
     return json(200, {
-      data: carts.slice(offset, offset + limit).map((cart) => renderCart(cart, runtime.baseUrl)),
-      links,
-      meta: {
-        page: { limit, offset, current: Math.floor(offset / limit) + 1, total: pages },
-        results: { total },
-      },
+      data: page.value.data.map((cart) => renderCart(cart, runtime.baseUrl)),
+      links: page.value.links,
+      meta: page.value.meta,
     });
   },
 };
-
-/** An integer query parameter within bounds, its default when absent, `undefined` when invalid. */
-function pageParam(
-  query: URLSearchParams,
-  param: { name: string; min: number; max: number },
-  fallback: number,
-): number | undefined {
-  const raw = query.get(param.name);
-  if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw)) return undefined;
-  const value = Number(raw);
-  return value >= param.min && value <= param.max ? value : undefined;
-}
-
-function pageParamError(param: { name: string; min: number; max: number }) {
-  return badRequest(`${param.name} must be an integer from ${param.min} to ${param.max}.`);
-}

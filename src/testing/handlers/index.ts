@@ -1,5 +1,11 @@
 import type { Route } from "../route";
-import { associateRoute, disassociateRoute } from "./associations";
+import { accountMemberTokenRoute } from "./accountMemberTokens";
+import {
+  associateAccountRoute,
+  associateRoute,
+  disassociateAccountRoute,
+  disassociateRoute,
+} from "./associations";
 import { accessTokenRoute, customerTokenRoute } from "./auth";
 import { createCartRoute, deleteCartRoute, getCartRoute, listCartsRoute } from "./carts";
 import { addItemsRoute } from "./items";
@@ -8,6 +14,7 @@ import { addItemsRoute } from "./items";
 export const routes: readonly Route[] = [
   accessTokenRoute,
   customerTokenRoute,
+  accountMemberTokenRoute,
   createCartRoute,
   listCartsRoute,
   getCartRoute,
@@ -15,4 +22,6 @@ export const routes: readonly Route[] = [
   addItemsRoute,
   associateRoute,
   disassociateRoute,
+  associateAccountRoute,
+  disassociateAccountRoute,
 ];

@@ -1,12 +1,14 @@
 /**
  * `POST /v2/carts/:cartId/items`: custom items (no catalog needed) and cart merges.
  * Contract: ep-api-contract.md, "Adding items" and "Merging a guest cart".
+ * With an account token, a merge's target must be that account's cart.
  * Other item types (catalog products, promotions, subscriptions) are not modelled.
  */
 import { renderItems } from "../cartView";
 import { badRequest, SAFE_ID, unsafeCartId } from "../errors";
 import {
   mergeFromUnknownCart,
+  mergeIntoCartOfAnotherAccount,
   mergeIntoItself,
   MAX_DISTINCT_ITEMS,
   TOO_MANY_ITEMS,
@@ -15,7 +17,14 @@ import {
 import { json, type FakeReply } from "../reply";
 import type { FakeRuntime, Route } from "../route";
 import type { NewItem, StoredCart } from "../store";
-import { cartIdParam, customerOfToken, isRecord, jsonBody, type Checked } from "./shared";
+import {
+  cartIdParam,
+  isRecord,
+  jsonBody,
+  shopperOfRequest,
+  type Checked,
+  type Shopper,
+} from "./shared";
 
 export const addItemsRoute: Route = {
   endpoint: "add-items",
@@ -25,8 +34,8 @@ export const addItemsRoute: Route = {
   handle(request, runtime) {
     const cartId = cartIdParam(request);
     if (!cartId.ok) return cartId.reply;
-    const customer = customerOfToken(request, runtime);
-    if (!customer.ok) return customer.reply;
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
     const body = jsonBody(request);
     if (!body.ok) return body.reply;
     const data = isRecord(body.value) ? body.value.data : undefined;
@@ -34,7 +43,7 @@ export const addItemsRoute: Route = {
     // The contract and the spec's example send a merge as an array of `cart_items`; the
     // spec's CartMergeObjectRequest schema has a single object. Both are accepted.
     const isMerge = Array.isArray(data) || (isRecord(data) && data.type === "cart_items");
-    if (isMerge) return merge(runtime, cartId.value, data, body.value);
+    if (isMerge) return merge(runtime, shopper.value, cartId.value, data, body.value);
     if (isRecord(data) && data.type === "custom_item") {
       return addCustomItem(runtime, cartId.value, data);
     }
@@ -92,7 +101,13 @@ function invalid(detail: string): { ok: false; reply: FakeReply } {
   return { ok: false, reply: badRequest(detail) };
 }
 
-function merge(runtime: FakeRuntime, targetId: string, data: unknown, body: unknown): FakeReply {
+function merge(
+  runtime: FakeRuntime,
+  shopper: Shopper,
+  targetId: string,
+  data: unknown,
+  body: unknown,
+): FakeReply {
   const entries = Array.isArray(data) ? data : [data];
   const sourceIds: string[] = [];
   for (const entry of entries) {
@@ -104,6 +119,12 @@ function merge(runtime: FakeRuntime, targetId: string, data: unknown, body: unkn
     }
     if (entry.cart_id === targetId) return mergeIntoItself();
     sourceIds.push(entry.cart_id);
+  }
+  if (
+    shopper.kind === "account" &&
+    !runtime.store.getCart(targetId)?.accountIds.has(shopper.accountId)
+  ) {
+    return mergeIntoCartOfAnotherAccount();
   }
   const options = isRecord(body) ? body.options : undefined;
   const allOrNothing = isRecord(options) && options.add_all_or_nothing === true;

@@ -1,6 +1,6 @@
-/** Checks several endpoints share: JSON bodies, cart ids, shopper tokens. */
-import { invalidJson, SAFE_ID, unsafeCartId } from "../errors";
-import { accountTokensUnsupported, invalidCustomerToken } from "../inferred";
+/** Checks several endpoints share: JSON bodies, cart ids, shopper tokens, paging. */
+import { badRequest, invalidJson, SAFE_ID, unsafeCartId } from "../errors";
+import { invalidAccountToken, invalidCustomerToken } from "../inferred";
 import type { FakeReply } from "../reply";
 import type { FakeRequest, FakeRuntime } from "../route";
 
@@ -30,25 +30,104 @@ export function cartIdParam(request: FakeRequest): Checked<string> {
     : { ok: false, reply: unsafeCartId(cartId) };
 }
 
+/** Who the shopper token of a request says is shopping. */
+export type Shopper =
+  | { kind: "guest" }
+  | { kind: "customer"; customerId: string }
+  | { kind: "account"; accountId: string; accountMemberId: string };
+
 /**
- * The customer behind `X-Moltin-Customer-Token`: `undefined` when the header is absent,
- * a 401 when it is unknown, garbled, expired or revoked.
+ * The shopper behind `X-Moltin-Customer-Token` or `EP-Account-Management-Authentication-Token`:
+ * a guest when neither is sent, a 401 when the token is unknown, garbled, expired or
+ * revoked. (A request with both never gets here: route.ts refuses it.)
  */
-export function customerOfToken(
-  request: FakeRequest,
-  runtime: FakeRuntime,
-): Checked<string | undefined> {
-  const token = request.headers.get("x-moltin-customer-token");
-  if (token === null) return { ok: true, value: undefined };
-  const check = runtime.tokens.checkCustomerToken(token);
-  return check.ok
-    ? { ok: true, value: check.customerId }
-    : { ok: false, reply: invalidCustomerToken(check.reason) };
+export function shopperOfRequest(request: FakeRequest, runtime: FakeRuntime): Checked<Shopper> {
+  const customerToken = request.headers.get("x-moltin-customer-token");
+  if (customerToken !== null) {
+    const check = runtime.tokens.checkCustomerToken(customerToken);
+    return check.ok
+      ? { ok: true, value: { kind: "customer", customerId: check.customerId } }
+      : { ok: false, reply: invalidCustomerToken(check.reason) };
+  }
+  const accountToken = request.headers.get("ep-account-management-authentication-token");
+  if (accountToken !== null) {
+    const check = runtime.tokens.checkAccountToken(accountToken);
+    return check.ok
+      ? {
+          ok: true,
+          value: {
+            kind: "account",
+            accountId: check.accountId,
+            accountMemberId: check.accountMemberId,
+          },
+        }
+      : { ok: false, reply: invalidAccountToken(check.reason) };
+  }
+  return { ok: true, value: { kind: "guest" } };
 }
 
-/** Account management tokens are not modelled by the fake: a 403 when one is sent. */
-export function refuseAccountToken(request: FakeRequest): FakeReply | undefined {
-  return request.headers.has("ep-account-management-authentication-token")
-    ? accountTokensUnsupported()
-    : undefined;
+export interface PageParam {
+  name: "page[limit]" | "page[offset]";
+  min: number;
+  max: number;
+}
+
+export const PAGE_OFFSET: PageParam = { name: "page[offset]", min: 0, max: 10000 };
+
+/**
+ * One page of a list, with Elastic Path's `links` and `meta`: `meta.page.total` is the
+ * number of pages, `meta.results.total` of entries, `current` 1-based. The spec types
+ * every link as a string (its prose says `null` at the ends): a link that does not exist
+ * is left out rather than sent as null.
+ */
+export function pageOf<T>(
+  entries: readonly T[],
+  query: URLSearchParams,
+  limitParam: PageParam,
+  defaultLimit: number,
+  link: (offset: number, limit: number) => string,
+): Checked<{ data: T[]; links: Record<string, string>; meta: PageMeta }> {
+  const limit = pageParam(query, limitParam, defaultLimit);
+  if (limit === undefined) return { ok: false, reply: pageParamError(limitParam) };
+  const offset = pageParam(query, PAGE_OFFSET, 0);
+  if (offset === undefined) return { ok: false, reply: pageParamError(PAGE_OFFSET) };
+
+  const total = entries.length;
+  const pages = Math.ceil(total / limit);
+  const links: Record<string, string> = {
+    current: link(offset, limit),
+    first: link(0, limit),
+    last: link(Math.max(0, pages - 1) * limit, limit),
+  };
+  if (offset + limit < total) links.next = link(offset + limit, limit);
+  if (offset > 0) links.prev = link(Math.max(0, offset - limit), limit);
+  return {
+    ok: true,
+    value: {
+      data: entries.slice(offset, offset + limit),
+      links,
+      meta: {
+        page: { limit, offset, current: Math.floor(offset / limit) + 1, total: pages },
+        results: { total },
+      },
+    },
+  };
+}
+
+export interface PageMeta {
+  page: { limit: number; offset: number; current: number; total: number };
+  results: { total: number };
+}
+
+/** An integer query parameter within bounds, its default when absent, `undefined` when invalid. */
+function pageParam(query: URLSearchParams, param: PageParam, fallback: number): number | undefined {
+  const raw = query.get(param.name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) return undefined;
+  const value = Number(raw);
+  return value >= param.min && value <= param.max ? value : undefined;
+}
+
+function pageParamError(param: PageParam): FakeReply {
+  return badRequest(`${param.name} must be an integer from ${param.min} to ${param.max}.`);
 }
