@@ -144,9 +144,10 @@ function loginBody(variables: unknown): { body: RequestBody; accountId?: string 
  */
 function expiryOf(expires: unknown): number {
   if (expires instanceof Date) return expires.getTime();
-  const seconds = typeof expires === "string" && expires.trim() !== "" ? Number(expires) : expires;
-  if (typeof seconds === "number") return seconds * 1000;
-  return typeof expires === "string" ? Date.parse(expires) : NaN;
+  if (typeof expires === "number") return expires * 1000;
+  if (typeof expires !== "string" || expires.trim() === "") return NaN;
+  const seconds = Number(expires);
+  return Number.isFinite(seconds) ? seconds * 1000 : Date.parse(expires);
 }
 
 async function requestAccountTokens(
