@@ -46,6 +46,8 @@ export default defineConfig({
       entry: {
         index: resolve(import.meta.dirname, "src/index.ts"),
         "testing/index": resolve(import.meta.dirname, "src/testing/index.ts"),
+        // Keys, options and the error class without 'use client', for server components.
+        queries: resolve(import.meta.dirname, "src/queries.ts"),
       },
       formats: ["es"],
     },

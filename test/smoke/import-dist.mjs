@@ -1,7 +1,9 @@
-// The built package as a user's Node code sees it: both entries imported by name through
+// The built package as a user's Node code sees it: every entry imported by name through
 // the `exports` map (a package may import itself), server rendering with no `window`, and
 // the fake answering the real SDK client through msw/node. Run after `npm run build`.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createShopperClient, getCarts } from "@epcc-sdk/sdks-shopper";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { setupServer } from "msw/node";
@@ -13,6 +15,7 @@ import {
   cartQueries,
   useCustomerSession,
 } from "epcc-react-hooks";
+import * as queries from "epcc-react-hooks/queries";
 import { createFakeElasticPath } from "epcc-react-hooks/testing";
 
 assert.equal(typeof globalThis.window, "undefined", "this check must run without a window");
@@ -58,7 +61,27 @@ try {
   assert.equal(response.status, 400, "a cart list without a customer token is refused");
   assert.throws(() => cartQueries.cart({ client }, "../x"), ElasticPathError);
 
-  console.log("dist smoke check: all 5 checks passed");
+  // The server-safe entry: no 'use client' (a server component can call it), the same
+  // factory and the same error class as the main entry, which keeps the directive.
+  const directive = /^\s*["']use client["']/;
+  const fileOf = (specifier) =>
+    readFileSync(createRequire(import.meta.url).resolve(specifier), "utf8");
+  assert.ok(!directive.test(fileOf("epcc-react-hooks/queries")), "queries has no 'use client'");
+  assert.ok(directive.test(fileOf("epcc-react-hooks")), "the main entry keeps 'use client'");
+  assert.equal(queries.cartQueries, cartQueries, "one cartQueries across entries");
+  assert.equal(queries.ElasticPathError, ElasticPathError, "one ElasticPathError across entries");
+  assert.deepEqual(Object.keys(queries).sort(), ["ElasticPathError", "cartQueries"]);
+  fake.failNext("get-cart", 1, { status: 500 });
+  const refused = await new QueryClient()
+    .fetchQuery({ ...queries.cartQueries.cart({ client }, "some-cart"), retry: false })
+    .catch((error) => error);
+  assert.ok(refused instanceof ElasticPathError && refused.status === 500, "a 500 from /queries");
+  assert.throws(
+    () => fake.failNext("no-such-endpoint", 1, { status: 500 }),
+    queries.ElasticPathError,
+  );
+
+  console.log("dist smoke check: all 12 checks passed");
 } finally {
   server.close();
 }

@@ -1,0 +1,5 @@
+import { Cart } from "@/components/Cart";
+
+export default function CartPage() {
+  return <Cart base="/server" />;
+}

@@ -1,0 +1,5 @@
+import { Products } from "@/components/Products";
+
+export default function ProductPage() {
+  return <Products />;
+}

@@ -1,0 +1,43 @@
+/**
+ * `epcc-react-hooks/queries`: the query keys and options factory and the error class, in an
+ * entry without `'use client'`, so server code can call them. Everything exported by a
+ * `'use client'` module is a client reference to React Server Components: a server
+ * component calling `cartQueries.customerCarts()` from the main entry gets "is not a
+ * function" (https://react.dev/reference/rsc/use-client). The hooks and the provider stay
+ * in the main entry; both entries share one `cartQueries` object and one `ElasticPathError`
+ * class, so `instanceof` holds whichever entry an error came through.
+ *
+ * @example
+ * ```tsx
+ * // app/account/carts/page.tsx, a server component (Next.js App Router):
+ * import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+ * import { cartQueries } from "epcc-react-hooks/queries";
+ *
+ * export default async function Page() {
+ *   const queryClient = new QueryClient();
+ *   await queryClient.prefetchQuery(cartQueries.customerCarts({ client, session }, { limit: 20 }));
+ *   return (
+ *     <HydrationBoundary state={dehydrate(queryClient)}>
+ *       <MyCarts />
+ *     </HydrationBoundary>
+ *   );
+ * }
+ * ```
+ */
+export {
+  cartQueries,
+  type CartQueryKey,
+  type CartQueryOptions,
+  type CustomerCartsQueryOptions,
+  type InfiniteCustomerCartsQueryOptions,
+  type CustomerCartsParams,
+  type CustomerCartsQueryKey,
+  type CustomerCartsSource,
+  type InfiniteCustomerCartsQueryKey,
+} from "./carts/cartQueries";
+export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
+export {
+  ElasticPathError,
+  type ElasticPathErrorEntry,
+  type ElasticPathErrorOptions,
+} from "./errors/ElasticPathError";
