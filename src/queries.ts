@@ -26,6 +26,12 @@
  */
 export {
   cartQueries,
+  type AccountCartsParams,
+  type AccountCartsQueryKey,
+  type AccountCartsQueryOptions,
+  type AccountCartsSource,
+  type InfiniteAccountCartsQueryKey,
+  type InfiniteAccountCartsQueryOptions,
   type CartQueryKey,
   type CartQueryOptions,
   type CustomerCartsQueryOptions,
@@ -36,6 +42,11 @@ export {
   type InfiniteCustomerCartsQueryKey,
 } from "./carts/cartQueries";
 export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
+export type {
+  AccountMembership,
+  AccountSession,
+  SignedInAccountSession,
+} from "./session/AccountSession";
 export {
   ElasticPathError,
   type ElasticPathErrorEntry,
