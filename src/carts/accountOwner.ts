@@ -4,7 +4,7 @@ import type { CartOwner } from "./cartOwner";
 /**
  * Accounts: `EP-Account-Management-Authentication-Token`, and `.../relationships/accounts`
  * with `{ data: [{ type: "account", id }] }`, an array with one entry as for customers
- * (https://elasticpath.dev/docs/carts-orders/create-account-cart-association).
+ * (Elastic Path's Carts API, "Create Account Cart Association").
  */
 export const accountOwner: CartOwner<"account"> = {
   kind: "account",

@@ -7,7 +7,7 @@ import type { CartOwner } from "./cartOwner";
 /**
  * Customers: `X-Moltin-Customer-Token`, and `.../relationships/customers` with
  * `{ data: [{ type: "customer", id }] }` — always an array with one entry; Elastic Path
- * refuses an object with 403 (https://elasticpath.dev/docs/carts-orders/create-customer-cart-association).
+ * refuses an object with 403 (Elastic Path's Carts API, "Create Customer Cart Association").
  */
 export const customerOwner: CartOwner<"customer"> = {
   kind: "customer",
