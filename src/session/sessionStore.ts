@@ -92,8 +92,8 @@ export class SessionStore {
   readonly #listeners = new Set<() => void>();
   readonly #shopperListeners = new Set<ShopperListener>();
   #mounted = false;
-  #snapshot: SessionSnapshot | undefined;
-  #snapshotInputs: unknown[] = [];
+  /** The last snapshot read from storage (`true`) and without it (`false`, the server's), with what it was made of. */
+  readonly #snapshots = new Map<boolean, { snapshot: SessionSnapshot; inputs: unknown[] }>();
   #shopper: Shopper | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -176,17 +176,18 @@ export class SessionStore {
       sessionKinds.account,
     ];
     const now = Date.now();
-    const cached = this.#snapshot;
+    // The same inputs give the same object, as useSyncExternalStore requires, until it expires.
+    const cached = this.#snapshots.get(fromStorage);
     if (
       cached &&
-      inputs.every((input, index) => input === this.#snapshotInputs[index]) &&
-      (!cached.shopper || cached.shopper.expiresAt > now)
+      inputs.every((input, index) => input === cached.inputs[index]) &&
+      (!cached.snapshot.shopper || cached.snapshot.shopper.expiresAt > now)
     ) {
-      return cached;
+      return cached.snapshot;
     }
-    this.#snapshotInputs = inputs;
-    this.#snapshot = this.#compute(fromStorage, false, now);
-    return this.#snapshot;
+    const snapshot = this.#compute(fromStorage, false, now);
+    this.#snapshots.set(fromStorage, { snapshot, inputs });
+    return snapshot;
   }
 
   #compute(fromStorage: boolean, withWritten: boolean, now: number): SessionSnapshot {
@@ -218,7 +219,7 @@ export class SessionStore {
    * changed since they last read. A session found expired is signed out, as by a logout.
    */
   commit = (): void => {
-    const before = this.#snapshot;
+    const before = this.#snapshots.get(this.#mounted)?.snapshot;
     const snapshot = this.getSnapshot();
     if (this.#mounted) {
       for (const kind of KINDS) {
