@@ -27,26 +27,18 @@ interface LedgerRecord {
  */
 const MAX_SESSIONS = 4;
 
-function isLedgerRecord(value: unknown): value is LedgerRecord {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    "session" in value &&
-    "cartIds" in value &&
-    typeof value.session === "string" &&
-    Array.isArray(value.cartIds)
-  );
-}
-
+/** Reads what storage holds, which anyone can edit: what is not a record is left out. */
 function parse(raw: string | undefined): LedgerRecord[] | undefined {
   if (!raw) return undefined;
   try {
     const records: unknown = JSON.parse(raw);
     if (!Array.isArray(records)) return undefined;
-    return records.filter(isLedgerRecord).map(({ session, cartIds }) => ({
-      session,
-      cartIds: cartIds.filter((id): id is string => typeof id === "string"),
-    }));
+    return records.filter(
+      (record): record is LedgerRecord =>
+        typeof record?.session === "string" &&
+        Array.isArray(record.cartIds) &&
+        record.cartIds.every((id: unknown) => typeof id === "string"),
+    );
   } catch {
     // Corrupt entry: start over rather than fail the storefront.
     return undefined;

@@ -1,10 +1,10 @@
-import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { Shopper } from "../session/sessionKind";
 import type { AssociationCoordinator } from "./associationCoordinator";
 import { cartKeys } from "./cartOwner";
 
-type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
+export type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
 
 function pagesOf(data: CartListData): CartCollectionResponse[] {
   return "pages" in data ? data.pages : [data];
@@ -12,21 +12,6 @@ function pagesOf(data: CartListData): CartCollectionResponse[] {
 
 function listsCart(data: CartListData | undefined, cartId: string): boolean {
   return data !== undefined && pagesOf(data).some((page) => page.data.some((c) => c.id === cartId));
-}
-
-/** Whether a list starts at the top, where a newly associated (newest) cart belongs. */
-function isFirstPage(query: Query): boolean {
-  const params = query.queryKey[5] as { offset?: number } | undefined;
-  return query.queryKey[4] === "infinite" || !params?.offset;
-}
-
-function withCart(page: CartCollectionResponse, cart: CartResponse): CartCollectionResponse {
-  const total = (page.meta?.results?.total ?? page.data.length) + 1;
-  return {
-    ...page,
-    data: [cart, ...page.data],
-    meta: page.meta && { ...page.meta, results: { ...page.meta.results, total } },
-  };
 }
 
 function withoutCart(page: CartCollectionResponse, cartId: string): CartCollectionResponse {
@@ -40,7 +25,7 @@ function withoutCart(page: CartCollectionResponse, cartId: string): CartCollecti
   };
 }
 
-function mapPages(
+export function mapPages(
   data: CartListData,
   map: (page: CartCollectionResponse, index: number) => CartCollectionResponse,
 ): CartListData {
@@ -48,12 +33,27 @@ function mapPages(
 }
 
 /**
- * After a 200 association: make the customer's cached lists show the cart, as fast as what
- * is known allows (public-api.md: pending until the lists reflect it).
+ * Shows a cart that is itself in the cache at the top of a list at once, reconciling in the
+ * background; false where it cannot (see cachedCart.ts). Only `cartQueries.cart` caches carts
+ * under that key, so it installs this: an app that never uses it carries none of it.
+ */
+export type CachedCartReflection = (
+  queryClient: QueryClient,
+  list: Query,
+  cartId: string,
+) => boolean;
+let showCachedCart: CachedCartReflection | undefined;
+export function reflectCachedCarts(reflection: CachedCartReflection): void {
+  showCachedCart = reflection;
+}
+
+/**
+ * After a 200 association: make the owner's cached lists show the cart, as fast as what is
+ * known allows (the mutation stays pending until the lists reflect it).
  * - A list fetch already in the air may have seen the association: wait for it, don't cancel it.
  * - A list that already shows the cart is left alone: no request.
- * - If the cart itself is cached (a cart badge loaded it), it is put at the top of the first
- *   page at once and the list is reconciled with the server in the background.
+ * - If the cart itself is cached (a cart badge loaded it with `cartQueries.cart`), it is put
+ *   at the top of the first page at once and the list is reconciled in the background.
  * - Otherwise the list is refetched, and the mutation waits for it.
  */
 export async function reflectAssociation(
@@ -62,25 +62,14 @@ export async function reflectAssociation(
   cartId: string,
 ): Promise<void> {
   await queryClient.refetchQueries({ queryKey, fetchStatus: "fetching" }, { cancelRefetch: false });
-
-  const knownCart = queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId));
-  const stale: Query[] = [];
-  for (const query of queryClient.getQueryCache().findAll({ queryKey })) {
-    const data = query.state.data as CartListData | undefined;
-    if (listsCart(data, cartId)) continue;
-    if (data !== undefined && knownCart && isFirstPage(query)) {
-      queryClient.setQueryData<CartListData>(
-        query.queryKey,
-        (current) =>
-          current &&
-          mapPages(current, (page, index) => (index === 0 ? withCart(page, knownCart) : page)),
-      );
-      // Reconcile in the background: order and totals come from the server.
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
-      continue;
-    }
-    stale.push(query);
-  }
+  const stale = queryClient
+    .getQueryCache()
+    .findAll({ queryKey })
+    .filter(
+      (query) =>
+        !listsCart(query.state.data as CartListData | undefined, cartId) &&
+        !showCachedCart?.(queryClient, query, cartId),
+    );
   await Promise.all(
     stale.map((query) => queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true })),
   );

@@ -20,6 +20,8 @@ import {
   type InfiniteCartsQueryKey,
   type InfiniteCartsQueryOptions,
 } from "./cartLists";
+import { showCachedCart } from "./cachedCart";
+import { reflectCachedCarts } from "./cartListCache";
 import { cartKeys } from "./cartOwner";
 import { customerOwner } from "./customerOwner";
 
@@ -142,13 +144,18 @@ export const cartQueries = {
   },
 
   /** One cart's entry. */
-  cartKey: (cartId: string): CartQueryKey => cartKeys.cart(cartId),
+  cartKey(cartId: string): CartQueryKey {
+    reflectCachedCarts(showCachedCart);
+    return cartKeys.cart(cartId);
+  },
 
   /** One cart (`GET /v2/carts/:id`), e.g. for a cart badge; "My carts" reuses what it holds. */
   cart(source: { client: Client }, cartId: string): CartQueryOptions {
     const client = (source as Partial<typeof source> | null | undefined)?.client;
     requireClient("client", client);
     const id = requireSafeId("cartId", cartId);
+    // A cart cached here shows in "My carts" as soon as it is associated.
+    reflectCachedCarts(showCachedCart);
     return queryOptions<
       CartResponse,
       ElasticPathError,

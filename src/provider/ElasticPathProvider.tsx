@@ -93,8 +93,6 @@ const slot = <Value,>(
   storage: StorageAdapter,
 ) => ({ controlled, value, onChange, storage }) as Slot<Value>;
 
-const useIsomorphicLayoutEffect = typeof window === "undefined" ? useEffect : useLayoutEffect;
-
 /**
  * Gives every hook of this package the SDK client, the shopper's session and the current
  * cart id. Put it inside your `QueryClientProvider`.
@@ -153,7 +151,8 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   const [store] = useState(() => new SessionStore(config));
   // The latest props, for the store's callbacks; subscribers hear of changes after commit.
   store.configure(config);
-  useIsomorphicLayoutEffect(() => store.commit());
+  // React 19 runs no layout effect on the server, and no longer warns about one there.
+  useLayoutEffect(() => store.commit());
 
   // What the domains cache of a shopper goes when the session ends: subscribed before the
   // store first reads storage, so that an expired stored session is cleaned up too.

@@ -70,10 +70,6 @@ function sendableOrNothing(storedCartId: string | undefined): string | undefined
   }
 }
 
-function sameShopper(a: Shopper | undefined, b: Shopper | undefined): boolean {
-  return a?.kind === b?.kind && a?.id === b?.id && a?.token === b?.token;
-}
-
 type Key = ShopperKind | "cartId";
 
 /**
@@ -158,13 +154,11 @@ export class SessionStore {
 
   /** The session as given, before the expiry check; a controlled one is checked like any input. */
   #given(kind: ShopperKind, fromStorage = this.#mounted, withWritten = false): AnySession {
-    const input = this.#input(kind, fromStorage, withWritten);
-    if (typeof input !== "object" || input === null) {
-      return parseSession(kind, input as string | undefined);
-    }
+    const value = this.#input(kind, fromStorage, withWritten);
+    if (!this.#config[kind].controlled) return parseSession(kind, value as string | undefined);
     const sessionKind = sessionKinds[kind];
-    return sessionKind
-      ? sessionKind.check(kind === "customer" ? "session" : "accountSession", input)
+    return value !== undefined && sessionKind
+      ? sessionKind.check(kind === "customer" ? "session" : "accountSession", value)
       : SIGNED_OUT;
   }
 
@@ -200,9 +194,9 @@ export class SessionStore {
     const storedCartId = this.#input("cartId", fromStorage, withWritten) as string | undefined;
     // A controlled cart id is checked like any input; a stored one may have been edited by anyone.
     const cartId = this.#config.cartId.controlled
-      ? storedCartId
-        ? requireSafeId("cartId", storedCartId)
-        : undefined
+      ? storedCartId === undefined
+        ? undefined
+        : requireSafeId("cartId", storedCartId)
       : sendableOrNothing(storedCartId);
     // One shopper at a time: Elastic Path does not take customer and account tokens together.
     const shopper =
@@ -233,7 +227,8 @@ export class SessionStore {
       }
     }
     const previous = this.#shopper;
-    if (!sameShopper(previous, snapshot.shopper)) {
+    // A token belongs to one shopper: a new token is a new session (or another shopper).
+    if (previous?.token !== snapshot.shopper?.token) {
       this.#shopper = snapshot.shopper;
       this.#shopperListeners.forEach((listener) => listener(previous, snapshot.shopper));
     }
