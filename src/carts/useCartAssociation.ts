@@ -54,11 +54,7 @@ export function useCartAssociation(
   });
 
   // Every mounted instance hears how the automatic call went, through its own callbacks.
-  const callbacks = useEffectEvent(() => ({
-    onSuccess: callerOptions.onSuccess,
-    onError: callerOptions.onError,
-    onSettled: callerOptions.onSettled,
-  }));
+  const callbacks = useEffectEvent(() => callerOptions);
   useEffect(() => associations.listen(owner.kind, callbacks), [associations, owner.kind]);
 
   const shopper = useSessionState(store, (snapshot) =>
