@@ -2,11 +2,13 @@ export { ElasticPathProvider, type ElasticPathProviderProps } from "./provider/E
 export { useElasticPath } from "./provider/useElasticPath";
 export { useCartId } from "./provider/useCartId";
 export type { StorageAdapter } from "./provider/storage";
+export type { MutationResultWithoutSecrets } from "./session/useMutationWithoutSecrets";
 
 export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
 export { useCustomerSession } from "./session/useCustomerSession";
 export {
   useCustomerLogin,
+  type CustomerLoginKeptVariables,
   type CustomerLoginVariables,
   type UseCustomerLoginOptions,
   type UseCustomerLoginResult,
@@ -21,6 +23,7 @@ export type {
 export { useAccountSession } from "./session/useAccountSession";
 export {
   useAccountLogin,
+  type AccountLoginKeptVariables,
   type AccountLoginVariables,
   type AccountOidcLogin,
   type AccountPasswordLogin,
@@ -35,6 +38,7 @@ export { useAccountLogout } from "./session/useAccountLogout";
 export type { AssociateCartResult, AssociateCartVariables } from "./carts/associateCart";
 export {
   useAssociateCartWithCustomer,
+  type AssociateCartKeptVariables,
   type UseAssociateCartWithCustomerOptions,
   type UseAssociateCartWithCustomerResult,
 } from "./carts/useAssociateCartWithCustomer";
@@ -46,6 +50,7 @@ export {
 } from "./carts/useDisassociateCartFromCustomer";
 export {
   useAssociateCartWithAccount,
+  type AssociateCartWithAccountKeptVariables,
   type AssociateCartWithAccountResult,
   type AssociateCartWithAccountVariables,
   type UseAssociateCartWithAccountOptions,

@@ -1,6 +1,5 @@
 "use client";
-import type { UseMutationResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
 import { registerAccountSessions } from "../session/AccountSession";
 import type { OwnerResult, OwnerVariables } from "./associateCart";
 import { accountOwner } from "./accountOwner";
@@ -24,14 +23,20 @@ export interface AssociateCartWithAccountResult {
   accountId: string;
 }
 
+/** What TanStack keeps of the variables: no token, even one given by hand. */
+export type AssociateCartWithAccountKeptVariables = Omit<
+  AssociateCartWithAccountVariables,
+  "accountToken"
+>;
+
 export type UseAssociateCartWithAccountOptions = CartAssociationOptions<
   AssociateCartWithAccountResult,
-  AssociateCartWithAccountVariables
+  AssociateCartWithAccountKeptVariables
 >;
-export type UseAssociateCartWithAccountResult = UseMutationResult<
+export type UseAssociateCartWithAccountResult = MutationResultWithoutSecrets<
   AssociateCartWithAccountResult,
-  ElasticPathError,
-  AssociateCartWithAccountVariables
+  AssociateCartWithAccountVariables,
+  AssociateCartWithAccountKeptVariables
 >;
 
 /**

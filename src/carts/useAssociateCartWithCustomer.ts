@@ -1,6 +1,5 @@
 "use client";
-import type { UseMutationResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
 import type {
   AssociateCartResult,
   AssociateCartVariables,
@@ -10,15 +9,18 @@ import type {
 import { customerOwner } from "./customerOwner";
 import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
 
+/** What TanStack keeps of the variables: no token, even one given by hand. */
+export type AssociateCartKeptVariables = Omit<AssociateCartVariables, "customerToken">;
+
 export type UseAssociateCartWithCustomerOptions = CartAssociationOptions<
   AssociateCartResult,
-  AssociateCartVariables
+  AssociateCartKeptVariables
 >;
 
-export type UseAssociateCartWithCustomerResult = UseMutationResult<
+export type UseAssociateCartWithCustomerResult = MutationResultWithoutSecrets<
   AssociateCartResult,
-  ElasticPathError,
-  AssociateCartVariables
+  AssociateCartVariables,
+  AssociateCartKeptVariables
 >;
 
 /**

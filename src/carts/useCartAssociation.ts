@@ -1,16 +1,18 @@
 import {
-  useMutation,
   useMutationState,
   useQueryClient,
   type MutationState,
   type UseMutationOptions,
-  type UseMutationResult,
 } from "@tanstack/react-query";
-import { useEffect, useEffectEvent } from "react";
+import { useEffect, useEffectEvent, useMemo } from "react";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { useElasticPathContext, useSessionState } from "../provider/context";
-import type { OwnerResult, OwnerVariables } from "./associateCart";
+import {
+  useMutationWithoutSecrets,
+  type MutationResultWithoutSecrets,
+} from "../session/useMutationWithoutSecrets";
+import { withoutToken, type OwnerResult, type OwnerVariables } from "./associateCart";
 import { coordinatorFor, reflectIfCurrent } from "./associationCoordinator";
 import { associationKeys } from "./associationKeys";
 import type { CartOwner } from "./cartOwner";
@@ -35,23 +37,31 @@ export function useCartAssociation(
   hookName: string,
   owner: CartOwner,
   options: CartAssociationOptions<Result, Variables>,
-): UseMutationResult<Result, ElasticPathError, Variables> {
+): MutationResultWithoutSecrets<Result, Variables, Variables> {
   const { associateOnLogin = true, ...callerOptions } = options;
   const { client, store } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
   const associations = coordinatorFor(client);
 
-  const mutation = useMutation<Result, ElasticPathError, Variables>({
-    // Library defaults, then the caller's options, then what must not change.
-    retry: retryTransientFailures,
-    retryDelay: retryDelayFor,
-    ...callerOptions,
-    mutationFn: (variables) => associations.send(client, store, owner, variables),
-    onSuccess: async (result, ...rest) => {
-      await reflectIfCurrent(queryClient, store, owner, result);
-      await callerOptions.onSuccess?.(result, ...rest);
+  // A token given by hand travels beside the variables, never in what TanStack keeps.
+  const keptWithoutToken = useMemo(
+    () => withoutToken(owner) as (v: Variables) => Variables,
+    [owner],
+  );
+  const mutation = useMutationWithoutSecrets<Result, Variables, Variables>(
+    {
+      // Library defaults, then the caller's options, then what must not change.
+      retry: retryTransientFailures,
+      retryDelay: retryDelayFor,
+      ...callerOptions,
+      mutationFn: (variables) => associations.send(client, store, owner, variables),
+      onSuccess: async (result, ...rest) => {
+        await reflectIfCurrent(queryClient, store, owner, result);
+        await callerOptions.onSuccess?.(result, ...rest);
+      },
     },
-  });
+    keptWithoutToken,
+  );
 
   // Every mounted instance hears how the automatic call went, through its own callbacks.
   const callbacks = useEffectEvent(() => callerOptions);
@@ -89,9 +99,9 @@ export function useCartAssociation(
 
 /** This instance's own call if it made one since, else the automatic one. */
 function showAutomatic(
-  own: UseMutationResult<Result, ElasticPathError, Variables>,
+  own: MutationResultWithoutSecrets<Result, Variables, Variables>,
   automatic: MutationState<Result, ElasticPathError, Variables> | undefined,
-): UseMutationResult<Result, ElasticPathError, Variables> {
+): MutationResultWithoutSecrets<Result, Variables, Variables> {
   if (!automatic || automatic.status === "idle") return own;
   if (own.status !== "idle" && own.submittedAt >= automatic.submittedAt) return own;
   return {
@@ -101,5 +111,5 @@ function showAutomatic(
     isPending: automatic.status === "pending",
     isSuccess: automatic.status === "success",
     isError: automatic.status === "error",
-  } as UseMutationResult<Result, ElasticPathError, Variables>;
+  } as MutationResultWithoutSecrets<Result, Variables, Variables>;
 }

@@ -1,18 +1,19 @@
-import {
-  useMutation,
-  useQueryClient,
-  type QueryKey,
-  type UseMutationOptions,
-  type UseMutationResult,
-} from "@tanstack/react-query";
+import { useQueryClient, type QueryKey, type UseMutationOptions } from "@tanstack/react-query";
+import { useMemo } from "react";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { useElasticPathContext } from "../provider/context";
+import {
+  useMutationWithoutSecrets,
+  withSecrets,
+  type MutationResultWithoutSecrets,
+} from "../session/useMutationWithoutSecrets";
 import {
   checkAssociationVariables,
   disassociateCart,
   ownerIdOf,
   tokenFor,
+  withoutToken,
   type OwnerResult,
   type OwnerVariables,
 } from "./associateCart";
@@ -38,52 +39,61 @@ export function useCartDisassociation(
   hookName: string,
   owner: CartOwner,
   options: CartDisassociationOptions<Result, OwnerVariables>,
-): UseMutationResult<Result, ElasticPathError, OwnerVariables, ListSnapshot> {
+): MutationResultWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot> {
   const { client, store } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
   const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
-  return useMutation({
-    retry: retryTransientFailures,
-    retryDelay: retryDelayFor,
-    ...options,
-    mutationFn: async (variables) => {
-      const checked = checkAssociationVariables(owner, variables);
-      const token = tokenFor(owner, checked, store.latest().shopper);
-      try {
-        return await disassociateCart(client, owner, checked, token);
-      } catch (error) {
-        if (token) store.signOutOnUnauthorized(error, token);
-        throw error;
-      }
+  // A token given by hand travels beside the variables, never in what TanStack keeps.
+  const keptWithoutToken = useMemo(
+    () => withoutToken(owner) as (v: OwnerVariables) => OwnerVariables,
+    [owner],
+  );
+  return useMutationWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot>(
+    {
+      retry: retryTransientFailures,
+      retryDelay: retryDelayFor,
+      ...options,
+      mutationFn: async (variables) => {
+        const checked = checkAssociationVariables(owner, variables);
+        const token = tokenFor(owner, checked, store.latest().shopper);
+        try {
+          return await disassociateCart(client, owner, checked, token);
+        } catch (error) {
+          if (token) store.signOutOnUnauthorized(error, token);
+          throw error;
+        }
+      },
+      onMutate: async (variables) => {
+        // Checked as given, token included, before the lists change.
+        const { cartId } = checkAssociationVariables(owner, withSecrets(variables));
+        const queryKey = listsOf(variables);
+        // A list fetch finishing now would put the cart back on screen.
+        await queryClient.cancelQueries({ queryKey });
+        const snapshot = queryClient.getQueriesData({ queryKey });
+        removeCartFromLists(queryClient, queryKey, cartId);
+        return snapshot;
+      },
+      onError: async (error, variables, snapshot, ...rest) => {
+        // Put the lists back, unless the owner is no longer the shopper: then they are gone for
+        // good. No snapshot: the variables were refused (they may be anything, `null` included).
+        const shopper = store.latest().shopper;
+        if (
+          snapshot !== undefined &&
+          shopper?.kind === owner.kind &&
+          shopper.id === ownerIdOf(owner, variables)
+        ) {
+          snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
+        }
+        await options.onError?.(error, variables, snapshot, ...rest);
+      },
+      onSettled: async (result, error, variables, snapshot, ...rest) => {
+        // Refused variables changed nothing: nothing to reconcile, no request.
+        if (snapshot !== undefined) {
+          await queryClient.invalidateQueries({ queryKey: listsOf(variables) });
+        }
+        await options.onSettled?.(result, error, variables, snapshot, ...rest);
+      },
     },
-    onMutate: async (variables) => {
-      const { cartId } = checkAssociationVariables(owner, variables);
-      const queryKey = listsOf(variables);
-      // A list fetch finishing now would put the cart back on screen.
-      await queryClient.cancelQueries({ queryKey });
-      const snapshot = queryClient.getQueriesData({ queryKey });
-      removeCartFromLists(queryClient, queryKey, cartId);
-      return snapshot;
-    },
-    onError: async (error, variables, snapshot, ...rest) => {
-      // Put the lists back, unless the owner is no longer the shopper: then they are gone for
-      // good. No snapshot: the variables were refused (they may be anything, `null` included).
-      const shopper = store.latest().shopper;
-      if (
-        snapshot !== undefined &&
-        shopper?.kind === owner.kind &&
-        shopper.id === ownerIdOf(owner, variables)
-      ) {
-        snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
-      }
-      await options.onError?.(error, variables, snapshot, ...rest);
-    },
-    onSettled: async (result, error, variables, snapshot, ...rest) => {
-      // Refused variables changed nothing: nothing to reconcile, no request.
-      if (snapshot !== undefined) {
-        await queryClient.invalidateQueries({ queryKey: listsOf(variables) });
-      }
-      await options.onSettled?.(result, error, variables, snapshot, ...rest);
-    },
-  });
+    keptWithoutToken,
+  );
 }

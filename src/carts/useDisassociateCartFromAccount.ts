@@ -1,10 +1,12 @@
 "use client";
-import type { UseMutationResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
 import { registerAccountSessions } from "../session/AccountSession";
 import type { OwnerResult, OwnerVariables } from "./associateCart";
 import { accountOwner } from "./accountOwner";
-import type { AssociateCartWithAccountVariables } from "./useAssociateCartWithAccount";
+import type {
+  AssociateCartWithAccountKeptVariables,
+  AssociateCartWithAccountVariables,
+} from "./useAssociateCartWithAccount";
 import {
   useCartDisassociation,
   type CartDisassociationOptions,
@@ -18,12 +20,12 @@ export interface DisassociateCartFromAccountResult {
 
 export type UseDisassociateCartFromAccountOptions = CartDisassociationOptions<
   DisassociateCartFromAccountResult,
-  AssociateCartWithAccountVariables
+  AssociateCartWithAccountKeptVariables
 >;
-export type UseDisassociateCartFromAccountResult = UseMutationResult<
+export type UseDisassociateCartFromAccountResult = MutationResultWithoutSecrets<
   DisassociateCartFromAccountResult,
-  ElasticPathError,
   AssociateCartWithAccountVariables,
+  AssociateCartWithAccountKeptVariables,
   ListSnapshot
 >;
 

@@ -1,8 +1,8 @@
 "use client";
-import type { UseMutationResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
 import type { AssociateCartVariables, OwnerResult, OwnerVariables } from "./associateCart";
 import { customerOwner } from "./customerOwner";
+import type { AssociateCartKeptVariables } from "./useAssociateCartWithCustomer";
 import {
   useCartDisassociation,
   type CartDisassociationOptions,
@@ -16,12 +16,12 @@ export interface DisassociateCartResult {
 
 export type UseDisassociateCartFromCustomerOptions = CartDisassociationOptions<
   DisassociateCartResult,
-  AssociateCartVariables
+  AssociateCartKeptVariables
 >;
-export type UseDisassociateCartFromCustomerResult = UseMutationResult<
+export type UseDisassociateCartFromCustomerResult = MutationResultWithoutSecrets<
   DisassociateCartResult,
-  ElasticPathError,
   AssociateCartVariables,
+  AssociateCartKeptVariables,
   ListSnapshot
 >;
 

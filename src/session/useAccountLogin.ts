@@ -1,6 +1,6 @@
 "use client";
 import { postV2AccountMembersTokens, type Client } from "@epcc-sdk/sdks-shopper";
-import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
+import type { UseMutationOptions } from "@tanstack/react-query";
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import {
@@ -16,6 +16,7 @@ import {
   type SignedInAccountSession,
 } from "./AccountSession";
 import { useShopperLogin } from "./useShopperLogin";
+import type { MutationResultWithoutSecrets } from "./useMutationWithoutSecrets";
 
 /** The password profile's login: username and password (Elastic Path's `password` mechanism). */
 export interface AccountPasswordLogin {
@@ -56,15 +57,32 @@ export interface AccountSelfSignupLogin {
 export type AccountLoginVariables =
   AccountPasswordLogin | AccountOidcLogin | AccountPasswordlessLogin | AccountSelfSignupLogin;
 
+/**
+ * What TanStack keeps of a login's variables (its devtools and persisters see it): no
+ * password, one-time password, authorization code or code verifier.
+ */
+export interface AccountLoginKeptVariables {
+  mechanism?: string;
+  username?: string;
+  accountId?: string;
+}
+
 export type UseAccountLoginOptions = Omit<
-  UseMutationOptions<SignedInAccountSession, ElasticPathError, AccountLoginVariables>,
+  UseMutationOptions<SignedInAccountSession, ElasticPathError, AccountLoginKeptVariables>,
   "mutationFn" | "mutationKey"
 >;
-export type UseAccountLoginResult = UseMutationResult<
+export type UseAccountLoginResult = MutationResultWithoutSecrets<
   SignedInAccountSession,
-  ElasticPathError,
-  AccountLoginVariables
+  AccountLoginVariables,
+  AccountLoginKeptVariables
 >;
+
+function keepNoSecrets(variables: unknown): AccountLoginKeptVariables {
+  const given = (variables ?? {}) as Record<string, unknown>;
+  const text = (field: string) =>
+    typeof given[field] === "string" ? (given[field] as string) : undefined;
+  return { mechanism: text("mechanism"), username: text("username"), accountId: text("accountId") };
+}
 
 // Generous for codes and redirect URLs; small enough that a pasted file is refused.
 const MAX_FIELD_LENGTH = 4096;
@@ -196,7 +214,8 @@ async function requestAccountTokens(
  * one token per account the member may act for: the session keeps them all and selects
  * `accountId` if given and listed, else the first; `useSelectAccount` switches later. A
  * customer session ends: one shopper at a time. Wrong credentials fail with an
- * `ElasticPathError` whose `status` is 401; a member of no account stays signed out.
+ * `ElasticPathError` whose `status` is 401; a member of no account stays signed out. No
+ * secret (password, one-time password, code) is kept in the mutation's `variables`.
  *
  * @example
  * ```tsx
@@ -225,5 +244,11 @@ async function requestAccountTokens(
  */
 export function useAccountLogin(options: UseAccountLoginOptions = {}): UseAccountLoginResult {
   registerAccountSessions();
-  return useShopperLogin("useAccountLogin", "account", requestAccountTokens, options);
+  return useShopperLogin(
+    "useAccountLogin",
+    "account",
+    requestAccountTokens,
+    keepNoSecrets,
+    options,
+  );
 }

@@ -1,26 +1,37 @@
 "use client";
 import type { Client } from "@epcc-sdk/sdks-shopper";
-import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
+import type { UseMutationOptions } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { requireEmail, requireObject, requirePassword } from "../errors/validate";
 import type { SignedInSession } from "./CustomerSession";
 import { useShopperLogin } from "./useShopperLogin";
+import type { MutationResultWithoutSecrets } from "./useMutationWithoutSecrets";
 
 export interface CustomerLoginVariables {
   email: string;
   password: string;
 }
 
+/** What TanStack keeps of a login's variables (its devtools and persisters see it): the email, never the password. */
+export interface CustomerLoginKeptVariables {
+  email?: string;
+}
+
 export type UseCustomerLoginOptions = Omit<
-  UseMutationOptions<SignedInSession, ElasticPathError, CustomerLoginVariables>,
+  UseMutationOptions<SignedInSession, ElasticPathError, CustomerLoginKeptVariables>,
   "mutationFn" | "mutationKey"
 >;
-export type UseCustomerLoginResult = UseMutationResult<
+export type UseCustomerLoginResult = MutationResultWithoutSecrets<
   SignedInSession,
-  ElasticPathError,
-  CustomerLoginVariables
+  CustomerLoginVariables,
+  CustomerLoginKeptVariables
 >;
+
+const keepEmailOnly = (variables: unknown): CustomerLoginKeptVariables => {
+  const email = (variables as { email?: unknown } | null | undefined)?.email;
+  return { email: typeof email === "string" ? email : undefined };
+};
 
 function checkCredentials(variables: unknown): CustomerLoginVariables {
   const { email, password } = requireObject("variables", variables);
@@ -60,7 +71,8 @@ async function requestCustomerToken(
 /**
  * Logs a customer in with email and password (`POST /v2/customers/tokens`). On success the
  * session is signed-in, and `useAssociateCartWithCustomer` ties the guest cart to them.
- * Wrong credentials fail with an `ElasticPathError` whose `status` is 401.
+ * Wrong credentials fail with an `ElasticPathError` whose `status` is 401. The password is
+ * never kept: the mutation's `variables` hold the email only.
  *
  * @example
  * ```tsx
@@ -76,6 +88,7 @@ export function useCustomerLogin(options: UseCustomerLoginOptions = {}): UseCust
     "customer",
     (client, variables: CustomerLoginVariables) =>
       requestCustomerToken(client, checkCredentials(variables)),
+    keepEmailOnly,
     options,
   );
 }

@@ -1,9 +1,9 @@
 import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import { useQuery, type InfiniteData } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
+import type { ElasticPathError } from "../../src";
 import {
   cartQueries,
-  ElasticPathError,
   useAccountCarts,
   useAccountLogin,
   useAccountLogout,
