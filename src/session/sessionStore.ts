@@ -90,6 +90,12 @@ export class SessionStore {
   #mounted = false;
   /** The last snapshot read from storage (`true`) and without it (`false`, the server's), with what it was made of. */
   readonly #snapshots = new Map<boolean, { snapshot: SessionSnapshot; inputs: unknown[] }>();
+  /**
+   * The snapshot subscribers were last told about. Not the cached one: a render reading the
+   * provider's new props (`getSnapshot`) refreshes that cache first, and a component that
+   * was not re-rendered would then never hear of the change.
+   */
+  #published: SessionSnapshot | undefined;
   #shopper: Shopper | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -213,7 +219,6 @@ export class SessionStore {
    * changed since they last read. A session found expired is signed out, as by a logout.
    */
   commit = (): void => {
-    const before = this.#snapshots.get(this.#mounted)?.snapshot;
     const snapshot = this.getSnapshot();
     if (this.#mounted) {
       for (const kind of KINDS) {
@@ -232,7 +237,10 @@ export class SessionStore {
       this.#shopper = snapshot.shopper;
       this.#shopperListeners.forEach((listener) => listener(previous, snapshot.shopper));
     }
-    if (snapshot !== before) this.#listeners.forEach((listener) => listener());
+    if (snapshot !== this.#published) {
+      this.#published = snapshot;
+      this.#listeners.forEach((listener) => listener());
+    }
   };
 
   #write(key: Key, value: AnySession | string | undefined): void {

@@ -23,7 +23,12 @@ import { realStore } from "./realStore";
 import { RequestLog } from "./RequestLog";
 
 /** The localStorage keys the package uses (session, cart id, association ledger). */
-const PACKAGE_STORAGE_KEYS = ["_epcc_customer_session", "_store_ep_cart", "_epcc_associated_carts"];
+const PACKAGE_STORAGE_KEYS = [
+  "_epcc_customer_session",
+  "_epcc_account_session",
+  "_store_ep_cart",
+  "_epcc_associated_carts",
+];
 
 export type SeededPerson = FakeCustomer & DemoPerson;
 

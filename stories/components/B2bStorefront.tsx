@@ -1,0 +1,38 @@
+import type { DemoAccountMember } from "../support/b2b";
+import { AccountCarts } from "./AccountCarts";
+import { AccountCartStatus } from "./AccountCartStatus";
+import { AccountSignIn } from "./AccountSignIn";
+import { AccountSwitcher } from "./AccountSwitcher";
+import { CartBadge } from "./CartBadge";
+
+export interface B2bStorefrontProps {
+  passwordProfileId: string;
+  member?: DemoAccountMember;
+}
+
+/**
+ * A storefront for business buyers (Account Management): sign-in, the banner saying where
+ * the guest cart went, the "Buying for" switcher, and the selected account's carts.
+ */
+export function B2bStorefront({ passwordProfileId, member }: B2bStorefrontProps) {
+  return (
+    <div className="storefront">
+      <header className="storefront-header">
+        <p className="shop-name">Demo store for business</p>
+        <AccountSwitcher />
+        <CartBadge />
+      </header>
+      <main>
+        <h1>Buying for your accounts</h1>
+        <p>
+          One account member, two accounts: signing in saves the guest cart to the first account
+          exactly once, and each account lists its own carts. Try it: sign in with the demo member,
+          switch &ldquo;Buying for&rdquo; to The Lovelaces, then sign out.
+        </p>
+        <AccountCartStatus />
+        <AccountSignIn passwordProfileId={passwordProfileId} member={member} />
+        <AccountCarts />
+      </main>
+    </div>
+  );
+}
