@@ -157,7 +157,7 @@ function cachedText(queryClient: QueryClient): string {
 }
 
 const associationLock = (cartId: string, customerId: string) =>
-  `epcc-react-hooks:associate:${cartId}:${customerId}`;
+  `epcc-react-hooks:associate:${cartId}:customer:${customerId}`;
 
 describe("two tabs in Chromium", () => {
   it("logging in on one signs the other in, and both show the customer's carts", async () => {
