@@ -12,9 +12,8 @@ const secrets = new WeakMap<object, unknown>();
 
 /** The variables as the caller gave them, secrets included, for code that runs before the request. */
 export const withSecrets = <Variables>(kept: unknown): Variables =>
-  (typeof kept === "object" && kept !== null && secrets.has(kept)
-    ? secrets.get(kept)
-    : kept) as Variables;
+  // A WeakMap answers `has` for any value (false for a primitive); only `set` needs an object.
+  (secrets.has(kept as object) ? secrets.get(kept as object) : kept) as Variables;
 
 /** `Omit` member by member, so the result stays a union that `status` narrows. */
 type OmitEach<Union, Keys extends PropertyKey> = Union extends unknown ? Omit<Union, Keys> : never;
@@ -52,28 +51,26 @@ export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unkno
     ...options,
     mutationFn: (kept) => mutationFn(withSecrets<Variables>(kept)),
     onSettled: (data, error, kept, ...rest) => {
-      if (typeof kept === "object" && kept !== null) secrets.delete(kept);
+      secrets.delete(kept as object);
       return onSettled?.(data, error, kept, ...rest);
     },
   });
-  const { mutate, mutateAsync } = mutation;
-  const keep = useCallback(
-    (variables: Variables): Kept => {
+  const { mutateAsync } = mutation;
+  const mutateWithoutSecrets = useCallback(
+    (variables: Variables, callbacks?: MutateOptions<Data, ElasticPathError, Kept, Context>) => {
       const kept = withoutSecrets(variables);
       if (typeof kept === "object" && kept !== null) secrets.set(kept, variables);
-      return kept;
+      return mutateAsync(kept, callbacks);
     },
-    [withoutSecrets],
+    [mutateAsync, withoutSecrets],
   );
   return {
     ...mutation,
+    // As TanStack's own `mutate`: the same call, its rejection left to `error` and callbacks.
     mutate: useCallback(
-      (variables, callbacks) => mutate(keep(variables), callbacks),
-      [mutate, keep],
+      (variables, callbacks) => void mutateWithoutSecrets(variables, callbacks).catch(() => {}),
+      [mutateWithoutSecrets],
     ),
-    mutateAsync: useCallback(
-      (variables, callbacks) => mutateAsync(keep(variables), callbacks),
-      [mutateAsync, keep],
-    ),
+    mutateAsync: mutateWithoutSecrets,
   };
 }
