@@ -12,7 +12,7 @@ import {
   type OwnerResult,
   type OwnerVariables,
 } from "./associateCart";
-import { createAssociationLedger, type AssociationLedger } from "./associationLedger";
+import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
 import { reflectAssociation } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
@@ -28,6 +28,14 @@ export type AssociationListener = () => Pick<
   AssociationMutationOptions,
   "onSuccess" | "onError" | "onSettled"
 >;
+
+/** Where an automatic association runs: one provider's client, caches, session and ledger. */
+export interface AssociationScope {
+  client: Client;
+  queryClient: QueryClient;
+  store: SessionStore;
+  ledger: AssociationLedger;
+}
 
 /** What a mounted hook may set of the automatic call: the caller's retry policy replaces ours. */
 export type AutomaticPolicy = Pick<
@@ -79,11 +87,6 @@ export class AssociationCoordinator {
     customer: new Set<AssociationListener>(),
     account: new Set<AssociationListener>(),
   };
-  readonly #ledger: AssociationLedger;
-
-  constructor(ledger: AssociationLedger = createAssociationLedger()) {
-    this.#ledger = ledger;
-  }
 
   /**
    * Validates, then sends — or joins the request already under way for the same pair and
@@ -128,9 +131,7 @@ export class AssociationCoordinator {
    * where every mounted hook of that kind reads its state.
    */
   associateOnce(
-    client: Client,
-    queryClient: QueryClient,
-    store: SessionStore,
+    { client, queryClient, store, ledger }: AssociationScope,
     owner: CartOwner,
     shopper: Shopper,
     cartId: string,
@@ -138,7 +139,7 @@ export class AssociationCoordinator {
   ): void {
     const sessionId = sessionIdentity(shopper);
     const started = `${sessionId}\n${cartId}`;
-    if (this.#started.has(started) || this.#ledger.has(sessionId, cartId)) return;
+    if (this.#started.has(started) || ledger.has(sessionId, cartId)) return;
     this.#started.add(started);
 
     const fanOut =
@@ -180,7 +181,7 @@ export class AssociationCoordinator {
     );
     const variables = { cartId, [`${owner.kind}Id`]: shopper.id } as OwnerVariables;
     const run = async () => {
-      if (this.#ledger.has(sessionId, cartId)) {
+      if (ledger.has(sessionId, cartId)) {
         // Another tab did it while we waited for the lock: our lists of that owner were
         // loaded before, and would not show the cart until something refetched them.
         void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
@@ -188,12 +189,12 @@ export class AssociationCoordinator {
       }
       try {
         await observer.mutate(variables);
-        this.#ledger.add(sessionId, cartId);
+        ledger.add(sessionId, cartId);
       } catch (error) {
         // Transient failures that outlived the retries may be tried again later (a re-mount);
         // a refusal (4xx, bad input) is final for this session.
         if (error instanceof ElasticPathError && error.retryable) this.#started.delete(started);
-        else this.#ledger.add(sessionId, cartId);
+        else ledger.add(sessionId, cartId);
       } finally {
         observer.reset();
       }
@@ -202,7 +203,7 @@ export class AssociationCoordinator {
   }
 
   /** Forgets a shopper's session: its automatic calls leave the cache and the ledger. */
-  endSession(queryClient: QueryClient, shopper: Shopper): void {
+  endSession(queryClient: QueryClient, shopper: Shopper, ledger: AssociationLedger): void {
     const mutationCache = queryClient.getMutationCache();
     mutationCache
       .findAll({ mutationKey: associationKeys.owner(shopper.kind, shopper.id) })
@@ -211,7 +212,7 @@ export class AssociationCoordinator {
     for (const key of this.#started) {
       if (key.startsWith(prefix)) this.#started.delete(key);
     }
-    this.#ledger.clear();
+    ledger.clear();
   }
 }
 

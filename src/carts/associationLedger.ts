@@ -1,13 +1,10 @@
-import {
-  localStorageAdapter,
-  ASSOCIATION_LEDGER_STORAGE_KEY,
-  type StorageAdapter,
-} from "../provider/storage";
+import type { StorageAdapter } from "../provider/storage";
 
 /**
- * The (cart, customer) pairs whose automatic association has settled — sent and answered
- * 200/204, or refused for good — per session. Kept in `localStorage` so neither a reload nor
- * another tab sends them again; holds ids only, never a token.
+ * The (cart, shopper) pairs whose automatic association has settled — sent and answered
+ * 200/204, or refused for good — per session. Kept where the provider says (by default
+ * `localStorage`, so neither a reload nor another tab sends them again); holds ids and a
+ * hash of the session only, never a token.
  */
 export interface AssociationLedger {
   has(sessionId: string, cartId: string): boolean;
@@ -45,9 +42,7 @@ function parse(raw: string | undefined): LedgerRecord[] | undefined {
   }
 }
 
-export function createAssociationLedger(
-  storage: StorageAdapter = localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY),
-): AssociationLedger {
+export function createAssociationLedger(storage: StorageAdapter): AssociationLedger {
   // Mirrors storage so the ledger also works where storage writes go nowhere (no window).
   let memory: LedgerRecord[] = [];
   const read = () => parse(storage.get()) ?? memory;

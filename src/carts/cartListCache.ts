@@ -2,6 +2,7 @@ import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
 import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
 import type { Shopper } from "../session/sessionKind";
 import type { AssociationCoordinator } from "./associationCoordinator";
+import type { AssociationLedger } from "./associationLedger";
 import { cartKeys } from "./cartOwner";
 
 export type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
@@ -91,6 +92,7 @@ export function removeCartFromLists(queryClient: QueryClient, queryKey: QueryKey
 export function forgetCartsOfEndedSessions(
   queryClient: QueryClient,
   coordinator: AssociationCoordinator,
+  ledger: AssociationLedger,
 ) {
   return (previous: Shopper | undefined, current: Shopper | undefined): void => {
     if (!previous) return;
@@ -104,6 +106,6 @@ export function forgetCartsOfEndedSessions(
     }
     void queryClient.cancelQueries({ queryKey });
     queryClient.removeQueries({ queryKey });
-    coordinator.endSession(queryClient, previous);
+    coordinator.endSession(queryClient, previous, ledger);
   };
 }

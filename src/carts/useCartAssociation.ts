@@ -39,7 +39,7 @@ export function useCartAssociation(
   options: CartAssociationOptions<Result, Variables>,
 ): MutationResultWithoutSecrets<Result, Variables, Variables> {
   const { associateOnLogin = true, ...callerOptions } = options;
-  const { client, store } = useElasticPathContext(hookName);
+  const { client, store, ledger } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
   const associations = coordinatorFor(client);
 
@@ -74,7 +74,7 @@ export function useCartAssociation(
   const startAutomatic = useEffectEvent(() => {
     if (!shopper || cartId === undefined) return;
     const { retry, retryDelay, networkMode } = callerOptions;
-    associations.associateOnce(client, queryClient, store, owner, shopper, cartId, {
+    associations.associateOnce({ client, queryClient, store, ledger }, owner, shopper, cartId, {
       retry,
       retryDelay,
       networkMode,

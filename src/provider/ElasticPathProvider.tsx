@@ -11,10 +11,13 @@ import { forgetEndedLogins } from "../session/loginCache";
 import { registerSessionKind, type AnySession, type SessionKind } from "../session/sessionKind";
 import { SessionStore, type SessionStoreConfig, type Slot } from "../session/sessionStore";
 import { ElasticPathContext, type ElasticPathContextValue } from "./context";
+import { createAssociationLedger } from "../carts/associationLedger";
 import {
   ACCOUNT_SESSION_STORAGE_KEY,
+  ASSOCIATION_LEDGER_STORAGE_KEY,
   CART_ID_STORAGE_KEY,
   localStorageAdapter,
+  memoryAdapter,
   SESSION_STORAGE_KEY,
   type StorageAdapter,
 } from "./storage";
@@ -45,6 +48,14 @@ export interface ElasticPathProviderProps {
   accountSessionStorage?: StorageAdapter;
   /** Where the uncontrolled cart id is kept; default `localStorage["_store_ep_cart"]`. Pass a stable object. */
   cartIdStorage?: StorageAdapter;
+  /**
+   * Where the (cart, shopper) pairs associated in this session are kept (ids and a hash of
+   * the session only), so that a reload sends none again. Default:
+   * `localStorage["_epcc_associated_carts"]` — or memory only when you pass your own
+   * `sessionStorage` or `accountSessionStorage`, so that nothing of a session lands in
+   * `localStorage` behind your back. Pass a stable object.
+   */
+  associationStorage?: StorageAdapter;
   children?: ReactNode;
 }
 
@@ -66,7 +77,12 @@ function checkPropShapes(props: ElasticPathProviderProps): void {
   if (props.keepCartOnLogout !== undefined && typeof props.keepCartOnLogout !== "boolean") {
     throw invalidInput("keepCartOnLogout must be true or false.");
   }
-  for (const name of ["sessionStorage", "accountSessionStorage", "cartIdStorage"] as const) {
+  for (const name of [
+    "sessionStorage",
+    "accountSessionStorage",
+    "cartIdStorage",
+    "associationStorage",
+  ] as const) {
     if (props[name] !== undefined && !isStorageAdapter(props[name])) {
       throw invalidInput(
         `${name} must be a storage adapter: { get(), set(value), subscribe?(onChange) }.`,
@@ -148,6 +164,19 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     ),
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
+  const { associationStorage } = props;
+  const keepsSessionsElsewhere =
+    sessionStorage !== undefined || accountSessionStorage !== undefined;
+  const ledger = useMemo(
+    () =>
+      createAssociationLedger(
+        associationStorage ??
+          (keepsSessionsElsewhere
+            ? memoryAdapter()
+            : localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY)),
+      ),
+    [associationStorage, keepsSessionsElsewhere],
+  );
   const [store] = useState(() => new SessionStore(config));
   // The latest props, for the store's callbacks; subscribers hear of changes after commit.
   store.configure(config);
@@ -158,13 +187,18 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   // store first reads storage, so that an expired stored session is cleaned up too.
   useEffect(() => {
     const stops = [
-      store.onShopperChange(forgetCartsOfEndedSessions(queryClient, coordinatorFor(client))),
+      store.onShopperChange(
+        forgetCartsOfEndedSessions(queryClient, coordinatorFor(client), ledger),
+      ),
       forgetEndedLogins(queryClient, store),
     ];
     return () => stops.forEach((stop) => stop());
-  }, [store, queryClient, client]);
+  }, [store, queryClient, client, ledger]);
   useEffect(() => store.mount(), [store, storage]);
 
-  const value = useMemo<ElasticPathContextValue>(() => ({ client, store }), [client, store]);
+  const value = useMemo<ElasticPathContextValue>(
+    () => ({ client, store, ledger }),
+    [client, store, ledger],
+  );
   return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;
 }

@@ -1,6 +1,7 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { ElasticPathError } from "../errors/ElasticPathError";
+import type { AssociationLedger } from "../carts/associationLedger";
 import type { SessionSnapshot, SessionStore } from "../session/sessionStore";
 
 /** What the provider shares with the package's hooks. Internal: users reach it through hooks. */
@@ -8,6 +9,8 @@ export interface ElasticPathContextValue {
   client: Client;
   /** The shopper's session and the current cart id. */
   store: SessionStore;
+  /** The (cart, shopper) pairs associated in the session, where the app's storage choice keeps them. */
+  ledger: AssociationLedger;
 }
 
 export const ElasticPathContext = createContext<ElasticPathContextValue | undefined>(undefined);

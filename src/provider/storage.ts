@@ -65,6 +65,17 @@ export function localStorageAdapter(key: string): StorageAdapter {
   };
 }
 
+/** A value kept in memory only: gone on reload. */
+export function memoryAdapter(): StorageAdapter {
+  let value: string | undefined;
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+    },
+  };
+}
+
 /** The key the SDK's `initializeCart()` / `getCartId()` use, so existing storefronts keep their cart. */
 export const CART_ID_STORAGE_KEY = "_store_ep_cart";
 /** The customer session, as JSON without anything but the session itself. */
