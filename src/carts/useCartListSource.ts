@@ -1,9 +1,7 @@
-import { useQueryClient } from "@tanstack/react-query";
 import {
-  retryDelayOrRetryAfter,
-  retryOnlyTransient,
+  retryDelayFor,
+  retryTransientFailures,
   type RetryDelaySetting,
-  type RetrySetting,
 } from "../errors/retryPolicy";
 import { useElasticPathContext, useSessionState } from "../provider/context";
 import type { CartListSource } from "./cartLists";
@@ -18,14 +16,13 @@ interface ListRetryOptions {
 /**
  * What every "My carts" hook hands to TanStack besides its key and function: whose carts
  * (the signed-in shopper's, if of this owner's kind; a 401 ends their session), and the
- * lists' retry policy — the app's retries (the hook's `retry`, else the QueryClient's) but
- * never a 4xx, and the app's delay but Retry-After after a 429 (unless the hook was given
- * its own `retryDelay`).
+ * package's one retry rule — transient failures only, waiting what Retry-After asks,
+ * whatever the QueryClient's defaults say; the hook's own `retry` / `retryDelay` replace it,
+ * as on every hook of the package.
  */
 export function useCartListSource(hookName: string, owner: CartOwner, options: ListRetryOptions) {
   const { client, store } = useElasticPathContext(hookName);
   const shopper = useSessionState(store, (snapshot) => snapshot.shopper);
-  const defaults = useQueryClient().getDefaultOptions().queries;
   const signedIn = shopper?.kind === owner.kind ? shopper : undefined;
   const source: CartListSource = {
     client,
@@ -34,9 +31,7 @@ export function useCartListSource(hookName: string, owner: CartOwner, options: L
   };
   return {
     source,
-    retry: retryOnlyTransient((options.retry ?? defaults?.retry) as RetrySetting | undefined),
-    retryDelay:
-      options.retryDelay ??
-      retryDelayOrRetryAfter(defaults?.retryDelay as RetryDelaySetting | undefined),
+    retry: (options.retry ?? retryTransientFailures) as typeof retryTransientFailures,
+    retryDelay: options.retryDelay ?? retryDelayFor,
   };
 }

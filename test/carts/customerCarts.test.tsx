@@ -95,14 +95,31 @@ describe("useCustomerCarts", () => {
     expect(fake.requestsTo("list-carts").map((r) => r.status)).toEqual([200, 401, 401]);
   });
 
-  it("reports a failed list as an ElasticPathError", async () => {
+  it("retries a 5xx three times, whatever the QueryClient says, then reports an ElasticPathError", async () => {
+    // The harness's QueryClient says `retry: false`: the package's rule is the default anyway.
     const { fake, wrapper } = seedManyCarts(2);
-    fake.failNext("list-carts", 1, { status: 500 });
-    const { result } = renderHook(() => useAccountPage(), { wrapper });
+    fake.failNext("list-carts", 4, { status: 500 });
+    const { result } = renderHook(
+      () => ({ login: useCustomerLogin(), carts: useCustomerCarts(undefined, { retryDelay: 1 }) }),
+      { wrapper },
+    );
     await act(() => result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(result.current.carts.isError).toBe(true));
     expect(result.current.carts.error).toBeInstanceOf(ElasticPathError);
     expect(result.current.carts.error).toMatchObject({ status: 500, retryable: true });
+    expect(fake.requestsTo("list-carts").map((r) => r.status)).toEqual([500, 500, 500, 500]);
+  });
+
+  it("lets the hook's own retry replace the rule, as on the association", async () => {
+    const { fake, wrapper } = seedManyCarts(2);
+    fake.failNext("list-carts", 1, { status: 503 });
+    const { result } = renderHook(
+      () => ({ login: useCustomerLogin(), carts: useCustomerCarts(undefined, { retry: false }) }),
+      { wrapper },
+    );
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.carts.isError).toBe(true));
+    expect(fake.requestsTo("list-carts").map((r) => r.status)).toEqual([503]);
   });
 
   it("waits what Retry-After asks on a 429, whatever the QueryClient's retryDelay says", async () => {
