@@ -12,6 +12,7 @@ export type {
   FakeFault,
   RecordedRequest,
   SeedCartInput,
+  SeededCart,
   SeedCustomItem,
   SeedCustomerInput,
 } from "./types";
