@@ -249,7 +249,7 @@ describe("useCustomerLogin's variables", () => {
 describe.each([
   ["useAssociateCartWithCustomer", "associate"],
   ["useDisassociateCartFromCustomer", "disassociate"],
-] as const)("%s's variables", (_, hook) => {
+] as const)("%s's variables", (hookName, hook) => {
   const valid = (shop: ReturnType<typeof signedInStorefront>) => ({
     cartId: "cart-1",
     customerId: shop.customer.id,
@@ -298,7 +298,7 @@ describe.each([
     ],
   ];
 
-  it.each(cases)("refuses %s before any request", async (_label, make, argument) => {
+  it.each(cases)(`${hookName} refuses %s before any request`, async (_label, make, argument) => {
     const shop = signedInStorefront();
     const variables = make(valid(shop));
     const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
@@ -311,7 +311,7 @@ describe.each([
 describe.each([
   ["useCustomerCarts", (params: unknown) => useCustomerCarts(params as never)],
   ["useInfiniteCustomerCarts", (params: unknown) => useInfiniteCustomerCarts(params as never)],
-] as const)("%s's params", (_, useList) => {
+] as const)("%s's params", (hookName, useList) => {
   const cases: Array<[string, unknown, string]> = [
     ...hostileObjects.map(([label, value]): [string, unknown, string] => [label, value, "params"]),
     ["__proto__-keyed params", protoKeyed({ limit: 1000 }), "params"],
@@ -320,27 +320,30 @@ describe.each([
     ),
   ];
 
-  it.each(cases)("refuses %s while rendering, before any request", (_label, params, argument) => {
-    const shop = signedInStorefront();
-    // Thrown while rendering: React reports it through console.error on its way out.
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    let caught: unknown;
-    expect(() =>
-      renderHook(
-        () => {
-          try {
-            return useList(params);
-          } catch (error) {
-            caught = error;
-            throw error;
-          }
-        },
-        { wrapper: shop.wrapper },
-      ),
-    ).toThrow();
-    expectRefusal(caught, argument);
-    shop.expectUntouched();
-  });
+  it.each(cases)(
+    `${hookName} refuses %s while rendering, before any request`,
+    (_label, params, argument) => {
+      const shop = signedInStorefront();
+      // Thrown while rendering: React reports it through console.error on its way out.
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      let caught: unknown;
+      expect(() =>
+        renderHook(
+          () => {
+            try {
+              return useList(params);
+            } catch (error) {
+              caught = error;
+              throw error;
+            }
+          },
+          { wrapper: shop.wrapper },
+        ),
+      ).toThrow();
+      expectRefusal(caught, argument);
+      shop.expectUntouched();
+    },
+  );
 });
 
 describe("cartQueries", () => {
