@@ -9,6 +9,7 @@ import {
   useCustomerSession,
 } from "../../src";
 import type { FakeElasticPath } from "../../src/testing";
+import { report } from "../support/report";
 import {
   cacheKeysAndVariables,
   countOf,
@@ -67,7 +68,7 @@ describe("automatic association on login", () => {
       result.current.session.status === "signed-in" ? result.current.session.token : "missing",
     );
     // Measured for the closing note: everything a login with a guest cart costs on the wire.
-    console.info(
+    report(
       "login with a guest cart:",
       fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
     );

@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 const README = join(ROOT, "README.md");
 const CHECKED = new Set(["ts", "tsx"]);
 /** Blocks that are not TypeScript, shown as they are. */
-const SHOWN_AS_IS = new Set(["sh"]);
+const SHOWN_AS_IS = new Set(["sh", "md"]);
 
 const blocks = codeBlocksOf(readFileSync(README, "utf8"));
 const typescriptBlocks = blocks.filter((block) => CHECKED.has(block.lang));
@@ -154,7 +154,7 @@ describe(`README.md's code blocks, against ${checked.against}`, () => {
     hookProblems = await lintHooks();
   }, 60_000);
 
-  it("name a language this check knows (ts and tsx are checked, sh is shown as is)", () => {
+  it("name a language this check knows (ts and tsx are checked, sh and md are shown as is)", () => {
     const unknown = blocks
       .filter((block) => !CHECKED.has(block.lang) && !SHOWN_AS_IS.has(block.lang))
       .map((block) => `${where(block)}: \`\`\`${block.lang || "(no language)"}`);
