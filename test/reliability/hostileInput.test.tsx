@@ -24,7 +24,12 @@ import {
   useInfiniteCustomerCarts,
   type CustomerSession,
 } from "../../src";
-import { createFakeElasticPath, type FakeElasticPath, type FakeEndpoint } from "../../src/testing";
+import {
+  createFakeElasticPath,
+  startFakeElasticPathWorker,
+  type FakeElasticPath,
+  type FakeEndpoint,
+} from "../../src/testing";
 import { createHarness, SHOPPER } from "../support/harness";
 import { memoryStorage } from "../support/memoryStorage";
 import { createAdminClient, createTestClient } from "../support/sdk";
@@ -659,6 +664,19 @@ describe("createFakeElasticPath and its seed functions", () => {
     // Like every failure the package reports (public-api.md, Errors).
     expect(() => call(s)).toThrow(ElasticPathError);
     expect(s.state()).toBe(s.before);
+  });
+});
+
+describe("startFakeElasticPathWorker", () => {
+  it("refuses to start outside a browser with service workers, saying where the fake runs there", async () => {
+    localStorage.setItem("_store_ep_cart", "kept-cart");
+    // jsdom, like Node, has no service workers.
+    await expect(startFakeElasticPathWorker()).rejects.toThrow(
+      new ElasticPathError(
+        "startFakeElasticPathWorker needs a browser with service workers (https or localhost); in Node, give fake.handlers to msw/node's setupServer.",
+      ),
+    );
+    expect(localStorage.getItem("_store_ep_cart")).toBe("kept-cart");
   });
 });
 
