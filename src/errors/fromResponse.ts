@@ -72,20 +72,9 @@ function errorFromResponse(action: string, result: FailedResult): ElasticPathErr
  */
 const TOKEN_REFUSED = /Failed to get access token$/;
 
-/** The SDK's `fetch` rejected: Elastic Path was never heard from (offline, DNS, CORS, reset). */
-function isNetworkFailure(cause: unknown): boolean {
-  return cause instanceof TypeError;
-}
-
-function isAbort(cause: unknown): boolean {
-  return isRecord(cause) && cause.name === "AbortError";
-}
-
-/** The status an Elastic Path error entry reports: a number on cart endpoints, a string on auth ones. */
-function statusOfEntries(errors: ElasticPathErrorEntry[]): number | undefined {
-  const status = Number(errors[0]?.status);
-  return Number.isInteger(status) && status >= 400 && status <= 599 ? status : undefined;
-}
+/** A failure that would happen again: not retried. */
+const final = (message: string, cause: unknown) =>
+  new ElasticPathError(message, { retryable: false, cause });
 
 /**
  * What the SDK threw instead of answering, as a sentence that says what happened. The
@@ -94,54 +83,39 @@ function statusOfEntries(errors: ElasticPathErrorEntry[]): number | undefined {
  */
 function errorFromThrown(action: string, cause: unknown): ElasticPathError {
   if (cause instanceof ElasticPathError) return cause;
+  // Mostly a 401 for an unknown client id. The SDK hides the status, so a rare 429 or 5xx
+  // reads the same; not retried either way: the SDK asks again with the next request.
   if (cause instanceof Error && TOKEN_REFUSED.test(cause.message)) {
-    // Mostly a 401 for an unknown client id. The SDK hides the status, so a rare 429 or
-    // 5xx reads the same; not retried either way: the SDK asks again on the next request.
-    return new ElasticPathError(
-      `${action} failed: the store refused this storefront's client id (POST /oauth/access_token gave no access token; check the clientId and baseUrl given to createShopperClient).`,
-      { retryable: false, cause },
+    return final(
+      `${action} failed: the store refused this storefront's client id (check clientId and baseUrl in createShopperClient).`,
+      cause,
     );
   }
-  if (isNetworkFailure(cause)) {
+  // `fetch` rejected: Elastic Path was never heard from (offline, DNS, CORS, a reset).
+  if (cause instanceof TypeError) {
     return new ElasticPathError(`${action} failed: Elastic Path could not be reached.`, {
       retryable: true,
       cause,
     });
   }
-  if (isAbort(cause)) {
-    return new ElasticPathError(`${action} was cancelled before Elastic Path answered.`, {
-      retryable: false,
-      cause,
-    });
-  }
+  if (isRecord(cause) && cause.name === "AbortError")
+    return final(`${action} was cancelled.`, cause);
   if (cause instanceof SyntaxError) {
-    return new ElasticPathError(
-      `${action} failed: Elastic Path's answer could not be read (it is not valid JSON).`,
-      { retryable: false, cause },
-    );
+    return final(`${action} failed: Elastic Path's answer is not valid JSON.`, cause);
   }
   const errors = readErrorEntries(cause);
   if (errors.length > 0) {
     // An error body thrown as is: the client was made with `throwOnError`, or a custom
     // token provider rethrew Elastic Path's answer. Which request it answered is unknown,
     // so no `status`: a 401 here must not read as the customer's token being refused.
-    const status = statusOfEntries(errors);
+    // The entry's own status is a number on cart endpoints, a string on auth ones.
+    const status = Number(errors[0]!.status) || 0;
     return new ElasticPathError(
-      `${action} failed: Elastic Path refused it${status ? ` with HTTP ${status}` : ""} (${reasonOf(errors, "no reason given")}).`,
-      { errors, retryable: status !== undefined && isRetryableStatus(status), cause },
+      `${action} failed: Elastic Path refused it${status ? ` with HTTP ${status}` : ""} (${reasonOf(errors, "")}).`,
+      { errors, retryable: isRetryableStatus(status), cause },
     );
   }
-  return new ElasticPathError(
-    `${action} failed: the SDK client threw before Elastic Path answered (see this error's cause).`,
-    { retryable: false, cause },
-  );
-}
-
-/** Elastic Path answers JSON; anything else on a 2xx came from another host (a wrong `baseUrl`). */
-function isJsonOrEmpty(response: Response): boolean {
-  if (response.status === 204 || response.headers.get("Content-Length") === "0") return true;
-  const mediaType = response.headers.get("Content-Type")?.split(";")[0]?.trim() ?? "";
-  return mediaType.startsWith("application/json") || mediaType.endsWith("+json");
+  return final(`${action} failed: the SDK client threw (see cause).`, cause);
 }
 
 /**
@@ -156,12 +130,14 @@ export async function answerOf<Result extends FailedResult>(
   const result = await call.catch((cause: unknown) => {
     throw errorFromThrown(action, cause);
   });
-  if (!result.response.ok) throw errorFromResponse(action, result);
-  if (!isJsonOrEmpty(result.response)) {
-    const type = result.response.headers.get("Content-Type") ?? "no content type";
-    throw new ElasticPathError(
-      `${action} failed: the answer (HTTP ${result.response.status}, ${type}) is not Elastic Path's JSON; is the client's baseUrl an Elastic Path API host?`,
-      { retryable: false, cause: result.data },
+  const { status, headers, ok } = result.response;
+  if (!ok) throw errorFromResponse(action, result);
+  // Elastic Path answers JSON; anything else on a 2xx came from another host (a wrong baseUrl).
+  const type = headers.get("Content-Type") ?? "no content type";
+  if (status !== 204 && headers.get("Content-Length") !== "0" && !/json/i.test(type)) {
+    throw final(
+      `${action} failed: the answer is ${type}, not JSON; is baseUrl an Elastic Path API host?`,
+      result.data,
     );
   }
   return result;

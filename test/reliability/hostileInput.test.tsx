@@ -769,7 +769,7 @@ describe("what the SDK throws, said as it happened", () => {
       expect(error).toBeInstanceOf(ElasticPathError);
       const refused = error as ElasticPathError;
       expect(refused.message).toMatch(
-        /^[A-Z][^:]+ failed: the store refused this storefront's client id \(.*check the clientId and baseUrl given to createShopperClient\)\.$/,
+        /^[A-Z][^:]+ failed: the store refused this storefront's client id \(check clientId and baseUrl in createShopperClient\)\.$/,
       );
       expect(refused.message).not.toMatch(/could not be reached/);
       expect(refused.retryable).toBe(false);
@@ -837,8 +837,7 @@ describe("what the SDK throws, said as it happened", () => {
     const error = await operations["My carts"]!(shop);
     expect(error).toBeInstanceOf(ElasticPathError);
     expect(error).toMatchObject({
-      message:
-        "Loading the customer's carts failed: Elastic Path's answer could not be read (it is not valid JSON).",
+      message: "Loading the customer's carts failed: Elastic Path's answer is not valid JSON.",
       retryable: false,
     });
     expect(requests).toHaveLength(1);
@@ -855,7 +854,7 @@ describe("what the SDK throws, said as it happened", () => {
     expect(error).toBeInstanceOf(ElasticPathError);
     expect(error).toMatchObject({
       message:
-        "Loading the customer's carts failed: the answer (HTTP 200, text/html; charset=utf-8) is not Elastic Path's JSON; is the client's baseUrl an Elastic Path API host?",
+        "Loading the customer's carts failed: the answer is text/html; charset=utf-8, not JSON; is baseUrl an Elastic Path API host?",
       retryable: false,
     });
     expect(requests).toHaveLength(1);
@@ -902,8 +901,7 @@ describe("what the SDK throws, said as it happened", () => {
     const error = await operations.login!(shop);
     expect(error).toBeInstanceOf(ElasticPathError);
     expect(error).toMatchObject({
-      message:
-        "Logging in failed: the SDK client threw before Elastic Path answered (see this error's cause).",
+      message: "Logging in failed: the SDK client threw (see cause).",
       retryable: false,
       cause: expect.any(RangeError),
     });
@@ -925,7 +923,7 @@ describe("what the SDK throws, said as it happened", () => {
     );
     expect(error).toBeInstanceOf(ElasticPathError);
     expect(error).toMatchObject({
-      message: "Loading the cart was cancelled before Elastic Path answered.",
+      message: "Loading the cart was cancelled.",
       retryable: false,
     });
   });
