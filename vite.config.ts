@@ -71,9 +71,18 @@ export default defineConfig({
           name: "unit",
           environment: "jsdom",
           include: ["test/**/*.test.{ts,tsx}"],
-          exclude: ["test/browser/**"],
+          exclude: ["test/browser/**", "test/readme/**"],
           setupFiles: ["test/setup/unit.ts"],
           typecheck: { enabled: true, include: ["test/**/*.test-d.ts"] },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // README.md's code blocks, typechecked and linted (test/readme): Node, no msw.
+          name: "readme",
+          environment: "node",
+          include: ["test/readme/**/*.test.ts"],
         },
       },
       {

@@ -67,7 +67,18 @@ function ExactlyOncePage() {
 const meta = {
   title: "Exactly once",
   render: () => <ExactlyOncePage />,
-  parameters: { demo: { guestCart: { items: GUEST_ITEMS }, fakeOnly: true, strictMode: true } },
+  parameters: {
+    demo: {
+      guestCart: { items: GUEST_ITEMS },
+      fakeOnly: true,
+      strictMode: true,
+      caption: {
+        shows:
+          "In StrictMode, four components using the hook and a login with a guest cart sent one association request, and all four show its outcome.",
+        tryIt: "Press Remount them: nothing new is sent, the pair is settled for this session.",
+      },
+    },
+  },
 } satisfies Meta<DemoArgs>;
 
 export default meta;

@@ -8,7 +8,14 @@ import type { DemoArgs } from "./support/fakeControls";
 import { GUEST_ITEMS } from "./support/people";
 import { listedCartNames, logIn, logInAndWait, myCarts, patience } from "./support/play";
 
-const withGuestCart: DemoParameters = { guestCart: { items: GUEST_ITEMS }, fakeOnly: true };
+const withGuestCart: DemoParameters = {
+  guestCart: { items: GUEST_ITEMS },
+  fakeOnly: true,
+  startOver: true,
+};
+
+/** This story's caption, with the meta's demo parameters kept (they merge). */
+const caption = (shows: string, tryIt: string) => ({ demo: { caption: { shows, tryIt } } });
 
 const meta = {
   title: "Failure modes",
@@ -24,6 +31,10 @@ type Story = StoryObj<DemoArgs>;
 /** A 401 from `POST /v2/customers/tokens`: the shopper is told, stays signed out, nothing else is sent. */
 export const WrongPassword: Story = {
   name: "Wrong password",
+  parameters: caption(
+    "A wrong password is a 401 from POST /v2/customers/tokens: said once, not retried, and the shopper stays signed out.",
+    "Log in with the demo password shown above the form: the guest cart is then saved.",
+  ),
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas } = context;
     await logIn(context, { email: shopper.email, password: "not-the-password" });
@@ -43,7 +54,15 @@ export const WrongPassword: Story = {
 export const ContactEmailCart: Story = {
   name: "Cart with a contact email (422)",
   parameters: {
-    demo: { guestCart: { items: GUEST_ITEMS, contactEmail: "guest@example.com" } },
+    demo: {
+      guestCart: { items: GUEST_ITEMS, contactEmail: "guest@example.com" },
+      caption: {
+        shows:
+          "Elastic Path refuses (422) to tie a cart with a contact email to a customer: said once, not retried, the cart kept on this device.",
+        tryIt:
+          "Log out, add a product (a new cart, without an email) and log in: that one is saved.",
+      },
+    },
   },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas } = context;
@@ -91,6 +110,10 @@ function SaveForSomeoneElse() {
 /** A customer token only acts for its own customer: 403, not retried, nothing associated. */
 export const AnotherCustomersToken: Story = {
   name: "Another customer's token (403)",
+  parameters: caption(
+    "A customer token acts for its own customer only: saving Ada's cart to Grace's account with Ada's token is a 403, not retried.",
+    "Press the button again: one more 403 in the log, and still nothing associated.",
+  ),
   render: () => (
     <Storefront association={{ associateOnLogin: false }}>
       <SaveForSomeoneElse />
@@ -119,6 +142,10 @@ export const AnotherCustomersToken: Story = {
  */
 export const NetworkFailsTwice: Story = {
   name: "Network fails twice, then recovers",
+  parameters: caption(
+    "The association failed twice on the network and the third try worked; meanwhile the banner said it was retrying.",
+    "Set Fault count to 3 in Controls, start over as a guest and log in: the fourth try (the last retry) wins.",
+  ),
   args: { fault: "network error", faultEndpoint: "associate", faultCount: 2 },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas } = context;
@@ -142,13 +169,17 @@ export const NetworkFailsTwice: Story = {
       "network-error",
       200,
     ]);
-    await waitFor(() => expect(listedCartNames(context)).toContain("Guest cart"), patience);
+    await waitFor(() => expect(listedCartNames(context)).toContain("Guest cart 1"), patience);
   }),
 };
 
 /** Rate limited: a 429 with `Retry-After: 1` is retried after that second, as the default policy says. */
 export const RetryAfter: Story = {
   name: "429 with Retry-After",
+  parameters: caption(
+    "A 429 with Retry-After: 1 was retried after that second (compare Sent at in the log), as the hook's policy says.",
+    "Start over as a guest, set Fault count to 2 in Controls and log in: two waits of a second each.",
+  ),
   // The hook's own retry policy, so the wait comes from the header.
   render: () => <Storefront />,
   args: { fault: "429 with Retry-After: 1", faultEndpoint: "associate", faultCount: 1 },
@@ -191,6 +222,10 @@ function ExpireTokensButton() {
  */
 export const TokenExpires: Story = {
   name: "Customer token expires mid-session",
+  parameters: caption(
+    "Ada's token was revoked on the server; the next request got a 401 and she was signed out, told why, her carts off the screen.",
+    "Log in again, press Expire, then Refresh in My carts: the same, and the 401 in the log.",
+  ),
   render: () => (
     <Storefront association={{ retryDelay: 300 }}>
       <ExpireTokensButton />
@@ -200,7 +235,7 @@ export const TokenExpires: Story = {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
     await canvas.findByText("Your cart was saved to your account.", {}, patience);
-    await waitFor(() => expect(listedCartNames(context)).toEqual(["Guest cart"]), patience);
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Guest cart 1"]), patience);
 
     await userEvent.click(canvas.getByRole("button", { name: /^Expire .* tokens on the server$/ }));
     await userEvent.click(myCarts(context).getByRole("button", { name: "Refresh" }));
@@ -211,13 +246,18 @@ export const TokenExpires: Story = {
     await expect(canvas.getByRole("button", { name: "Log in" })).toBeVisible();
     await expect(canvas.getByText("Log in to see the carts saved to your account.")).toBeVisible();
     // Signing out forgets this device's cart, which now belongs to the account.
-    await expect(canvas.getByText("Cart: empty")).toBeVisible();
+    await expect(canvas.getByText("No cart on this device")).toBeVisible();
     await expect(fake.requestsTo("list-carts").at(-1)?.status).toBe(401);
   }),
 };
 
 const cartSavedOnAnotherDevice: DemoParameters = {
   guestCart: null,
+  caption: {
+    shows:
+      "This device's cart was saved to Ada's account from another device already: the association answered 204, a success and a no-op (no list refetch).",
+    tryIt: "Start over as a guest and log in: a new cart, so a 200 this time.",
+  },
   seed: (fake, { shopper }) => ({
     cartId: fake.seedCart({
       name: "Saved on my phone",

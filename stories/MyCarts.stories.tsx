@@ -25,7 +25,16 @@ type Story = StoryObj<DemoArgs>;
 /** Three carts a page; "Load more" asks for the next page at the offset Elastic Path's paging says. */
 export const LoadMore: Story = {
   name: "Load more",
-  parameters: { demo: savedCarts(7) },
+  parameters: {
+    demo: {
+      ...savedCarts(7),
+      caption: {
+        shows:
+          "Seven saved carts, three a page: Load more asked for the next pages at the offsets Elastic Path's paging gave.",
+        tryIt: "Press Refresh: every loaded page is fetched again (see page[offset] in the log).",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -63,7 +72,17 @@ export const LoadMore: Story = {
  * down to 2 s here), then reconciles the list with the server.
  */
 export const Remove: Story = {
-  parameters: { demo: savedCarts(3) },
+  parameters: {
+    demo: {
+      ...savedCarts(3),
+      caption: {
+        shows:
+          "Remove took Cart 2 off the list at once, before its DELETE (slowed to 2 s) was answered, then fetched the list again.",
+        tryIt:
+          "Remove another cart: it leaves the list while its DELETE is still missing from the log.",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -92,7 +111,16 @@ export const Remove: Story = {
 /** The removal fails for good (503 on every try): the cart comes back, and the shopper is told. */
 export const RemoveFails: Story = {
   name: "Remove fails, the cart comes back",
-  parameters: { demo: savedCarts(3) },
+  parameters: {
+    demo: {
+      ...savedCarts(3),
+      caption: {
+        shows:
+          "Removing Cart 2 failed with 503 on the first try and all three retries: the cart came back, and the shopper is told.",
+        tryIt: "Remove it again now that the faults are spent: it goes for good (204 in the log).",
+      },
+    },
+  },
   // One try and the hook's three retries.
   args: { fault: "503", faultEndpoint: "disassociate", faultCount: 4 },
   play: onTheFake(async (context, { fake, shopper }) => {
@@ -125,7 +153,16 @@ export const RemoveFails: Story = {
 
 /** A customer without saved carts sees an empty state, not an empty list. */
 export const Empty: Story = {
-  parameters: { demo: { fakeOnly: true } },
+  parameters: {
+    demo: {
+      fakeOnly: true,
+      caption: {
+        shows: "A customer without saved carts sees an empty state, not an empty list.",
+        tryIt:
+          "Set Latency to 2000 in Controls, log out and in again: the loading state comes first.",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     await logInAndWait(context, shopper);
     await expect(
@@ -141,7 +178,18 @@ export const Empty: Story = {
  */
 export const LoadError: Story = {
   name: "Error, then try again",
-  parameters: { demo: { ...savedCarts(2), fakeOnly: true } },
+  parameters: {
+    demo: {
+      ...savedCarts(2),
+      fakeOnly: true,
+      caption: {
+        shows:
+          "The list failed with 503 on the first try and the QueryClient's three retries; Try again then loaded it.",
+        tryIt:
+          "Set Fault count to 5 in Controls (five more 503s) and press Refresh: the carts shown stay on screen while the retries fail in the log.",
+      },
+    },
+  },
   args: { fault: "503", faultEndpoint: "list-carts", faultCount: 4 },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { userEvent } = context;

@@ -26,6 +26,13 @@ const demo: DemoParameters = {
   },
   // The guest cart filled before logging in, through the SDK.
   guestCart: { items: GUEST_ITEMS },
+  startOver: true,
+  caption: {
+    shows:
+      "Ada logged in with a guest cart, and the hook saved it to her account by itself: one association request (highlighted in the log), and the cart on top of My carts.",
+    tryIt:
+      "Start over as a guest, then log in as Ada again: one more association, for the new cart.",
+  },
 };
 
 const meta = {
@@ -57,7 +64,7 @@ export const LoginKeepsTheCart: Story = {
     await waitFor(
       () =>
         expect(listedCartNames(context)).toEqual([
-          "Guest cart",
+          "Guest cart 1",
           "Weekend groceries",
           "Birthday presents",
         ]),
@@ -80,5 +87,28 @@ export const LoginKeepsTheCart: Story = {
       cartId: initialCartId,
       customerId: shopper.id,
     });
+
+    // Replayed by hand, in one click: signed out, a new guest cart, nothing else sent.
+    const { userEvent } = context;
+    await userEvent.click(canvas.getByRole("button", { name: "Start over as a guest" }));
+    await expect(await canvas.findByRole("button", { name: "Log in" }, patience)).toBeVisible();
+    await expect(await canvas.findByText("Cart: 2 products, $49.00", {}, patience)).toBeVisible();
+    await expect(canvas.queryByRole("alert")).toBeNull();
+    await expect(fake.requestsTo("associate")).toHaveLength(1);
+
+    await logIn(context, shopper);
+    await waitFor(
+      () =>
+        expect(listedCartNames(context)).toEqual([
+          "Guest cart 2",
+          "Guest cart 1",
+          "Weekend groceries",
+          "Birthday presents",
+        ]),
+      patience,
+    );
+    const [, second] = fake.requestsTo("associate");
+    await expect(second?.status).toBe(200);
+    await expect(second?.path).not.toBe(associations[0]?.path);
   }),
 };

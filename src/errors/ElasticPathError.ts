@@ -28,7 +28,11 @@ export interface ElasticPathErrorOptions {
  */
 export class ElasticPathError extends Error {
   override readonly name = "ElasticPathError";
-  /** The HTTP status; absent for network failures and rejected input. */
+  /**
+   * The HTTP status of the request that failed; absent when it got no answer the package
+   * could read (a network failure, a refused client id, a body that is not JSON) and for
+   * rejected input.
+   */
   readonly status?: number;
   /** Elastic Path's own error entries, as it sent them (empty when it sent none). */
   readonly errors: ElasticPathErrorEntry[];

@@ -7,7 +7,13 @@ import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
 import { FakeStore, type StoredCart } from "./store";
 import { TokenBook } from "./tokens";
-import type { Cart, FakeElasticPath, FakeElasticPathOptions, SeedCartInput } from "./types";
+import type {
+  Cart,
+  FakeElasticPath,
+  FakeElasticPathOptions,
+  SeedCartInput,
+  SeededCart,
+} from "./types";
 import {
   checkAccountInput,
   checkAccountMemberInput,
@@ -161,7 +167,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     return member;
   }
 
-  function seedCart(input: SeedCartInput, caller: string): Cart {
+  function seedCart(input: SeedCartInput, caller: string): SeededCart {
     checkCartInput(input, caller);
     const customerIds = input.customerIds ?? [];
     customerIds.forEach((customerId) => requireCustomer(customerId, caller));
@@ -190,7 +196,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     }
     customerIds.forEach((customerId) => store.associate(cart, customerId, { touch: false }));
     accountIds.forEach((accountId) => store.associateAccount(cart, accountId, { touch: false }));
-    return render(cart);
+    return { ...render(cart), id: cart.id };
   }
 
   return {

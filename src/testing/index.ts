@@ -2,6 +2,11 @@
  * `epcc-react-hooks/testing`: an in-memory Elastic Path for tests and demos, served by msw.
  */
 export { createFakeElasticPath } from "./createFakeElasticPath";
+export {
+  startFakeElasticPathWorker,
+  type FakeElasticPathWorker,
+  type StartFakeElasticPathWorkerOptions,
+} from "./startFakeElasticPathWorker";
 export { fakeEndpoints } from "./validate";
 export type {
   FakeAccount,
@@ -17,6 +22,7 @@ export type {
   SeedAccountInput,
   SeedAccountMemberInput,
   SeedCartInput,
+  SeededCart,
   SeedCustomItem,
   SeedCustomerInput,
 } from "./types";

@@ -4,6 +4,18 @@ import type { RequestHandler } from "msw";
 /** A cart as Elastic Path returns it (the SDK's `CartResponse`). */
 export type Cart = CartResponse;
 
+/**
+ * A cart the fake seeded: as `GET /v2/carts/:id` answers it, with its `id` typed as
+ * present (the SDK's type leaves it optional; a seeded cart always has one).
+ *
+ * @example
+ * ```ts
+ * const cart = fake.seedCart({ items: [{ name: "Tea", quantity: 1, amount: 450 }] });
+ * localStorage.setItem("_store_ep_cart", cart.id); // a string, no `!`
+ * ```
+ */
+export type SeededCart = Cart & { id: string };
+
 /** The Elastic Path endpoints the fake answers, one name per method and path. */
 export type FakeEndpoint =
   /** `POST /oauth/access_token` */
@@ -350,9 +362,9 @@ export interface FakeElasticPath {
   /** Adds a customer who can log in with `email` and `password`. */
   seedCustomer(input: SeedCustomerInput): FakeCustomer;
   /** Adds one cart directly to the store (no request is recorded). */
-  seedCart(input?: SeedCartInput): Cart;
+  seedCart(input?: SeedCartInput): SeededCart;
   /** Adds `count` carts with distinct ids and strictly decreasing `updated_at` (the first is the newest). */
-  seedCarts(count: number, input?: Omit<SeedCartInput, "id">): Cart[];
+  seedCarts(count: number, input?: Omit<SeedCartInput, "id">): SeededCart[];
   /** A valid customer token for a seeded customer, as if they had logged in. */
   issueCustomerToken(customerId: string): string;
   /** Every token issued so far for that customer answers 401 from now on. */

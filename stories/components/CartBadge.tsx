@@ -6,7 +6,8 @@ export function CartBadge() {
   const [cartId] = useCartId();
   return (
     <p className="cart-badge" aria-live="polite">
-      {cartId ? <CartSummary cartId={cartId} /> : "Cart: empty"}
+      {/* No id is not an empty cart: there is no cart here (none yet, or forgotten on logout). */}
+      {cartId ? <CartSummary cartId={cartId} /> : "No cart on this device"}
     </p>
   );
 }

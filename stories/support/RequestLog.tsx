@@ -2,8 +2,8 @@
  * What crossed the wire: every request the story's fake Elastic Path answered, as it
  * happened, so a developer sees what the hooks do (and how often).
  */
-import { useSyncExternalStore } from "react";
-import type { FakeElasticPath, RecordedRequest } from "../../src/testing";
+import { Fragment, useSyncExternalStore } from "react";
+import type { FakeElasticPath, FakeEndpoint, RecordedRequest } from "../../src/testing";
 
 interface RequestStore {
   subscribe(onChange: () => void): () => void;
@@ -46,9 +46,44 @@ export function useRecordedRequests(fake: FakeElasticPath | undefined): readonly
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
 
+/**
+ * The requests that stand out in the log, and the word that says why: what the package is
+ * about. To highlight another endpoint, add it here.
+ */
+export const HIGHLIGHTED_ENDPOINTS: Partial<Record<FakeEndpoint, string>> = {
+  associate: "association",
+  disassociate: "removal",
+};
+
+/** Ids in paths (UUIDs, long tokens) take the room: their first 8 characters tell them apart. */
+const LONG_ID = /^(?=.*\d)[A-Za-z0-9_-]{17,}$/;
+const SHORT_ID_LENGTH = 8;
+
+function shortenIds(path: string): string {
+  return path
+    .split("/")
+    .map((segment) => (LONG_ID.test(segment) ? `${segment.slice(0, SHORT_ID_LENGTH)}…` : segment))
+    .join("/");
+}
+
 function queryText(query: Record<string, string>): string {
   const text = new URLSearchParams(query).toString();
   return text ? `?${decodeURIComponent(text)}` : "";
+}
+
+/** The path with a line-break opportunity after each `/` and before each `&`, never mid-word. */
+function Breakable({ text }: { text: string }) {
+  const parts = text.split(/(?<=\/)|(?=&)/);
+  return parts.map((part, index) => (
+    <Fragment key={index}>
+      {index > 0 && <wbr />}
+      {part}
+    </Fragment>
+  ));
+}
+
+function statusText(status: RecordedRequest["status"]): string {
+  return status === "network-error" ? "network error" : String(status);
 }
 
 export function RequestLog({
@@ -68,30 +103,42 @@ export function RequestLog({
         <p>No requests yet.</p>
       ) : (
         <table>
+          <caption>
+            Every request the story&apos;s fake Elastic Path answered. Times are milliseconds from
+            the start of the story; long ids are shortened (hover a path for all of it).
+          </caption>
           <thead>
             <tr>
               <th scope="col">#</th>
               <th scope="col">Method</th>
               <th scope="col">Path</th>
               <th scope="col">Status</th>
-              <th scope="col">At (ms)</th>
+              <th scope="col">Sent at (ms from story start)</th>
               <th scope="col">Took (ms)</th>
             </tr>
           </thead>
           <tbody>
-            {requests.map((request) => (
-              <tr key={request.id} data-endpoint={request.endpoint}>
-                <td>{request.id}</td>
-                <td>{request.method}</td>
-                <td className="request-path">
-                  {request.path}
-                  {queryText(request.query)}
-                </td>
-                <td className={statusClass(request.status)}>{request.status}</td>
-                <td>{request.startedAt - startedAt}</td>
-                <td>{request.finishedAt - request.startedAt}</td>
-              </tr>
-            ))}
+            {requests.map((request) => {
+              const highlight = HIGHLIGHTED_ENDPOINTS[request.endpoint];
+              const fullPath = `${request.path}${queryText(request.query)}`;
+              return (
+                <tr
+                  key={request.id}
+                  data-endpoint={request.endpoint}
+                  className={highlight ? "request-highlighted" : undefined}
+                >
+                  <td>{request.id}</td>
+                  <td>{request.method}</td>
+                  <td className="request-path" title={fullPath}>
+                    <Breakable text={shortenIds(fullPath)} />
+                    {highlight && <span className="request-tag">{highlight}</span>}
+                  </td>
+                  <td className={statusClass(request.status)}>{statusText(request.status)}</td>
+                  <td>{request.startedAt - startedAt}</td>
+                  <td>{request.finishedAt - request.startedAt}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

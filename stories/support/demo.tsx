@@ -12,7 +12,7 @@
 import { createShopperClient, type Client } from "@epcc-sdk/sdks-shopper";
 import type { Decorator, StoryContext } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createContext, StrictMode, useContext, useState, type ReactNode } from "react";
+import { createContext, Fragment, StrictMode, useContext, useState, type ReactNode } from "react";
 import { ElasticPathProvider } from "../../src";
 import type { FakeCustomer, FakeElasticPath } from "../../src/testing";
 import { retireFake, startFreshFake } from "./fakeHandlers";
@@ -21,6 +21,7 @@ import { fillGuestCart, type CustomItem } from "./guestCart";
 import { DEMO_SHOPPER, OTHER_SHOPPER, type DemoPerson } from "./people";
 import { realStore } from "./realStore";
 import { RequestLog } from "./RequestLog";
+import { StoryCaption, type Caption } from "./StoryCaption";
 
 /** The localStorage keys the package uses (session, cart id, association ledger). */
 const PACKAGE_STORAGE_KEYS = [
@@ -65,6 +66,10 @@ export interface DemoParameters {
   fakeOnly?: boolean;
   /** Render the app in `<StrictMode>`, as most React apps run in development. Default `true`. */
   strictMode?: boolean;
+  /** The line above the story: what it shows and what to try. Every story needs one. */
+  caption?: Caption;
+  /** A "Start over as a guest" button in the caption (storefront stories). */
+  startOver?: boolean;
 }
 
 function memoryTokenStorage() {
@@ -176,11 +181,22 @@ function DemoRoot({
   useFakeControls(demo.fake, args);
   // The cart id is controlled here (the provider's `cartId` prop), starting with the guest cart.
   const [cartId, setCartId] = useState(demo.initialCartId);
+  // Bumped by "Start over as a guest": the story's components mount afresh.
+  const [mounts, setMounts] = useState(0);
+  const { caption } = parameters;
+  if (!caption) {
+    throw new Error("Every story says what it shows: set parameters.demo.caption.");
+  }
 
   const app = (
     <QueryClientProvider client={demo.queryClient}>
       <ElasticPathProvider client={demo.client} cartId={cartId} onCartIdChange={setCartId}>
-        {children}
+        <StoryCaption
+          caption={caption}
+          startOver={parameters.startOver ? (parameters.guestCart ?? null) : undefined}
+          onStartedOver={() => setMounts((count) => count + 1)}
+        />
+        <Fragment key={mounts}>{children}</Fragment>
       </ElasticPathProvider>
     </QueryClientProvider>
   );

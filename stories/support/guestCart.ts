@@ -12,14 +12,25 @@ export interface CustomItem {
   amount: number;
 }
 
+/** Guest carts made so far by each story's client: "Guest cart 1", "Guest cart 2", ... */
+const guestCartsMade = new WeakMap<Client, number>();
+
+/** The next guest cart's name: distinct within a story, so "My carts" tells them apart. */
+function nextGuestCartName(client: Client): string {
+  const count = (guestCartsMade.get(client) ?? 0) + 1;
+  guestCartsMade.set(client, count);
+  return `Guest cart ${count}`;
+}
+
 export async function createGuestCart(
   client: Client,
   { contactEmail }: { contactEmail?: string } = {},
 ): Promise<string> {
+  const name = nextGuestCartName(client);
   const { data, response } = await createACart({
     client,
     body: {
-      data: { name: "Guest cart", ...(contactEmail && { contact: { email: contactEmail } }) },
+      data: { name, ...(contactEmail && { contact: { email: contactEmail } }) },
     },
   });
   const cartId = data?.data?.id;

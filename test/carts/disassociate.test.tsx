@@ -41,7 +41,7 @@ describe("useDisassociateCartFromCustomer", () => {
 
     act(() =>
       result.current.remove.mutate({
-        cartId: gone!.id!,
+        cartId: gone!.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -76,7 +76,7 @@ describe("useDisassociateCartFromCustomer", () => {
     await act(() =>
       result.current.remove
         .mutateAsync({
-          cartId: carts[1]!.id!,
+          cartId: carts[1]!.id,
           customerId: customer.id,
           customerToken: foreignToken,
         })
@@ -95,7 +95,7 @@ describe("useDisassociateCartFromCustomer", () => {
     fake.failNext("disassociate", 1, { status: 503 });
     await act(() =>
       result.current.remove.mutateAsync({
-        cartId: carts[0]!.id!,
+        cartId: carts[0]!.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -123,7 +123,7 @@ describe("useDisassociateCartFromCustomer", () => {
     const foreignToken = fake.issueCustomerToken(fake.seedCustomer(OTHER_SHOPPER).id); // answers 403
     act(() =>
       result.current.remove.mutate({
-        cartId: carts[0]!.id!,
+        cartId: carts[0]!.id,
         customerId: customer.id,
         customerToken: foreignToken,
       }),

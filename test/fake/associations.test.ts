@@ -157,7 +157,7 @@ describe.each([
   ["POST", associate],
   ["DELETE", disassociate],
 ] as const)("%s /v2/carts/:id/relationships/customers refuses", (method, operation) => {
-  test("an entry whose type is not customer: 400", async () => {
+  test(`${method}: an entry whose type is not customer: 400`, async () => {
     const { fake, ada, adaToken, call } = setup();
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
       body: { data: [{ type: "account", id: ada.id }] },
@@ -175,7 +175,7 @@ describe.each([
     });
   });
 
-  test("an empty data array: 400", async () => {
+  test(`${method}: an empty data array: 400`, async () => {
     const { fake, adaToken, call } = setup();
     const { response } = await call(operation, fake.seedCart().id ?? "", {
       body: { data: [] },
@@ -184,7 +184,7 @@ describe.each([
     expect(response.status).toBe(400);
   });
 
-  test("more than one entry: 403", async () => {
+  test(`${method}: more than one entry: 403`, async () => {
     const { fake, ada, grace, adaToken, call } = setup();
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
       body: {
@@ -201,7 +201,7 @@ describe.each([
     });
   });
 
-  test('data sent as an object instead of an array: 403 "Invalid json payload"', async () => {
+  test(`${method}: data sent as an object instead of an array: 403 "Invalid json payload"`, async () => {
     const { fake, ada, adaToken, call } = setup();
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
       body: { data: { type: "customer", id: ada.id } },
@@ -211,7 +211,7 @@ describe.each([
     expect(error).toMatchObject({ errors: [{ status: 403, title: "Invalid json payload" }] });
   });
 
-  test("a customer token that belongs to another customer than data[0].id: 403", async () => {
+  test(`${method}: a customer token that belongs to another customer than data[0].id: 403`, async () => {
     const { fake, grace, adaToken, call, asCustomer } = setup();
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
       body: asCustomer(grace.id),
@@ -221,7 +221,7 @@ describe.each([
     expect(error).toMatchObject({ errors: [{ status: 403, title: "Forbidden" }] });
   });
 
-  test("an implicit bearer without a customer token: 403", async () => {
+  test(`${method}: an implicit bearer without a customer token: 403`, async () => {
     const { fake, ada, call, asCustomer } = setup();
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
       body: asCustomer(ada.id),
@@ -230,7 +230,7 @@ describe.each([
     expect(error).toMatchObject({ errors: [{ status: 403, title: "Forbidden" }] });
   });
 
-  test("an expired customer token: 401, and the SDK does not send the request again", async () => {
+  test(`${method}: an expired customer token: 401, and the SDK does not send the request again`, async () => {
     const { fake, ada, adaToken, call, asCustomer } = setup();
     fake.expireCustomerTokens(ada.id);
     const { error, response } = await call(operation, fake.seedCart().id ?? "", {
@@ -246,7 +246,7 @@ describe.each([
     ]);
   });
 
-  test("a garbled customer token: 401", async () => {
+  test(`${method}: a garbled customer token: 401`, async () => {
     const { fake, ada, call, asCustomer } = setup();
     const { response } = await call(operation, fake.seedCart().id ?? "", {
       body: asCustomer(ada.id),
@@ -255,7 +255,7 @@ describe.each([
     expect(response.status).toBe(401);
   });
 
-  test("a body that is not JSON: 400", async () => {
+  test(`${method}: a body that is not JSON: 400`, async () => {
     const { fake, adaToken } = setup();
     const response = await fetch(`${fake.baseUrl}/v2/carts/abc/relationships/customers`, {
       method,
@@ -269,7 +269,7 @@ describe.each([
     expect(response.status).toBe(400);
   });
 
-  test("an unsafe cart id: 400", async () => {
+  test(`${method}: an unsafe cart id: 400`, async () => {
     const { ada, adaToken, call, asCustomer } = setup();
     const { response } = await call(operation, "not.safe", {
       body: asCustomer(ada.id),

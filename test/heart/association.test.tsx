@@ -48,7 +48,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
 
     const data = await act(() =>
       result.current.associate.mutateAsync({
-        cartId: guestCart.id!,
+        cartId: guestCart.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -78,7 +78,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
 
     const data = await act(() =>
       result.current.associate.mutateAsync({
-        cartId: ownCarts[0]!.id!,
+        cartId: ownCarts[0]!.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -96,7 +96,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
     const { result } = renderHook(() => useStorefront({ associateOnLogin: false }), { wrapper });
     await act(() =>
       result.current.associate
-        .mutateAsync({ cartId: guestCart.id!, customerId: customer.id })
+        .mutateAsync({ cartId: guestCart.id, customerId: customer.id })
         .catch(() => {}),
     );
     await waitFor(() => expect(result.current.associate.isError).toBe(true));
@@ -124,7 +124,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
 
     const cachedListWhenSettled = await act(() =>
       result.current.associate
-        .mutateAsync({ cartId: guestCart.id!, customerId: customer.id, customerToken: token })
+        .mutateAsync({ cartId: guestCart.id, customerId: customer.id, customerToken: token })
         .then(() => queryClient.getQueriesData({ queryKey: cartQueries.customerKey(customer.id) })),
     );
 
@@ -177,7 +177,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
 
     await act(() =>
       result.current.associate
-        .mutateAsync({ cartId: guestCart.id!, customerId: customer.id, customerToken: token })
+        .mutateAsync({ cartId: guestCart.id, customerId: customer.id, customerToken: token })
         .catch(() => {}),
     );
     await waitFor(() => expect(result.current.associate.isError).toBe(true));
@@ -224,7 +224,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
     const { customer, guestCart } = seedShopperWithGuestCart(fake);
     const { result } = renderHook(() => useStorefront({ associateOnLogin: false }), { wrapper });
     const { token } = await act(() => result.current.login.mutateAsync(SHOPPER));
-    const variables = { cartId: guestCart.id!, customerId: customer.id, customerToken: token };
+    const variables = { cartId: guestCart.id, customerId: customer.id, customerToken: token };
 
     const [first, second] = await act(() =>
       Promise.all([
@@ -252,7 +252,7 @@ describe("useAssociateCartWithCustomer, by hand", () => {
     await waitFor(() => expect(result.current.carts.isSuccess).toBe(true));
     await act(() =>
       result.current.associate.mutateAsync({
-        cartId: guestCart.id!,
+        cartId: guestCart.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -279,7 +279,7 @@ describe("retries", () => {
 
     const data = await act(() =>
       result.current.associate.mutateAsync({
-        cartId: guestCart.id!,
+        cartId: guestCart.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -303,7 +303,7 @@ describe("retries", () => {
 
     await act(() =>
       result.current.associate
-        .mutateAsync({ cartId: guestCart.id!, customerId: customer.id, customerToken: token })
+        .mutateAsync({ cartId: guestCart.id, customerId: customer.id, customerToken: token })
         .catch(() => {}),
     );
     await waitFor(() => expect(result.current.associate.isError).toBe(true));
@@ -326,7 +326,7 @@ describe("retries", () => {
 
     await act(() =>
       result.current.associate.mutateAsync({
-        cartId: guestCart.id!,
+        cartId: guestCart.id,
         customerId: customer.id,
         customerToken: token,
       }),
@@ -348,7 +348,7 @@ describe("retries", () => {
     fake.failNext("associate", 1, { status: 503 });
     await act(() =>
       result.current.associate
-        .mutateAsync({ cartId: guestCart.id!, customerId: customer.id, customerToken: token })
+        .mutateAsync({ cartId: guestCart.id, customerId: customer.id, customerToken: token })
         .catch(() => {}),
     );
     await waitFor(() => expect(result.current.associate.isError).toBe(true));

@@ -9,6 +9,7 @@ import {
   useCustomerSession,
 } from "../../src";
 import type { FakeElasticPath } from "../../src/testing";
+import { report } from "../support/report";
 import {
   cacheKeysAndVariables,
   countOf,
@@ -51,7 +52,7 @@ describe("automatic association on login", () => {
   it("login with a guest cart: one association, and My carts shows the cart", async () => {
     const { fake, wrapper } = createHarness();
     const { customer, guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const { result } = renderHook(useStorefront, { wrapper });
 
     await act(() => result.current.login.mutateAsync(SHOPPER));
@@ -67,7 +68,7 @@ describe("automatic association on login", () => {
       result.current.session.status === "signed-in" ? result.current.session.token : "missing",
     );
     // Measured for the closing note: everything a login with a guest cart costs on the wire.
-    console.info(
+    report(
       "login with a guest cart:",
       fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`),
     );
@@ -89,7 +90,7 @@ describe("automatic association on login", () => {
   it("does nothing with associateOnLogin: false", async () => {
     const { fake, wrapper } = createHarness();
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const { result } = renderHook(
       () => ({
         associate: useAssociateCartWithCustomer({ associateOnLogin: false }),
@@ -106,7 +107,7 @@ describe("automatic association on login", () => {
   it("under StrictMode with five mounted hooks sends one request, and every one shows it", async () => {
     const { fake, wrapper } = createHarness({ strict: true, fake: { latencyMs: 10 } });
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const login = renderHook(() => useCustomerLogin(), { wrapper });
     const labels = ["a", "b", "c", "d", "e"];
     render(
@@ -130,7 +131,7 @@ describe("automatic association on login", () => {
       fake: { latencyMs: (r) => (r.endpoint === "associate" ? 80 : 0) },
     });
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const login = renderHook(() => useCustomerLogin(), { wrapper });
     render(
       <>
@@ -150,7 +151,7 @@ describe("automatic association on login", () => {
   it("does not send again after a re-mount or a reload in the same session", async () => {
     const { fake, wrapper } = createHarness();
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const first = renderHook(useStorefront, { wrapper });
     await act(() => first.result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(first.result.current.associate.isSuccess).toBe(true));
@@ -170,7 +171,7 @@ describe("automatic association on login", () => {
   it("associates again in a new session (log out, log in)", async () => {
     const { fake, wrapper } = createHarness({ provider: { keepCartOnLogout: true } });
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const { result } = renderHook(useStorefront, { wrapper });
     await act(() => result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(result.current.associate.data?.status).toBe("associated"));
@@ -184,7 +185,7 @@ describe("automatic association on login", () => {
     const { fake, wrapper } = createHarness();
     seed(fake);
     const contactCart = fake.seedCart({ contactEmail: "guest@example.com" });
-    localStorage.setItem("_store_ep_cart", contactCart.id!);
+    localStorage.setItem("_store_ep_cart", contactCart.id);
     fake.failNext("associate", 1, { status: 503 });
     const first = renderHook(useStorefront, { wrapper });
     await act(() => first.result.current.login.mutateAsync(SHOPPER));
@@ -198,7 +199,7 @@ describe("automatic association on login", () => {
   it("tells every mounted hook's callbacks how the automatic call went", async () => {
     const { fake, wrapper } = createHarness();
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const onSuccessA = vi.fn();
     const onSuccessB = vi.fn();
     const { result } = renderHook(
@@ -226,7 +227,7 @@ describe("automatic association on login", () => {
     const { customer, guestCart } = seed(fake);
     const grace = fake.seedCustomer(OTHER_SHOPPER);
     fake.seedCarts(1, { customerIds: [grace.id], name: "Grace's" });
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const { result } = renderHook(useStorefront, { wrapper });
 
     await act(() => result.current.login.mutateAsync(SHOPPER));
@@ -245,7 +246,7 @@ describe("automatic association on login", () => {
   it("keeps the customer token out of every query key, mutation key and mutation variables", async () => {
     const { fake, wrapper, queryClient } = createHarness();
     const { guestCart } = seed(fake);
-    localStorage.setItem("_store_ep_cart", guestCart.id!);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
     const { result } = renderHook(useStorefront, { wrapper });
     const { token } = await act(() => result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(result.current.associate.isSuccess).toBe(true));

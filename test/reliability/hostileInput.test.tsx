@@ -5,8 +5,10 @@
  * before any request, and changes nothing; legitimate input (unicode emails and passwords,
  * long passphrases) still goes through.
  */
-import { QueryClient, QueryClientProvider, type QueryKey } from "@tanstack/react-query";
+import { createShopperClient } from "@epcc-sdk/sdks-shopper";
+import { QueryClient, QueryClientProvider, useQuery, type QueryKey } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import type { ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
@@ -22,9 +24,16 @@ import {
   useInfiniteCustomerCarts,
   type CustomerSession,
 } from "../../src";
-import { createFakeElasticPath, type FakeElasticPath } from "../../src/testing";
+import {
+  createFakeElasticPath,
+  startFakeElasticPathWorker,
+  type FakeElasticPath,
+  type FakeEndpoint,
+} from "../../src/testing";
 import { createHarness, SHOPPER } from "../support/harness";
-import { createTestClient } from "../support/sdk";
+import { memoryStorage } from "../support/memoryStorage";
+import { createAdminClient, createTestClient } from "../support/sdk";
+import { server } from "../support/server";
 
 const TEN_KB = "a".repeat(10 * 1024);
 const protoKeyed = (inner: object) =>
@@ -245,7 +254,7 @@ describe("useCustomerLogin's variables", () => {
 describe.each([
   ["useAssociateCartWithCustomer", "associate"],
   ["useDisassociateCartFromCustomer", "disassociate"],
-] as const)("%s's variables", (_, hook) => {
+] as const)("%s's variables", (hookName, hook) => {
   const valid = (shop: ReturnType<typeof signedInStorefront>) => ({
     cartId: "cart-1",
     customerId: shop.customer.id,
@@ -294,7 +303,7 @@ describe.each([
     ],
   ];
 
-  it.each(cases)("refuses %s before any request", async (_label, make, argument) => {
+  it.each(cases)(`${hookName} refuses %s before any request`, async (_label, make, argument) => {
     const shop = signedInStorefront();
     const variables = make(valid(shop));
     const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
@@ -307,7 +316,7 @@ describe.each([
 describe.each([
   ["useCustomerCarts", (params: unknown) => useCustomerCarts(params as never)],
   ["useInfiniteCustomerCarts", (params: unknown) => useInfiniteCustomerCarts(params as never)],
-] as const)("%s's params", (_, useList) => {
+] as const)("%s's params", (hookName, useList) => {
   const cases: Array<[string, unknown, string]> = [
     ...hostileObjects.map(([label, value]): [string, unknown, string] => [label, value, "params"]),
     ["__proto__-keyed params", protoKeyed({ limit: 1000 }), "params"],
@@ -316,27 +325,30 @@ describe.each([
     ),
   ];
 
-  it.each(cases)("refuses %s while rendering, before any request", (_label, params, argument) => {
-    const shop = signedInStorefront();
-    // Thrown while rendering: React reports it through console.error on its way out.
-    vi.spyOn(console, "error").mockImplementation(() => {});
-    let caught: unknown;
-    expect(() =>
-      renderHook(
-        () => {
-          try {
-            return useList(params);
-          } catch (error) {
-            caught = error;
-            throw error;
-          }
-        },
-        { wrapper: shop.wrapper },
-      ),
-    ).toThrow();
-    expectRefusal(caught, argument);
-    shop.expectUntouched();
-  });
+  it.each(cases)(
+    `${hookName} refuses %s while rendering, before any request`,
+    (_label, params, argument) => {
+      const shop = signedInStorefront();
+      // Thrown while rendering: React reports it through console.error on its way out.
+      vi.spyOn(console, "error").mockImplementation(() => {});
+      let caught: unknown;
+      expect(() =>
+        renderHook(
+          () => {
+            try {
+              return useList(params);
+            } catch (error) {
+              caught = error;
+              throw error;
+            }
+          },
+          { wrapper: shop.wrapper },
+        ),
+      ).toThrow();
+      expectRefusal(caught, argument);
+      shop.expectUntouched();
+    },
+  );
 });
 
 describe("cartQueries", () => {
@@ -652,5 +664,267 @@ describe("createFakeElasticPath and its seed functions", () => {
     // Like every failure the package reports (public-api.md, Errors).
     expect(() => call(s)).toThrow(ElasticPathError);
     expect(s.state()).toBe(s.before);
+  });
+});
+
+describe("startFakeElasticPathWorker", () => {
+  it("refuses to start outside a browser with service workers, saying where the fake runs there", async () => {
+    localStorage.setItem("_store_ep_cart", "kept-cart");
+    // jsdom, like Node, has no service workers.
+    await expect(startFakeElasticPathWorker()).rejects.toThrow(
+      new ElasticPathError(
+        "startFakeElasticPathWorker needs a browser with service workers (https or localhost); in Node, give fake.handlers to msw/node's setupServer.",
+      ),
+    );
+    expect(localStorage.getItem("_store_ep_cart")).toBe("kept-cart");
+  });
+});
+
+describe("what the SDK throws, said as it happened", () => {
+  type Client = ReturnType<typeof createShopperClient>["client"];
+  /** A wrong client id, as the Quick start has it until the developer pastes theirs. */
+  const withUnknownClientId = (fake: FakeElasticPath) =>
+    createShopperClient(
+      { baseUrl: fake.baseUrl },
+      { clientId: "YOUR_CLIENT_ID", storage: memoryStorage() },
+    ).client;
+  const withFakeClientId = (fake: FakeElasticPath) => createTestClient(fake).client;
+
+  /**
+   * A signed-in shopper with a cart on a fake, every hook that calls Elastic Path, and an
+   * app's QueryClient that retries as TanStack does by default (quickly): so a failure
+   * the package calls final is seen not to be retried.
+   */
+  function storefront(makeClient: (fake: FakeElasticPath) => Client) {
+    const fake = createFakeElasticPath();
+    server.use(...fake.handlers);
+    const customer = fake.seedCustomer(SHOPPER);
+    const cart = fake.seedCart();
+    const client = makeClient(fake);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retryDelay: 1 } } });
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={queryClient}>
+        <ElasticPathProvider client={client}>{children}</ElasticPathProvider>
+      </QueryClientProvider>
+    );
+    const signIn = () =>
+      localStorage.setItem(
+        "_epcc_customer_session",
+        JSON.stringify({
+          customerId: customer.id,
+          token: fake.issueCustomerToken(customer.id),
+          expiresAt: Date.now() + 3_600_000,
+        }),
+      );
+    return { fake, customer, cart, client, wrapper, signIn };
+  }
+  type Shop = ReturnType<typeof storefront>;
+
+  /** Each of the package's calls to Elastic Path, run until it fails; resolves to its error. */
+  const operations: Record<string, (shop: Shop) => Promise<unknown>> = {
+    login: async ({ wrapper }) => {
+      const { result } = renderHook(() => useCustomerLogin(), { wrapper });
+      return rejection(() => result.current.mutateAsync(SHOPPER));
+    },
+    association: async ({ wrapper, fake, customer, cart }) => {
+      const { result } = renderHook(
+        () => useAssociateCartWithCustomer({ associateOnLogin: false }),
+        { wrapper },
+      );
+      return rejection(() =>
+        result.current.mutateAsync({
+          cartId: cart.id,
+          customerId: customer.id,
+          customerToken: fake.issueCustomerToken(customer.id),
+        }),
+      );
+    },
+    "My carts": async (shop) => {
+      shop.signIn();
+      const { result } = renderHook(() => useCustomerCarts(), { wrapper: shop.wrapper });
+      await waitFor(() => expect(result.current.isError).toBe(true));
+      return result.current.error;
+    },
+    "a cart": async ({ wrapper, client, cart }) => {
+      const { result } = renderHook(() => useQuery(cartQueries.cart({ client }, cart.id)), {
+        wrapper,
+      });
+      await waitFor(() => expect(result.current.isError).toBe(true));
+      return result.current.error;
+    },
+  };
+
+  const statuses = (fake: FakeElasticPath) =>
+    fake.requests.map((request) => `${request.endpoint} ${request.status}`);
+
+  // `cartQueries.cart` is query options for the app's own `useQuery`: how often it is
+  // retried is the app's QueryClient's call, so only the error is the package's there.
+  const retriedByThePackage = new Set(["login", "association", "My carts"]);
+
+  it.each(Object.entries(operations))(
+    "%s with a client id the store does not know: refused and final",
+    async (name, operation) => {
+      const shop = storefront(withUnknownClientId);
+      const error = await operation(shop);
+      expect(error).toBeInstanceOf(ElasticPathError);
+      const refused = error as ElasticPathError;
+      expect(refused.message).toMatch(
+        /^[A-Z][^:]+ failed: the store refused this storefront's client id \(check clientId and baseUrl in createShopperClient\)\.$/,
+      );
+      expect(refused.message).not.toMatch(/could not be reached/);
+      expect(refused.retryable).toBe(false);
+      // No status of its own: a 401 must not read as a wrong password or an expired session.
+      expect(refused.status).toBeUndefined();
+      // Token requests only, each answered 401: the call itself never went out.
+      expect(new Set(statuses(shop.fake))).toEqual(new Set(["access-token 401"]));
+      // And not sent again.
+      if (retriedByThePackage.has(name)) expect(statuses(shop.fake)).toHaveLength(1);
+    },
+  );
+
+  it("a refused client secret (a server's client-credentials client): refused, final, sent once", async () => {
+    const shop = storefront((fake) => createAdminClient(fake, "not-the-secret").client);
+    const { result } = renderHook(() => useAssociateCartWithCustomer({ associateOnLogin: false }), {
+      wrapper: shop.wrapper,
+    });
+    // Trusted server code: no customer token, the client-credentials bearer acts for anyone.
+    const error = await rejection(() =>
+      result.current.mutateAsync({ cartId: shop.cart.id, customerId: shop.customer.id }),
+    );
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect((error as ElasticPathError).message).toBe(
+      "Associating the cart with the customer failed: Elastic Path refused it with HTTP 401 (Unauthorized: The client secret is wrong).",
+    );
+    expect(error).toMatchObject({ retryable: false, status: undefined });
+    expect(statuses(shop.fake)).toEqual(["access-token 401"]);
+  });
+
+  const networkCases: Array<[string, FakeEndpoint]> = [
+    ["on the way to /oauth/access_token", "access-token"],
+    ["on the login request itself", "customer-token"],
+  ];
+  it.each(networkCases)(
+    "a network failure %s still says Elastic Path could not be reached",
+    async (_, endpoint) => {
+      const shop = storefront(withFakeClientId);
+      shop.fake.failNext(endpoint, 1, { network: true });
+      const error = await operations.login!(shop);
+      expect(error).toBeInstanceOf(ElasticPathError);
+      expect(error).toMatchObject({
+        message: "Logging in failed: Elastic Path could not be reached.",
+        retryable: true,
+        status: undefined,
+      });
+      expect(statuses(shop.fake).at(-1)).toBe(`${endpoint} network-error`);
+    },
+  );
+
+  /** `GET /v2/carts` ("My carts") answered by hand with `body`, counting the requests that arrive. */
+  function listAnsweredWith(shop: Shop, body: string, contentType: string) {
+    const requests: string[] = [];
+    server.use(
+      http.get(`${shop.fake.baseUrl}/v2/carts`, ({ request }) => {
+        requests.push(request.url);
+        return new HttpResponse(body, { status: 200, headers: { "Content-Type": contentType } });
+      }),
+    );
+    return requests;
+  }
+
+  it("a 200 whose JSON cannot be parsed: the answer could not be read, not retried", async () => {
+    const shop = storefront(withFakeClientId);
+    const requests = listAnsweredWith(shop, '{"data": {"id": "cart', "application/json");
+    const error = await operations["My carts"]!(shop);
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(error).toMatchObject({
+      message: "Loading the customer's carts failed: Elastic Path's answer is not valid JSON.",
+      retryable: false,
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a 200 that is a web page (a baseUrl that is not an API host): says so, not retried", async () => {
+    const shop = storefront(withFakeClientId);
+    const requests = listAnsweredWith(
+      shop,
+      "<!doctype html><title>My store</title>",
+      "text/html; charset=utf-8",
+    );
+    const error = await operations["My carts"]!(shop);
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(error).toMatchObject({
+      message:
+        "Loading the customer's carts failed: the answer is text/html; charset=utf-8, not JSON; is baseUrl an Elastic Path API host?",
+      retryable: false,
+    });
+    expect(requests).toHaveLength(1);
+  });
+
+  it("a client made with throwOnError: Elastic Path's refusal, without a status it cannot vouch for", async () => {
+    const shop = storefront(
+      (fake) =>
+        createShopperClient(
+          { baseUrl: fake.baseUrl, throwOnError: true },
+          { clientId: fake.clientId, storage: memoryStorage() },
+        ).client,
+    );
+    const { result } = renderHook(() => useCustomerLogin(), { wrapper: shop.wrapper });
+    const error = await rejection(() =>
+      result.current.mutateAsync({ email: SHOPPER.email, password: "not the password" }),
+    );
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(error).toMatchObject({
+      message:
+        "Logging in failed: Elastic Path refused it with HTTP 401 (Unauthorized: The email or password is incorrect).",
+      retryable: false,
+      status: undefined,
+      errors: [{ status: "401", title: "Unauthorized" }],
+    });
+    // Sent once. (After any 401 the SDK fetches a fresh access token, in case its own had expired.)
+    expect(shop.fake.requestsTo("customer-token").map((request) => request.status)).toEqual([401]);
+  });
+
+  it("a token provider of the app's that throws: said, final, and nothing is sent", async () => {
+    const shop = storefront(
+      (fake) =>
+        createShopperClient(
+          { baseUrl: fake.baseUrl },
+          {
+            clientId: fake.clientId,
+            storage: memoryStorage(),
+            tokenProvider: async () => {
+              throw new RangeError("The vault holding the client secret is sealed.");
+            },
+          },
+        ).client,
+    );
+    const error = await operations.login!(shop);
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(error).toMatchObject({
+      message: "Logging in failed: the SDK client threw (see cause).",
+      retryable: false,
+      cause: expect.any(RangeError),
+    });
+    expect(shop.fake.requests).toEqual([]);
+  });
+
+  it("a request cancelled in flight (its AbortSignal): says it was cancelled, final", async () => {
+    const shop = storefront(withFakeClientId);
+    shop.fake.setLatency(50);
+    const controller = new AbortController();
+    const { queryFn } = cartQueries.cart({ client: shop.client }, shop.cart.id);
+    const loading = (queryFn as (context: { signal: AbortSignal }) => Promise<unknown>)({
+      signal: controller.signal,
+    });
+    controller.abort();
+    const error = await loading.then(
+      () => "resolved",
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(error).toMatchObject({
+      message: "Loading the cart was cancelled.",
+      retryable: false,
+    });
   });
 });

@@ -4,10 +4,12 @@
  * expiry and a second tab, and the five invariants are checked after every step.
  *
  * Reproduce a run with `RELIABILITY_SEED=<seed> npx vitest run test/reliability/sessions.test.tsx`;
- * `RELIABILITY_RUNS` changes the number of programs (default 200).
+ * `RELIABILITY_RUNS` changes the number of programs (default 200); `TEST_VERBOSE=1` prints
+ * the run's statistics (faults injected, answers seen).
  */
 import fc from "fast-check";
 import { afterAll, describe, it } from "vitest";
+import { report } from "../support/report";
 import { regressions } from "./regressions";
 import { programs } from "./support/program";
 import { runProgram, stats } from "./support/runProgram";
@@ -17,7 +19,7 @@ const numRuns = Number(process.env.RELIABILITY_RUNS ?? 200);
 
 describe("random storefront sessions under faults", () => {
   afterAll(() => {
-    console.info(
+    report(
       `reliability: seed ${seed}, ${stats.programs} programs, ${stats.steps} steps, ` +
         `${stats.requests} requests, ${stats.latencySpikes} latency spikes, ` +
         `${stats.endedSignedInWithCart} ended signed in with a cart to associate; faults injected:`,
@@ -35,7 +37,7 @@ describe("random storefront sessions under faults", () => {
     `keeps the five invariants over ${numRuns} programs (seed ${seed})`,
     { timeout: 600_000 },
     async () => {
-      console.info(`reliability: fast-check seed ${seed}`);
+      report(`reliability: fast-check seed ${seed}`);
       await fc.assert(
         fc.asyncProperty(programs, (program) => runProgram(program)),
         { seed, numRuns, endOnFailure: false },

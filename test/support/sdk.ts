@@ -48,16 +48,18 @@ export function createAdminClient(fake: FakeElasticPath, clientSecret = FAKE_CLI
     {
       clientId: fake.clientId,
       storage: memoryStorage(),
+      // As a server would write one: with `throwOnError`, the SDK throws Elastic Path's
+      // error body when the credentials are refused.
       tokenProvider: async () => {
-        const { data, error } = await createAnAccessToken({
+        const { data } = await createAnAccessToken({
           client: createClient({ baseUrl: fake.baseUrl }),
           body: {
             grant_type: "client_credentials",
             client_id: fake.clientId,
             client_secret: clientSecret,
           },
+          throwOnError: true,
         });
-        if (!data) throw new Error(`Client-credentials token refused: ${JSON.stringify(error)}`);
         return data;
       },
     },

@@ -57,14 +57,14 @@ function seedWorld(fake: FakeElasticPath): World {
   fake.seedCarts(1, { customerIds: [b.id], name: "Grace's older" });
   const carts: Record<CartName, string> = {
     guest: fake.seedCart({ name: "Guest", items: [{ name: "Socks", quantity: 2, amount: 500 }] })
-      .id!,
-    guest2: fake.seedCart({ name: "Second guest" }).id!,
+      .id,
+    guest2: fake.seedCart({ name: "Second guest" }).id,
     // Guest checkout details: Elastic Path refuses to associate it (422), for good.
-    contact: fake.seedCart({ name: "Checkout", contactEmail: "guest@example.com" }).id!,
+    contact: fake.seedCart({ name: "Checkout", contactEmail: "guest@example.com" }).id,
     // Never seeded: carts exist on demand, the association creates it.
     unseen: `unseen-${crypto.randomUUID()}`,
-    ofA: fake.seedCart({ name: "Ada's", customerIds: [a.id] }).id!,
-    ofB: fake.seedCart({ name: "Grace's", customerIds: [b.id] }).id!,
+    ofA: fake.seedCart({ name: "Ada's", customerIds: [a.id] }).id,
+    ofB: fake.seedCart({ name: "Grace's", customerIds: [b.id] }).id,
   };
   const owned = new Map<string, Set<string>>([
     [a.id, new Set(fake.cartsOf(a.id).map((cart) => cart.id!))],
