@@ -93,7 +93,11 @@ for (const check of checks) {
   const size = check.gzip === false ? code.length : gzipSync(code, { level: 9 }).length;
   const limit = parseBytes(check.limit);
   const over = size > limit;
-  failed ||= over;
+  // `mustNotContain` (ours, not size-limit's): strings whose presence would mean the import
+  // carries code it does not use (a customer storefront paying for accounts).
+  const text = Buffer.from(code).toString();
+  const carried = (check.mustNotContain ?? []).filter((needle) => text.includes(needle));
+  failed ||= over || carried.length > 0;
   console.log(
     [
       "",
@@ -101,7 +105,14 @@ for (const check of checks) {
       `  Size limit: ${formatBytes(limit)}`,
       `  Size:       ${formatBytes(size)} (${size} B) with all dependencies but ${(check.ignore ?? []).join(", ") || "none"}, minified${check.gzip === false ? "" : " and gzipped"}`,
       over ? `  Over the limit by ${formatBytes(size - limit)}.` : "",
-    ].join("\n"),
+      check.mustNotContain
+        ? carried.length > 0
+          ? `  Carries what it must not: ${carried.map((needle) => JSON.stringify(needle)).join(", ")}.`
+          : `  Carries none of: ${check.mustNotContain.map((needle) => JSON.stringify(needle)).join(", ")}.`
+        : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
   );
 }
 process.exit(failed ? 1 : 0);
