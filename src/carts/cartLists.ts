@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
+import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
 import { cartKeys, type CartOwner } from "./cartOwner";
@@ -122,6 +123,9 @@ export function cartListOptions<Kind extends ShopperKind>(
     queryFn: signedIn
       ? ({ signal }) => fetchCarts(owner, source, signedIn.token, { limit, offset }, signal)
       : skipToken,
+    // The package's one retry rule, for prefetching and loaders too.
+    retry: retryTransientFailures,
+    retryDelay: retryDelayFor,
   });
 }
 
@@ -156,5 +160,7 @@ export function infiniteCartListOptions<Kind extends ShopperKind>(
       : skipToken,
     initialPageParam: 0,
     getNextPageParam: nextPageOffset,
+    retry: retryTransientFailures,
+    retryDelay: retryDelayFor,
   });
 }

@@ -6,6 +6,7 @@ import {
 } from "@tanstack/react-query";
 import { invalidInput, type ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
+import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { requireClient, requireObject, requireSafeId } from "../errors/validate";
 import { requireAccountSession, type AccountSession } from "../session/AccountSession";
 import { requireSession, type CustomerSession } from "../session/CustomerSession";
@@ -171,6 +172,9 @@ export const cartQueries = {
         );
         return result.data!.data!;
       },
+      // The package's one retry rule: a refused client id or a 4xx is not asked again.
+      retry: retryTransientFailures,
+      retryDelay: retryDelayFor,
     });
   },
 };

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
@@ -245,5 +246,19 @@ describe("useInfiniteCustomerCarts", () => {
     await waitFor(() => expect(result.current.carts.isSuccess).toBe(true));
     expect(result.current.carts.hasNextPage).toBe(false);
     expect(countOf(fake, "list-carts")).toBe(1);
+  });
+});
+
+describe("cartQueries.cart", () => {
+  it("follows the package's retry rule, whatever the QueryClient says: a 503 is asked again", async () => {
+    const { fake, client, wrapper } = createHarness();
+    const cart = fake.seedCart({ name: "Badge" });
+    fake.failNext("get-cart", 1, { status: 503 });
+    const { result } = renderHook(
+      () => useQuery({ ...cartQueries.cart({ client }, cart.id), retryDelay: 1 }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.data?.id).toBe(cart.id));
+    expect(fake.requestsTo("get-cart").map((r) => r.status)).toEqual([503, 200]);
   });
 });
