@@ -17,6 +17,12 @@ const demo: DemoParameters = {
   // The guest cart filled before signing in, through the SDK.
   guestCart: { items: GUEST_ITEMS },
   fakeOnly: true,
+  caption: {
+    shows:
+      "One account member, two accounts: signing in saved the guest cart to the first account exactly once, and each account lists its own carts.",
+    tryIt:
+      "Sign in with the demo member, switch “Buying for” to The Lovelaces and back, then sign out.",
+  },
 };
 
 const meta = {
@@ -89,7 +95,7 @@ export const SignInSwitchAccounts: Story = {
       await waitFor(
         () =>
           expect(listedCartNames(context)).toEqual([
-            "Guest cart",
+            "Guest cart 1",
             "Office supplies",
             "Workshop parts",
           ]),
@@ -133,7 +139,7 @@ export const SignInSwitchAccounts: Story = {
         patience,
       );
       // The guest cart was the business's: this device holds no cart for the family.
-      await expect(canvas.getByText("Cart: empty")).toBeVisible();
+      await expect(canvas.getByText("No cart on this device")).toBeVisible();
       await expect(canvas.queryByText("this device's cart")).toBeNull();
 
       const afterSwitch = fake.requests.slice(sentBefore);
@@ -151,7 +157,7 @@ export const SignInSwitchAccounts: Story = {
       await waitFor(
         () =>
           expect(listedCartNames(context)).toEqual([
-            "Guest cart",
+            "Guest cart 1",
             "Office supplies",
             "Workshop parts",
           ]),

@@ -1,23 +1,12 @@
 "use client";
-import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
-import { cartListOptions, type CartListParams } from "./cartLists";
-import type { AccountCartsQueryKey } from "./cartQueries";
 import { registerAccountSessions } from "../session/AccountSession";
+import type { CartListParams } from "./cartLists";
 import { accountOwner } from "./accountOwner";
-import { useCartListSource } from "./useCartListSource";
+import { useCartList, type CartListOptions, type CartListResult } from "./useCartList";
 
-export type UseAccountCartsOptions = Omit<
-  UseQueryOptions<
-    CartCollectionResponse,
-    ElasticPathError,
-    CartCollectionResponse,
-    AccountCartsQueryKey
-  >,
-  "queryKey" | "queryFn"
->;
-export type UseAccountCartsResult = UseQueryResult<CartCollectionResponse, ElasticPathError>;
+/** `useQuery` options, but not what makes the list: key and function. */
+export type UseAccountCartsOptions = CartListOptions<"account">;
+export type UseAccountCartsResult = CartListResult;
 
 /**
  * One page of the selected account's carts ("My carts"): `GET /v2/carts` with its Account
@@ -37,10 +26,5 @@ export function useAccountCarts(
   options: UseAccountCartsOptions = {},
 ): UseAccountCartsResult {
   registerAccountSessions();
-  const { source, ...retryPolicy } = useCartListSource("useAccountCarts", accountOwner, options);
-  return useQuery({
-    ...options,
-    ...cartListOptions(accountOwner, source, params),
-    ...retryPolicy,
-  });
+  return useCartList("useAccountCarts", accountOwner, params, options);
 }

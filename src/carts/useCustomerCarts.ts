@@ -1,22 +1,11 @@
 "use client";
-import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import { useQuery, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
-import { cartListOptions, type CartListParams } from "./cartLists";
-import type { CustomerCartsQueryKey } from "./cartQueries";
+import type { CartListParams } from "./cartLists";
 import { customerOwner } from "./customerOwner";
-import { useCartListSource } from "./useCartListSource";
+import { useCartList, type CartListOptions, type CartListResult } from "./useCartList";
 
-export type UseCustomerCartsOptions = Omit<
-  UseQueryOptions<
-    CartCollectionResponse,
-    ElasticPathError,
-    CartCollectionResponse,
-    CustomerCartsQueryKey
-  >,
-  "queryKey" | "queryFn"
->;
-export type UseCustomerCartsResult = UseQueryResult<CartCollectionResponse, ElasticPathError>;
+/** `useQuery` options, but not what makes the list: key and function. */
+export type UseCustomerCartsOptions = CartListOptions<"customer">;
+export type UseCustomerCartsResult = CartListResult;
 
 /**
  * One page of the signed-in customer's carts ("My carts"): `GET /v2/carts` with their
@@ -34,10 +23,5 @@ export function useCustomerCarts(
   params?: CartListParams,
   options: UseCustomerCartsOptions = {},
 ): UseCustomerCartsResult {
-  const { source, ...retryPolicy } = useCartListSource("useCustomerCarts", customerOwner, options);
-  return useQuery({
-    ...options,
-    ...cartListOptions(customerOwner, source, params),
-    ...retryPolicy,
-  });
+  return useCartList("useCustomerCarts", customerOwner, params, options);
 }

@@ -1,34 +1,16 @@
 "use client";
-import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import {
-  useInfiniteQuery,
-  type InfiniteData,
-  type UseInfiniteQueryOptions,
-  type UseInfiniteQueryResult,
-} from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
-import { infiniteCartListOptions, type CartListParams } from "./cartLists";
-import type { InfiniteAccountCartsQueryKey } from "./cartQueries";
 import { registerAccountSessions } from "../session/AccountSession";
+import type { CartListParams } from "./cartLists";
 import { accountOwner } from "./accountOwner";
-import { useCartListSource } from "./useCartListSource";
+import {
+  useInfiniteCartList,
+  type InfiniteCartListOptions,
+  type InfiniteCartListResult,
+} from "./useCartList";
 
 /** `useInfiniteQuery` options, but not what makes the list: key, function and paging. */
-export type UseInfiniteAccountCartsOptions = Omit<
-  UseInfiniteQueryOptions<
-    CartCollectionResponse,
-    ElasticPathError,
-    InfiniteData<CartCollectionResponse, number>,
-    InfiniteAccountCartsQueryKey,
-    number
-  >,
-  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
->;
-
-export type UseInfiniteAccountCartsResult = UseInfiniteQueryResult<
-  InfiniteData<CartCollectionResponse, number>,
-  ElasticPathError
->;
+export type UseInfiniteAccountCartsOptions = InfiniteCartListOptions<"account">;
+export type UseInfiniteAccountCartsResult = InfiniteCartListResult;
 
 /**
  * The selected account's carts page after page, for a "load more" button. The next
@@ -48,14 +30,5 @@ export function useInfiniteAccountCarts(
   options: UseInfiniteAccountCartsOptions = {},
 ): UseInfiniteAccountCartsResult {
   registerAccountSessions();
-  const { source, ...retryPolicy } = useCartListSource(
-    "useInfiniteAccountCarts",
-    accountOwner,
-    options,
-  );
-  return useInfiniteQuery({
-    ...options,
-    ...infiniteCartListOptions(accountOwner, source, params),
-    ...retryPolicy,
-  });
+  return useInfiniteCartList("useInfiniteAccountCarts", accountOwner, params, options);
 }

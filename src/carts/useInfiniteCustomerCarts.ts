@@ -1,33 +1,15 @@
 "use client";
-import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
-import {
-  useInfiniteQuery,
-  type InfiniteData,
-  type UseInfiniteQueryOptions,
-  type UseInfiniteQueryResult,
-} from "@tanstack/react-query";
-import type { ElasticPathError } from "../errors/ElasticPathError";
-import { infiniteCartListOptions, type CartListParams } from "./cartLists";
-import type { InfiniteCustomerCartsQueryKey } from "./cartQueries";
+import type { CartListParams } from "./cartLists";
 import { customerOwner } from "./customerOwner";
-import { useCartListSource } from "./useCartListSource";
+import {
+  useInfiniteCartList,
+  type InfiniteCartListOptions,
+  type InfiniteCartListResult,
+} from "./useCartList";
 
 /** `useInfiniteQuery` options, but not what makes the list: key, function and paging. */
-export type UseInfiniteCustomerCartsOptions = Omit<
-  UseInfiniteQueryOptions<
-    CartCollectionResponse,
-    ElasticPathError,
-    InfiniteData<CartCollectionResponse, number>,
-    InfiniteCustomerCartsQueryKey,
-    number
-  >,
-  "queryKey" | "queryFn" | "initialPageParam" | "getNextPageParam" | "getPreviousPageParam"
->;
-
-export type UseInfiniteCustomerCartsResult = UseInfiniteQueryResult<
-  InfiniteData<CartCollectionResponse, number>,
-  ElasticPathError
->;
+export type UseInfiniteCustomerCartsOptions = InfiniteCartListOptions<"customer">;
+export type UseInfiniteCustomerCartsResult = InfiniteCartListResult;
 
 /**
  * The signed-in customer's carts page after page, for a "load more" button. The next
@@ -46,14 +28,5 @@ export function useInfiniteCustomerCarts(
   params?: Pick<CartListParams, "limit">,
   options: UseInfiniteCustomerCartsOptions = {},
 ): UseInfiniteCustomerCartsResult {
-  const { source, ...retryPolicy } = useCartListSource(
-    "useInfiniteCustomerCarts",
-    customerOwner,
-    options,
-  );
-  return useInfiniteQuery({
-    ...options,
-    ...infiniteCartListOptions(customerOwner, source, params),
-    ...retryPolicy,
-  });
+  return useInfiniteCartList("useInfiniteCustomerCarts", customerOwner, params, options);
 }

@@ -24,11 +24,6 @@ export function B2bStorefront({ passwordProfileId, member }: B2bStorefrontProps)
       </header>
       <main>
         <h1>Buying for your accounts</h1>
-        <p>
-          One account member, two accounts: signing in saves the guest cart to the first account
-          exactly once, and each account lists its own carts. Try it: sign in with the demo member,
-          switch &ldquo;Buying for&rdquo; to The Lovelaces, then sign out.
-        </p>
         <AccountCartStatus />
         <AccountSignIn passwordProfileId={passwordProfileId} member={member} />
         <AccountCarts />

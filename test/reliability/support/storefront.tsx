@@ -140,7 +140,12 @@ function CartBadge() {
   const { client } = useElasticPath();
   const [cartId] = useCartId();
   // A cart badge: the cart's own entry, which "My carts" reuses after an association.
-  useQuery({ ...cartQueries.cart({ client }, cartId ?? "none"), enabled: cartId !== undefined });
+  useQuery({
+    ...cartQueries.cart({ client }, cartId ?? "none"),
+    enabled: cartId !== undefined,
+    // The package retries a failed cart as it retries everything; tiny delays keep programs short.
+    retryDelay: 1,
+  });
   return null;
 }
 
