@@ -289,6 +289,18 @@ const resumeOwnCart: fc.Arbitrary<Step[]> = fc
   ]);
 
 /**
+ * The account switcher used twice: to the member's other account and back. The cart (kept
+ * with `keepCartOnLogout`) is already the first account's in this session, so nothing is sent.
+ */
+const switchAndBack: fc.Arbitrary<Step[]> = fc
+  .record({ tab, ms: fc.constantFrom(0, 10, 30) })
+  .map(({ tab, ms }): Step[] => [
+    { kind: "selectAccount", tab, account: 1 },
+    { kind: "wait", ms },
+    { kind: "selectAccount", tab, account: 0 },
+  ]);
+
+/**
  * Most storefront pages show the banner and "My carts", a guest cart, a returning shopper
  * logging in (a customer, or an account member on a B2B storefront, or a page with both):
  * starting there leaves the random steps for faults, timing, tabs.
@@ -326,6 +338,7 @@ export const programs: fc.Arbitrary<Program> = fc.record({
           { arbitrary: step.map((one) => [one]), weight: 5 },
           { arbitrary: staleAnswer, weight: 2 },
           { arbitrary: resumeOwnCart, weight: 1 },
+          { arbitrary: switchAndBack, weight: 1 },
         ),
         { minLength: 3, maxLength: 6 },
       ),
