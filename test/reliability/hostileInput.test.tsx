@@ -352,7 +352,7 @@ describe("useAccountLogin's variables", () => {
       "variables",
     ]),
     ["__proto__-keyed credentials", protoKeyed(mechanisms.password!), "variables"],
-    ...(["magic-link", "", "PASSWORD", "__proto__", "toString", 42, {}] as unknown[]).map(
+    ...(["magic-link", "", "PASSWORD", "__proto__", "toString", 42, null, {}] as unknown[]).map(
       (mechanism): [string, unknown, string] => [
         `mechanism ${JSON.stringify(mechanism)}`,
         { ...mechanisms.password, mechanism },
@@ -646,11 +646,14 @@ const spoiledMembership = (fields: Record<string, unknown>) => ({
   accounts: [{ ...membership, ...fields }, accountSession.accounts[1]],
 });
 const hostileAccountSessions: Array<[string, unknown]> = [
+  ["null", null],
+  ["a string", "signed-in"],
   ["of unknown status", { status: "admin" }],
   ["without accounts", { ...accountSession, accounts: undefined }],
   ["with no account", { ...accountSession, accounts: [] }],
   ["with accounts an object", { ...accountSession, accounts: { 0: membership } }],
   ["with an unsafe member id", { ...accountSession, accountMemberId: "../m" }],
+  ["selecting an account not listed", { ...accountSession, accountId: "a-3" }],
   ["whose token is not the selected account's", { ...accountSession, token: "t-2" }],
   ["with an unsafe account id", spoiledMembership({ accountId: "../a" })],
   ["with an account name of 10 KB", spoiledMembership({ accountName: TEN_KB })],
