@@ -341,9 +341,9 @@ export async function runProgram(program: Program): Promise<void> {
   function accountCredentials(
     step: Extract<Step, { kind: "accountLogin" }>,
   ): AccountLoginVariables {
+    // `wrong` is M with a wrong password, one-time password or code.
     const member = step.who === "wrong" ? undefined : world.members[step.who];
-    const memberId = member?.id ?? world.members.M.id;
-    const username = (step.who === "N" ? MEMBER_N : MEMBER_M).username;
+    const { username, password } = step.who === "N" ? MEMBER_N : MEMBER_M;
     const accountId = step.account === undefined ? undefined : member?.accountIds[step.account];
     const passwordProfileId = fake.passwordProfileId;
     switch (step.mechanism) {
@@ -352,22 +352,20 @@ export async function runProgram(program: Program): Promise<void> {
           mechanism: "passwordless",
           passwordProfileId,
           username,
-          oneTimePasswordToken: member ? fake.issueOneTimePassword(memberId) : "000000",
+          oneTimePasswordToken: member ? fake.issueOneTimePassword(member.id) : "000000",
           accountId,
         };
       case "oidc":
         return {
           mechanism: "oidc",
           authorizationCode: member
-            ? fake.issueOidcAuthorizationCode(memberId, OIDC)
+            ? fake.issueOidcAuthorizationCode(member.id, OIDC)
             : "not-a-code",
           ...OIDC,
           accountId,
         };
-      default: {
-        const password = member ? (step.who === "N" ? MEMBER_N : MEMBER_M).password : "wrong";
-        return { passwordProfileId, username, password, accountId };
-      }
+      default:
+        return { passwordProfileId, username, password: member ? password : "wrong", accountId };
     }
   }
 
