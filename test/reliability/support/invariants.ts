@@ -60,6 +60,7 @@ export interface TabSnapshot {
   account: AccountSession;
   shopper: ShopperView | undefined;
   shopperAtLastCheck: ShopperView | undefined;
+  cartId: string | undefined;
   queryClient: QueryClient;
   /** Renders since the previous check. */
   renders: RenderRecord[];
@@ -89,6 +90,8 @@ export interface CheckContext {
   tabs: TabSnapshot[];
   /** A logout step (of either kind, in either tab) ran since the last check. */
   loggedOutSinceCheck: boolean;
+  /** Logout steps of one kind run while a shopper of the other kind was signed in, since the last check. */
+  idleLogouts: Array<{ tab: Tab; kind: ShopperKind; token: string; cartId: string | undefined }>;
   /** Tokens handed out by logins answered since the last check (one per account for a member). */
   loginsSinceCheck: string[];
   /** Every token Elastic Path handed out so far. */
@@ -377,6 +380,19 @@ function leftoverShopperData({ tabs, world, requests, issuedTokens }: CheckConte
 }
 
 /**
+ * A logout of one kind while a shopper of the other kind is signed in has nobody to sign
+ * out: that shopper keeps their session and their cart (unless their session ended meanwhile).
+ */
+function idleLogoutsThatChangedSomething({ idleLogouts, tabs }: CheckContext): string[] {
+  return idleLogouts.flatMap(({ tab, kind, token, cartId }) => {
+    const now = tabs.find((snapshot) => snapshot.tab === tab)!;
+    if (now.shopper?.token !== token || now.cartId === cartId) return [];
+    const shopper = `${now.shopper.kind} ${now.shopper.ownerId}`;
+    return [`tab ${tab}: the ${kind} logout forgot the cart of the signed-in ${shopper}`];
+  });
+}
+
+/**
  * A session lasts from login to logout or expiry (public-api.md): it may end by itself only
  * when its token may have been revoked. Catches a stale 401 (an old token's answer) ending
  * the next session of the same shopper. A session that began and ended between two checks
@@ -405,6 +421,7 @@ function unexplainedSignOuts({
 export function findViolations(context: CheckContext): string[] {
   return [
     ...unexplainedSignOuts(context),
+    ...idleLogoutsThatChangedSomething(context),
     ...bothSignedIn(context),
     ...bothShopperTokens(context),
     ...foreignCartsShown(context),

@@ -309,6 +309,7 @@ export async function runProgram(program: Program): Promise<void> {
   const injected: Record<string, number> = {};
   let nextWidgetId = 1;
   let loggedOutSinceCheck = false;
+  let idleLogouts: CheckContext["idleLogouts"] = [];
   const shoppersAtLastCheck: Record<Tab, ShopperView | undefined> = {
     A: shopperIn("A"),
     B: shopperIn("B"),
@@ -381,11 +382,18 @@ export async function runProgram(program: Program): Promise<void> {
         loginSteps[step.tab].account += 1;
         return controls(step.tab).accountLogin.mutate(accountCredentials(step));
       case "logout":
+      case "accountLogout": {
         loggedOutSinceCheck = true;
-        return controls(step.tab).logout();
-      case "accountLogout":
-        loggedOutSinceCheck = true;
-        return controls(step.tab).accountLogout();
+        const kind = step.kind === "logout" ? "customer" : "account";
+        const shopper = shopperIn(step.tab);
+        const { cartId, logout, accountLogout } = controls(step.tab);
+        // A storefront offering both logins may call either logout: with the other kind of
+        // shopper signed in, it has nobody to sign out.
+        if (shopper && shopper.kind !== kind) {
+          idleLogouts.push({ tab: step.tab, kind, token: shopper.token, cartId });
+        }
+        return kind === "customer" ? logout() : accountLogout();
+      }
       case "selectAccount": {
         // The switcher lists the signed-in member's accounts; signed out, there is none.
         const { accountSession, selectAccount } = controls(step.tab);
@@ -468,10 +476,12 @@ export async function runProgram(program: Program): Promise<void> {
         account: controls(tab).accountSession,
         shopper: shopperIn(tab),
         shopperAtLastCheck: shoppersAtLastCheck[tab],
+        cartId: controls(tab).cartId,
         queryClient: tabs[tab].options.queryClient,
         renders: tabs[tab].options.probe.renders.splice(0),
       })),
       loggedOutSinceCheck,
+      idleLogouts,
       loginsSinceCheck,
       issuedTokens: [...issued.keys()],
       mayBeRevoked,
@@ -483,6 +493,7 @@ export async function runProgram(program: Program): Promise<void> {
     };
     for (const violation of findViolations(context)) violations.push(`${when}: ${violation}`);
     loggedOutSinceCheck = false;
+    idleLogouts = [];
     loginsSinceCheck = [];
     for (const tab of ["A", "B"] as const) shoppersAtLastCheck[tab] = shopperIn(tab);
   }
