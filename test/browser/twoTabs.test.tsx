@@ -14,6 +14,10 @@
  * while the other's call is still in the air sends too, and gets 204 (already associated,
  * a no-op). The last test pins that fallback down: at most one 200, never more than one
  * extra call.
+ *
+ * Account members get the same: one login signs both tabs in, each (cart, account) pair is
+ * associated once across them under the same kind of lock, and a switch or a logout in one
+ * tab is followed by the other, which forgets what it held of the previous account.
  */
 import { createShopperClient } from "@epcc-sdk/sdks-shopper";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
@@ -22,18 +26,26 @@ import { createRoot } from "react-dom/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
   ElasticPathProvider,
+  useAccountCarts,
+  useAccountLogin,
+  useAccountLogout,
+  useAccountSession,
+  useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
   useCustomerLogout,
   useCustomerSession,
+  useSelectAccount,
+  type AccountSession,
   type CustomerSession,
 } from "../../src";
 import { createFakeElasticPath, type FakeElasticPath } from "../../src/testing";
 import { worker } from "./support/worker";
 
 const SHOPPER = { email: "ada@example.com", password: "correct horse battery staple" };
+const MEMBER = { username: "ada.lovelace", password: "correct horse battery staple" };
 
 interface TabView {
   session: CustomerSession;
@@ -43,6 +55,12 @@ interface TabView {
   logout(): void;
   associationStatus: string;
   cartIds: string[] | undefined;
+  accountSession: AccountSession;
+  accountLogin: ReturnType<typeof useAccountLogin>["mutateAsync"];
+  accountLogout(): void;
+  selectAccount(accountId: string): void;
+  accountAssociationStatus: string;
+  accountCartIds: string[] | undefined;
 }
 
 function Storefront({ report }: { report: (view: TabView) => void }) {
@@ -52,6 +70,13 @@ function Storefront({ report }: { report: (view: TabView) => void }) {
   const logout = useCustomerLogout();
   const association = useAssociateCartWithCustomer({ retryDelay: 1 });
   const carts = useCustomerCarts();
+  // A B2B storefront's hooks too: whichever shopper signs in, one at a time.
+  const accountSession = useAccountSession();
+  const { mutateAsync: accountLogin } = useAccountLogin();
+  const accountLogout = useAccountLogout();
+  const selectAccount = useSelectAccount();
+  const accountAssociation = useAssociateCartWithAccount({ retryDelay: 1 });
+  const accountCarts = useAccountCarts();
   useLayoutEffect(() =>
     report({
       session,
@@ -61,6 +86,12 @@ function Storefront({ report }: { report: (view: TabView) => void }) {
       logout,
       associationStatus: association.status,
       cartIds: carts.data?.data.map((cart) => cart.id!),
+      accountSession,
+      accountLogin,
+      accountLogout,
+      selectAccount,
+      accountAssociationStatus: accountAssociation.status,
+      accountCartIds: accountCarts.data?.data.map((cart) => cart.id!),
     }),
   );
   return <p>{session.status}</p>;
@@ -132,10 +163,17 @@ async function setUp() {
   worker.use(...fake.handlers);
   const customer = fake.seedCustomer(SHOPPER);
   fake.seedCarts(2, { customerIds: [customer.id], name: "Older" });
+  // A member of two accounts, each with carts of its own.
+  const business = fake.seedAccount({ name: "Analytical Engines Ltd" });
+  const family = fake.seedAccount({ name: "The Lovelaces" });
+  fake.seedAccountMember({ ...MEMBER, accountIds: [business.id, family.id] });
+  fake.seedCarts(2, { accountIds: [business.id], name: "Office supplies" });
+  fake.seedCarts(1, { accountIds: [family.id], name: "Groceries" });
+  const memberLogin = { passwordProfileId: fake.passwordProfileId, ...MEMBER };
   tabs = [openTab(fake), openTab(fake)];
   // createRoot renders concurrently: wait for both tabs' first commit.
   await expect.poll(() => tabs.every((tab) => tab.rendered)).toBe(true);
-  return { fake, customer, first: tabs[0]!, second: tabs[1]! };
+  return { fake, customer, business, family, memberLogin, first: tabs[0]!, second: tabs[1]! };
 }
 
 /** Every string a tab's caches hold (keys, data, mutation variables), to look for a customer in. */
@@ -156,8 +194,41 @@ function cachedText(queryClient: QueryClient): string {
   ]);
 }
 
-const associationLock = (cartId: string, customerId: string) =>
-  `epcc-react-hooks:associate:${cartId}:customer:${customerId}`;
+/** Whether the pair's association lock is held, and whether another tab waits for it. */
+async function associationLock(cartId: string, ownerId: string) {
+  const { held = [], pending = [] } = await navigator.locks.query();
+  const isPair = (lock: LockInfo) =>
+    lock.name?.startsWith("epcc-react-hooks:associate:") &&
+    lock.name.includes(cartId) &&
+    lock.name.includes(ownerId);
+  return { held: held.some(isPair), pending: pending.some(isPair) };
+}
+
+/**
+ * One round of a login with a new guest cart, by either tab: one tab holds the pair's lock
+ * while the other waits for it, then neither does, and both lists show the cart.
+ */
+async function loginWithGuestCart(
+  fake: FakeElasticPath,
+  [tab, other]: [Tab, Tab],
+  login: () => Promise<{ ownerId: string }>,
+  listed: (view: TabView) => string[] | undefined,
+) {
+  const cart = fake.seedCart({ name: "Guest" });
+  tab.view.setCartId(cart.id);
+  await expect.poll(() => other.view.cartId).toBe(cart.id);
+  const { ownerId } = await login();
+  await expect
+    .poll(() => associationLock(cart.id!, ownerId))
+    .toEqual({ held: true, pending: true });
+  await expect
+    .poll(() => associationLock(cart.id!, ownerId))
+    .toEqual({ held: false, pending: false });
+  await expect
+    .poll(() => [tab, other].map((each) => listed(each.view)?.includes(cart.id!)))
+    .toEqual([true, true]);
+  return { cartId: cart.id!, ownerId };
+}
 
 describe("two tabs in Chromium", () => {
   it("logging in on one signs the other in, and both show the customer's carts", async () => {
@@ -174,39 +245,93 @@ describe("two tabs in Chromium", () => {
 
   it("sends each (cart, customer) association once across both tabs, under a Web Lock", async () => {
     expect(navigator.locks).toBeDefined();
-    const { fake, customer, first, second } = await setUp();
+    const { fake, first, second } = await setUp();
     // Slow enough that the other tab asks for the lock while the first call is in the air.
     fake.setLatency((request) => (request.endpoint === "associate" ? 40 : 0));
 
     for (let round = 1; round <= 5; round += 1) {
-      const cart = fake.seedCart({ name: `Guest ${round}` });
-      first.view.setCartId(cart.id);
-      await expect.poll(() => second.view.cartId).toBe(cart.id);
-
-      await (round % 2 ? first : second).view.login(SHOPPER);
-
-      // One tab holds the pair's lock while the other waits for it.
-      const lock = associationLock(cart.id!, customer.id);
-      await expect
-        .poll(async () => {
-          const { held = [], pending = [] } = await navigator.locks.query();
-          return [held.some((l) => l.name === lock), pending.some((l) => l.name === lock)];
-        })
-        .toEqual([true, true]);
-      await expect
-        .poll(async () => {
-          const { held = [], pending = [] } = await navigator.locks.query();
-          return [...held, ...pending].some((l) => l.name === lock);
-        })
-        .toBe(false);
-
-      const sent = fake.requestsTo("associate").filter((r) => r.path.includes(cart.id!));
+      const [tab, other] = round % 2 ? [first, second] : [second, first];
+      const { cartId } = await loginWithGuestCart(
+        fake,
+        [tab, other],
+        async () => ({ ownerId: (await tab.view.login(SHOPPER)).customerId }),
+        (view) => view.cartIds,
+      );
+      const sent = fake.requestsTo("associate").filter((r) => r.path.includes(cartId));
       expect(sent.map((r) => r.status)).toEqual([200]);
-      await expect
-        .poll(() => [first.view.cartIds, second.view.cartIds].map((ids) => ids?.includes(cart.id!)))
-        .toEqual([true, true]);
-      (round % 2 ? second : first).view.logout();
+      other.view.logout();
       await expect.poll(() => first.view.session.status).toBe("signed-out");
+    }
+  });
+
+  it("an account login on one signs the other in, and both show the account's carts", async () => {
+    const { business, memberLogin, first, second } = await setUp();
+    await expect.poll(() => second.view.accountSession.status).toBe("signed-out");
+
+    const session = await first.view.accountLogin(memberLogin);
+
+    expect(session.accountId).toBe(business.id);
+    await expect.poll(() => second.view.accountSession).toEqual(session);
+    await expect.poll(() => second.view.accountCartIds?.length).toBe(2);
+    await expect.poll(() => first.view.accountCartIds?.length).toBe(2);
+  });
+
+  it("sends each (cart, account) association once across both tabs, under a Web Lock", async () => {
+    expect(navigator.locks).toBeDefined();
+    const { fake, business, family, memberLogin, first, second } = await setUp();
+    fake.setLatency((request) => (request.endpoint === "associate-account" ? 40 : 0));
+
+    // Each tab in turn logs in, for one account then the other.
+    const pairs: string[] = [];
+    for (let round = 1; round <= 4; round += 1) {
+      const [tab, other] = round % 2 ? [first, second] : [second, first];
+      const accountId = round <= 2 ? business.id : family.id;
+      const pair = await loginWithGuestCart(
+        fake,
+        [tab, other],
+        async () => {
+          const session = await tab.view.accountLogin({ ...memberLogin, accountId });
+          return { ownerId: session.accountId };
+        },
+        (view) => view.accountCartIds,
+      );
+      expect(pair.ownerId).toBe(accountId);
+      pairs.push(`${pair.cartId} ${accountId}`);
+      other.view.accountLogout();
+      await expect.poll(() => first.view.accountSession.status).toBe("signed-out");
+    }
+
+    const sent = fake
+      .requestsTo("associate-account")
+      .map((r) => `${r.path.split("/")[3]} ${(r.body as { data: [{ id: string }] }).data[0].id}`);
+    expect(sent).toEqual(pairs);
+    expect(fake.requestsTo("associate-account").map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    expect(fake.requestsTo("associate")).toEqual([]);
+  });
+
+  it("switching accounts or logging out on one is followed by the other, which forgets the previous account", async () => {
+    const { fake, business, family, memberLogin, first, second } = await setUp();
+    const session = await first.view.accountLogin(memberLogin);
+    await expect.poll(() => second.view.accountCartIds?.length).toBe(2);
+    expect(cachedText(second.queryClient)).toContain(business.id); // the scan sees the cache
+
+    first.view.selectAccount(family.id);
+
+    await expect.poll(() => second.view.accountSession).toMatchObject({ accountId: family.id });
+    const familyCarts = fake.cartsOfAccount(family.id).map((cart) => cart.id);
+    await expect.poll(() => second.view.accountCartIds).toEqual(familyCarts);
+    await expect.poll(() => first.view.accountCartIds).toEqual(familyCarts);
+    for (const tab of [first, second])
+      expect(cachedText(tab.queryClient)).not.toContain(business.id);
+
+    second.view.accountLogout();
+
+    await expect.poll(() => first.view.accountSession).toEqual({ status: "signed-out" });
+    expect(first.view.accountCartIds).toBeUndefined();
+    for (const tab of [first, second]) {
+      const cached = cachedText(tab.queryClient);
+      for (const id of [business.id, family.id]) expect(cached).not.toContain(id);
+      for (const { token } of session.accounts) expect(cached).not.toContain(token);
     }
   });
 

@@ -15,13 +15,21 @@ import {
   cartQueries,
   ElasticPathError,
   ElasticPathProvider,
+  useAccountCarts,
+  useAccountLogin,
+  useAccountSession,
+  useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
   useCustomerSession,
+  useDisassociateCartFromAccount,
   useDisassociateCartFromCustomer,
+  useInfiniteAccountCarts,
   useInfiniteCustomerCarts,
+  useSelectAccount,
+  type AccountSession,
   type CustomerSession,
 } from "../../src";
 import {
@@ -30,7 +38,8 @@ import {
   type FakeElasticPath,
   type FakeEndpoint,
 } from "../../src/testing";
-import { createHarness, SHOPPER } from "../support/harness";
+import { seedMember } from "../support/accounts";
+import { createHarness, SHOPPER, type Harness } from "../support/harness";
 import { memoryStorage } from "../support/memoryStorage";
 import { createAdminClient, createTestClient } from "../support/sdk";
 import { server } from "../support/server";
@@ -90,6 +99,7 @@ function snapshot(queryClient: QueryClient, fake: FakeElasticPath) {
       .getAll()
       .map((query) => [query.queryKey, query.state.data, query.state.status]),
     associations: fake.associations(),
+    accountAssociations: fake.accountAssociations(),
   });
 }
 
@@ -115,40 +125,93 @@ afterEach(async () => {
   expect(unhandled).toEqual([]);
 });
 
-/** A signed-in shopper with a cart and a cached list, and every hook a storefront uses. */
-function signedInStorefront() {
-  const harness = createHarness();
-  const { fake, client, queryClient, wrapper } = harness;
-  const customer = fake.seedCustomer(SHOPPER);
-  const [cart] = fake.seedCarts(1, { customerIds: [customer.id] });
-  const session: CustomerSession = {
+type ShopperKind = "customer" | "account";
+
+/** A signed-in session of either kind, in storage, as the provider keeps it. */
+function signIn(kind: ShopperKind, { fake, client }: Harness) {
+  const expiresAt = Date.now() + 3_600_000;
+  if (kind === "customer") {
+    const customer = fake.seedCustomer(SHOPPER);
+    const session: CustomerSession = {
+      status: "signed-in",
+      customerId: customer.id,
+      token: fake.issueCustomerToken(customer.id),
+      expiresAt,
+    };
+    localStorage.setItem("_epcc_customer_session", JSON.stringify(session));
+    const [cart] = fake.seedCarts(1, { customerIds: [customer.id] });
+    const { queryKey } = cartQueries.customerCarts({ client, session });
+    return { session, ownerId: customer.id, token: session.token, cart: cart!, queryKey };
+  }
+  const { business, family, member } = seedMember(fake);
+  const accounts = [business, family].map(({ id, name }) => ({
+    accountId: id,
+    accountName: name,
+    token: fake.issueAccountToken(member.id, id),
+    expiresAt,
+  }));
+  const session: AccountSession = {
     status: "signed-in",
-    customerId: customer.id,
-    token: fake.issueCustomerToken(customer.id),
-    expiresAt: Date.now() + 3_600_000,
+    accountMemberId: member.id,
+    ...accounts[0]!,
+    accounts,
   };
-  localStorage.setItem("_epcc_customer_session", JSON.stringify(session));
+  localStorage.setItem("_epcc_account_session", JSON.stringify({ ...session, status: undefined }));
+  const [cart] = fake.seedCarts(1, { accountIds: [business.id] });
+  const { queryKey } = cartQueries.accountCarts({ client, session });
+  return { session, ownerId: business.id, token: accounts[0]!.token, cart: cart!, queryKey };
+}
+
+/** What the tests reach into, the same for both kinds of shopper. */
+interface StorefrontHooks {
+  cartId: ReturnType<typeof useCartId>;
+  session: CustomerSession | AccountSession;
+  login: { mutateAsync(variables: never): Promise<unknown> };
+  associate: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
+  disassociate: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
+  selectAccount?: (accountId: string) => void;
+}
+
+// No automatic call: what is sent is what the test sends.
+const useCustomerStorefront = (): StorefrontHooks => ({
+  cartId: useCartId(),
+  session: useCustomerSession(),
+  login: useCustomerLogin(),
+  associate: useAssociateCartWithCustomer({ associateOnLogin: false }),
+  disassociate: useDisassociateCartFromCustomer(),
+});
+const useAccountStorefront = (): StorefrontHooks => ({
+  cartId: useCartId(),
+  session: useAccountSession(),
+  login: useAccountLogin(),
+  associate: useAssociateCartWithAccount({ associateOnLogin: false }),
+  disassociate: useDisassociateCartFromAccount(),
+  selectAccount: useSelectAccount(),
+});
+
+/**
+ * A signed-in shopper (a customer, or an account member acting for the first of two
+ * accounts) with a cart and a cached list, and every hook a storefront uses.
+ */
+function signedInStorefront(kind: ShopperKind = "customer") {
+  const harness = createHarness();
+  const { fake, queryClient, wrapper } = harness;
+  const { session, ownerId, token, cart, queryKey } = signIn(kind, harness);
   localStorage.setItem("_store_ep_cart", "kept-cart");
-  queryClient.setQueryData(cartQueries.customerCarts({ client, session }).queryKey, {
-    data: [cart!],
+  queryClient.setQueryData(queryKey, {
+    data: [cart],
     links: {},
     meta: { page: { limit: 20, offset: 0, current: 1, total: 1 }, results: { total: 1 } },
   });
-  const view = renderHook(
-    () => ({
-      cartId: useCartId(),
-      session: useCustomerSession(),
-      login: useCustomerLogin(),
-      // No automatic call: what is sent is what the test sends.
-      associate: useAssociateCartWithCustomer({ associateOnLogin: false }),
-      disassociate: useDisassociateCartFromCustomer(),
-    }),
-    { wrapper },
-  );
+  const view = renderHook(kind === "customer" ? useCustomerStorefront : useAccountStorefront, {
+    wrapper,
+  });
   const before = snapshot(queryClient, fake);
   return {
     ...harness,
-    customer,
+    kind,
+    ownerId,
+    token,
     session,
     result: view.result,
     /** Nothing was sent, nothing changed. */
@@ -171,6 +234,14 @@ async function rejection(run: () => Promise<unknown>): Promise<unknown> {
     );
   });
   return caught;
+}
+
+/** A login of `kind` with these variables is refused, naming `argument`, and nothing changes. */
+async function expectLoginRefused(kind: ShopperKind, variables: unknown, argument: string) {
+  const shop = signedInStorefront(kind);
+  const error = await rejection(() => shop.result.current.login.mutateAsync(variables as never));
+  expectRefusal(error, argument);
+  shop.expectUntouched();
 }
 
 describe("useCartId's setter", () => {
@@ -226,12 +297,9 @@ describe("useCustomerLogin's variables", () => {
     ["password of 10 KB", { email: SHOPPER.email, password: TEN_KB }, "password"],
   ];
 
-  it.each(cases)("refuses %s before any request", async (_, variables, argument) => {
-    const shop = signedInStorefront();
-    const error = await rejection(() => shop.result.current.login.mutateAsync(variables as never));
-    expectRefusal(error, argument);
-    shop.expectUntouched();
-  });
+  it.each(cases)("refuses %s before any request", (_, variables, argument) =>
+    expectLoginRefused("customer", variables, argument),
+  );
 
   const legitimate: Array<[string, { email: string; password: string }]> = [
     ["a unicode email", { email: "josé@exämple.com", password: "correct horse" }],
@@ -251,60 +319,157 @@ describe("useCustomerLogin's variables", () => {
   });
 });
 
+describe("useAccountLogin's variables", () => {
+  // Valid variables of each mechanism; each case spoils one field.
+  const mechanisms: Record<string, Record<string, unknown>> = {
+    password: { passwordProfileId: "profile-1", username: "ada", password: "secret" },
+    oidc: {
+      mechanism: "oidc",
+      authorizationCode: "code-1",
+      redirectUri: "https://shop.example/callback",
+      codeVerifier: "verifier-0123456789",
+    },
+    passwordless: {
+      mechanism: "passwordless",
+      passwordProfileId: "profile-1",
+      username: "ada",
+      oneTimePasswordToken: "123456",
+    },
+    "self-signup": {
+      mechanism: "self-signup",
+      passwordProfileId: "profile-1",
+      username: "ada",
+      password: "secret",
+      name: "Ada",
+      email: "ada@example.com",
+    },
+  };
+  const longText: Array<[string, unknown]> = [...hostileText, ["of 10 KB", TEN_KB]];
+  /** What each field must not be: ids go into a request body but must be safe ids, text is text. */
+  const hostileFor = (field: string): Array<[string, unknown]> => {
+    if (field === "passwordProfileId" || field === "accountId") return hostileIds;
+    if (field === "mechanism") return [];
+    // A passphrase of spaces is a passphrase.
+    if (field === "password") return longText.filter(([label]) => label !== "whitespace");
+    if (field === "email") return [...longText, ["without @", "ada.example.com"]];
+    return longText;
+  };
+  const cases: Array<[string, unknown, string]> = [
+    ...hostileObjects.map(([label, value]): [string, unknown, string] => [
+      label,
+      value,
+      "variables",
+    ]),
+    ["__proto__-keyed credentials", protoKeyed(mechanisms.password!), "variables"],
+    ...(["magic-link", "", "PASSWORD", "__proto__", "toString", 42, null, {}] as unknown[]).map(
+      (mechanism): [string, unknown, string] => [
+        `mechanism ${JSON.stringify(mechanism)}`,
+        { ...mechanisms.password, mechanism },
+        "mechanism",
+      ],
+    ),
+    ...Object.entries(mechanisms).flatMap(([name, valid]) =>
+      [...Object.keys(valid), "accountId"].flatMap((field) =>
+        hostileFor(field).map(([label, value]): [string, unknown, string] => [
+          `${name}: ${field} ${label}`,
+          { ...valid, [field]: value },
+          field,
+        ]),
+      ),
+    ),
+  ];
+
+  it.each(cases)("refuses %s before any request", (_, variables, argument) =>
+    expectLoginRefused("account", variables, argument),
+  );
+
+  const legitimate: Array<[string, { username: string; password: string }]> = [
+    ["a unicode username and password", { username: "josé@exämple.com", password: "pässwörd 🔑" }],
+    ["a username in Chinese", { username: "用户", password: "correct horse" }],
+    ["a 1024-character password", { username: "ada", password: "p".repeat(1024) }],
+  ];
+
+  it.each(legitimate)("accepts %s", async (_, credentials) => {
+    const { fake, wrapper } = createHarness();
+    const account = fake.seedAccount({ name: "Acme" });
+    fake.seedAccountMember({ ...credentials, accountIds: [account.id] });
+    const { result } = renderHook(() => useAccountLogin(), { wrapper });
+    const session = await act(() =>
+      result.current.mutateAsync({ passwordProfileId: fake.passwordProfileId, ...credentials }),
+    );
+    expect(session.accountId).toBe(account.id);
+    expect(fake.requestsTo("account-member-token")[0]?.body).toMatchObject({
+      data: credentials,
+    });
+  });
+});
+
+describe("useSelectAccount's account id", () => {
+  const cases: Array<[string, unknown]> = [
+    ...hostileIds,
+    ["an account the member does not belong to", "account-of-someone-else"],
+  ];
+
+  it.each(cases)("refuses %s and keeps the account and the cart", (_, accountId) => {
+    const shop = signedInStorefront("account");
+    let caught: unknown;
+    act(() => {
+      try {
+        shop.result.current.selectAccount!(accountId as string);
+      } catch (error) {
+        caught = error;
+      }
+    });
+    expectRefusal(caught, "accountId");
+    shop.expectUntouched();
+  });
+});
+
 describe.each([
-  ["useAssociateCartWithCustomer", "associate"],
-  ["useDisassociateCartFromCustomer", "disassociate"],
-] as const)("%s's variables", (hookName, hook) => {
+  ["useAssociateCartWithCustomer", "customer", "associate"],
+  ["useDisassociateCartFromCustomer", "customer", "disassociate"],
+  ["useAssociateCartWithAccount", "account", "associate"],
+  ["useDisassociateCartFromAccount", "account", "disassociate"],
+] as const)("%s's variables", (hookName, kind, hook) => {
+  // `{ cartId, customerId, customerToken }` or `{ cartId, accountId, accountToken }`.
+  const idField = `${kind}Id`;
+  const tokenField = `${kind}Token`;
   const valid = (shop: ReturnType<typeof signedInStorefront>) => ({
     cartId: "cart-1",
-    customerId: shop.customer.id,
-    customerToken: shop.session.status === "signed-in" ? shop.session.token : "",
+    [idField]: shop.ownerId,
+    [tokenField]: shop.token,
   });
-  const cases: Array<[string, (base: Record<string, unknown>) => unknown, string]> = [
-    ...hostileObjects.map(([label, value]): [string, () => unknown, string] => [
+  type Make = (base: Record<string, unknown>) => unknown;
+  const withField =
+    (field: string) =>
+    ([label, value]: [string, unknown]): [string, Make, string] => [
+      `${field} ${label}`,
+      (base) => ({ ...base, [field]: value }),
+      field,
+    ];
+  const cases: Array<[string, Make, string]> = [
+    ...hostileObjects.map(([label, value]): [string, Make, string] => [
       label,
       () => value,
       "variables",
     ]),
     ["undefined", () => undefined, "variables"],
     ["__proto__-keyed variables", (base) => protoKeyed(base), "variables"],
-    ...hostileIds.map(
-      ([label, cartId]): [string, (base: Record<string, unknown>) => unknown, string] => [
-        `cartId ${label}`,
-        (base) => ({ ...base, cartId }),
-        "cartId",
-      ],
-    ),
-    ...hostileIds.map(
-      ([label, customerId]): [string, (base: Record<string, unknown>) => unknown, string] => [
-        `customerId ${label}`,
-        (base) => ({ ...base, customerId }),
-        "customerId",
-      ],
-    ),
-    ...hostileText.map(
-      ([label, customerToken]): [string, (base: Record<string, unknown>) => unknown, string] => [
-        `customerToken ${label}`,
-        (base) => ({ ...base, customerToken }),
-        "customerToken",
-      ],
-    ),
-    ["customerToken of 10 KB", (base) => ({ ...base, customerToken: TEN_KB }), "customerToken"],
-    // A header cannot carry these: refused up front, not reported as a network failure.
-    [
-      "customerToken with a line break",
-      (base) => ({ ...base, customerToken: "abc\r\nX-Admin: 1" }),
-      "customerToken",
-    ],
-    [
-      "customerToken with non-ASCII",
-      (base) => ({ ...base, customerToken: "tökén" }),
-      "customerToken",
-    ],
+    ...hostileIds.map(withField("cartId")),
+    ...hostileIds.map(withField(idField)),
+    ...hostileText.map(withField(tokenField)),
+    ...(
+      [
+        ["of 10 KB", TEN_KB],
+        // A header cannot carry these: refused up front, not reported as a network failure.
+        ["with a line break", "abc\r\nX-Admin: 1"],
+        ["with non-ASCII", "tökén"],
+      ] as Array<[string, unknown]>
+    ).map(withField(tokenField)),
   ];
 
   it.each(cases)(`${hookName} refuses %s before any request`, async (_label, make, argument) => {
-    const shop = signedInStorefront();
+    const shop = signedInStorefront(kind);
     const variables = make(valid(shop));
     const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
     expectRefusal(error, argument);
@@ -314,9 +479,19 @@ describe.each([
 });
 
 describe.each([
-  ["useCustomerCarts", (params: unknown) => useCustomerCarts(params as never)],
-  ["useInfiniteCustomerCarts", (params: unknown) => useInfiniteCustomerCarts(params as never)],
-] as const)("%s's params", (hookName, useList) => {
+  ["useCustomerCarts", "customer", (params: unknown) => useCustomerCarts(params as never)],
+  [
+    "useInfiniteCustomerCarts",
+    "customer",
+    (params: unknown) => useInfiniteCustomerCarts(params as never),
+  ],
+  ["useAccountCarts", "account", (params: unknown) => useAccountCarts(params as never)],
+  [
+    "useInfiniteAccountCarts",
+    "account",
+    (params: unknown) => useInfiniteAccountCarts(params as never),
+  ],
+] as const)("%s's params", (hookName, kind, useList) => {
   const cases: Array<[string, unknown, string]> = [
     ...hostileObjects.map(([label, value]): [string, unknown, string] => [label, value, "params"]),
     ["__proto__-keyed params", protoKeyed({ limit: 1000 }), "params"],
@@ -328,7 +503,7 @@ describe.each([
   it.each(cases)(
     `${hookName} refuses %s while rendering, before any request`,
     (_label, params, argument) => {
-      const shop = signedInStorefront();
+      const shop = signedInStorefront(kind);
       // Thrown while rendering: React reports it through console.error on its way out.
       vi.spyOn(console, "error").mockImplementation(() => {});
       let caught: unknown;
@@ -354,63 +529,104 @@ describe.each([
 describe("cartQueries", () => {
   const harness = () => {
     const { fake, client } = createHarness();
-    const signedIn: CustomerSession = {
+    const expiresAt = Date.now() + 60_000;
+    const customer: CustomerSession = {
       status: "signed-in",
       customerId: "customer-1",
       token: "token",
-      expiresAt: Date.now() + 60_000,
+      expiresAt,
     };
-    return { fake, client, signedIn };
+    const membership = { accountId: "account-1", accountName: "Acme", token: "token", expiresAt };
+    const account: AccountSession = {
+      status: "signed-in",
+      accountMemberId: "member-1",
+      ...membership,
+      accounts: [membership],
+    };
+    return { fake, client, sessions: { customer, account } };
   };
-  type Call = (h: ReturnType<typeof harness>) => unknown;
+  type Harness = ReturnType<typeof harness>;
+  type Call = (h: Harness) => unknown;
+  type List = (source: never, params?: never) => unknown;
+  // Each list with a source of its kind: the customer's and the selected account's carts.
+  const lists: Array<[string, ShopperKind, List]> = [
+    ["customerCarts", "customer", cartQueries.customerCarts],
+    ["infiniteCustomerCarts", "customer", cartQueries.infiniteCustomerCarts],
+    ["accountCarts", "account", cartQueries.accountCarts],
+    ["infiniteAccountCarts", "account", cartQueries.infiniteAccountCarts],
+  ];
+  const paged = lists.filter(([name]) => !name.startsWith("infinite"));
+  const call =
+    (list: List, kind: ShopperKind, params: unknown): Call =>
+    ({ client, sessions }) =>
+      list({ client, session: sessions[kind] } as never, params as never);
   const cases: Array<[string, Call, string]> = [
-    ...hostileObjects.map(([label, params]): [string, Call, string] => [
-      `customerCarts params ${label}`,
-      ({ client, signedIn }) =>
-        cartQueries.customerCarts({ client, session: signedIn }, params as never),
-      "params",
+    ...paged.flatMap(([name, kind, list]) => [
+      ...hostileObjects.map(([label, params]): [string, Call, string] => [
+        `${name} params ${label}`,
+        call(list, kind, params),
+        "params",
+      ]),
+      ...([0, 101, "20", null] as unknown[]).map((limit): [string, Call, string] => [
+        `${name} limit ${String(limit)}`,
+        call(list, kind, { limit }),
+        "limit",
+      ]),
+      ...([-1, 10_001, 2.5, "0"] as unknown[]).map((offset): [string, Call, string] => [
+        `${name} offset ${String(offset)}`,
+        call(list, kind, { offset }),
+        "offset",
+      ]),
     ]),
-    ...([0, 101, "20", null] as unknown[]).map((limit): [string, Call, string] => [
-      `customerCarts limit ${String(limit)}`,
-      ({ client, signedIn }) =>
-        cartQueries.customerCarts({ client, session: signedIn }, { limit } as never),
-      "limit",
-    ]),
-    ...([-1, 10_001, 2.5, "0"] as unknown[]).map((offset): [string, Call, string] => [
-      `customerCarts offset ${String(offset)}`,
-      ({ client, signedIn }) =>
-        cartQueries.customerCarts({ client, session: signedIn }, { offset } as never),
-      "offset",
-    ]),
-    ...([0, 101, "20"] as unknown[]).map((limit): [string, Call, string] => [
-      `infiniteCustomerCarts limit ${String(limit)}`,
-      ({ client, signedIn }) =>
-        cartQueries.infiniteCustomerCarts({ client, session: signedIn }, { limit } as never),
-      "limit",
-    ]),
+    ...lists
+      .filter(([name]) => name.startsWith("infinite"))
+      .flatMap(([name, kind, list]) =>
+        ([0, 101, "20"] as unknown[]).map((limit): [string, Call, string] => [
+          `${name} limit ${String(limit)}`,
+          call(list, kind, { limit }),
+          "limit",
+        ]),
+      ),
     ...hostileIds.map(([label, cartId]): [string, Call, string] => [
       `cart cartId ${label}`,
       ({ client }) => cartQueries.cart({ client }, cartId as string),
       "cartId",
     ]),
-    ...[
-      ["null", null],
-      ["an empty object", {}],
-      ["a source without a client", { session: { status: "signed-out" } }],
-    ].map(([label, source]): [string, Call, string] => [
-      `customerCarts source ${String(label)}`,
-      () => cartQueries.customerCarts(source as never),
-      "source",
+    ...lists.flatMap(([name, , list]) =>
+      [
+        ["null", null],
+        ["an empty object", {}],
+        ["a source without a client", { session: { status: "signed-out" } }],
+      ].map(([label, source]): [string, Call, string] => [
+        `${name} source ${String(label)}`,
+        () => list(source as never),
+        "source",
+      ]),
+    ),
+    ...lists.flatMap(([name, kind, list]): Array<[string, Call, string]> => [
+      [
+        `${name} source with a malformed session`,
+        ({ client, sessions }) =>
+          list({
+            client,
+            session: { ...sessions[kind], customerId: "../x", accountId: "../x" },
+          } as never),
+        "session",
+      ],
+      [
+        `${name} source with a session token holding a line break`,
+        ({ client, sessions }) => {
+          const session = sessions[kind];
+          const token = "bad\ntoken";
+          const accounts = "accounts" in session ? session.accounts : [];
+          return list({
+            client,
+            session: { ...session, token, accounts: accounts.map((a) => ({ ...a, token })) },
+          } as never);
+        },
+        "session",
+      ],
     ]),
-    [
-      "customerCarts source with a malformed session",
-      ({ client }) =>
-        cartQueries.customerCarts({
-          client,
-          session: { status: "signed-in", customerId: "../x" } as never,
-        }),
-      "session",
-    ],
     ["cart without a client", () => cartQueries.cart({} as never, "cart-1"), "client"],
     ["cart with a null source", () => cartQueries.cart(null as never, "cart-1"), "client"],
   ];
@@ -427,6 +643,38 @@ describe("cartQueries", () => {
     expect(h.fake.requests).toEqual([]);
   });
 });
+
+/** A signed-in account session, as the provider keeps it, and ways to spoil it. */
+const membership = { accountId: "a-1", accountName: "Acme", token: "t-1", expiresAt: 9e15 };
+const accountSession = {
+  status: "signed-in",
+  accountMemberId: "m-1",
+  ...membership,
+  accounts: [membership, { ...membership, accountId: "a-2", token: "t-2" }],
+};
+const spoiledMembership = (fields: Record<string, unknown>) => ({
+  ...accountSession,
+  ...fields,
+  accounts: [{ ...membership, ...fields }, accountSession.accounts[1]],
+});
+const hostileAccountSessions: Array<[string, unknown]> = [
+  ["null", null],
+  ["a string", "signed-in"],
+  ["of unknown status", { status: "admin" }],
+  ["without accounts", { ...accountSession, accounts: undefined }],
+  ["with no account", { ...accountSession, accounts: [] }],
+  ["with accounts an object", { ...accountSession, accounts: { 0: membership } }],
+  ["with an unsafe member id", { ...accountSession, accountMemberId: "../m" }],
+  ["selecting an account not listed", { ...accountSession, accountId: "a-3" }],
+  ["whose token is not the selected account's", { ...accountSession, token: "t-2" }],
+  ["with an unsafe account id", spoiledMembership({ accountId: "../a" })],
+  ["with an account name of 10 KB", spoiledMembership({ accountName: TEN_KB })],
+  ["with an account name a number", spoiledMembership({ accountName: 42 })],
+  ["with a token holding a line break", spoiledMembership({ token: "t\r\nX: 1" })],
+  ["with a 10 KB token", spoiledMembership({ token: TEN_KB })],
+  ["expiring at a string", spoiledMembership({ expiresAt: "tomorrow" })],
+  ["with a __proto__-keyed account", { ...accountSession, accounts: [protoKeyed(membership)] }],
+];
 
 describe("ElasticPathProvider's props", () => {
   const adapter = { get: () => undefined, set: () => {} };
@@ -475,6 +723,28 @@ describe("ElasticPathProvider's props", () => {
       { cartIdStorage: { ...adapter, get: 5 } },
       "cartIdStorage",
     ],
+    ...hostileAccountSessions.map(
+      ([label, accountSession]): [string, Record<string, unknown>, string] => [
+        `controlled accountSession ${label}`,
+        { accountSession },
+        "accountSession",
+      ],
+    ),
+    [
+      "onAccountSessionChange a string",
+      { onAccountSessionChange: "reload()" },
+      "onAccountSessionChange",
+    ],
+    [
+      "accountSessionStorage a string",
+      { accountSessionStorage: "localStorage" },
+      "accountSessionStorage",
+    ],
+    [
+      "accountSessionStorage without get",
+      { accountSessionStorage: { set: adapter.set } },
+      "accountSessionStorage",
+    ],
   ];
 
   it.each(cases)("refuses %s while rendering", (_label, props, argument) => {
@@ -493,7 +763,8 @@ describe("ElasticPathProvider's props", () => {
       </QueryClientProvider>
     );
     try {
-      renderHook(() => useCustomerSession(), { wrapper });
+      // Both sessions read, so that the account session is checked too.
+      renderHook(() => [useCustomerSession(), useAccountSession()], { wrapper });
     } catch (error) {
       caught = error;
     }
@@ -521,15 +792,54 @@ describe("what storage holds (anyone can edit it)", () => {
     ["expiresAt a string", JSON.stringify({ customerId: "c-1", token: "t", expiresAt: "9e15" })],
   ];
 
-  it.each(storedSessions)("reads a stored session that is %s as signed out", (_, stored) => {
+  // Stored without `status`, as the provider writes it; anything else reads as signed out.
+  const storedAccountSessions: Array<[string, string]> = [
+    ["not JSON", "{signed-in"],
+    ["JSON null", "null"],
+    ["a JSON string", JSON.stringify("signed-in")],
+    [
+      "a __proto__-keyed session",
+      `{"__proto__": ${JSON.stringify({ ...accountSession, status: undefined })}}`,
+    ],
+    ...hostileAccountSessions
+      .filter(([, session]) => typeof session === "object" && session !== null)
+      .filter(([label]) => label !== "of unknown status") // the status is not stored
+      .map(([label, session]): [string, string] => [
+        label,
+        JSON.stringify({ ...(session as object), status: undefined }),
+      ]),
+  ];
+
+  // The session and "My carts" of each kind: signed out, and nothing sent.
+  const readers: Record<ShopperKind, { key: string; use: () => { session: unknown } }> = {
+    customer: {
+      key: "_epcc_customer_session",
+      use: () => ({ session: useCustomerSession(), carts: useCustomerCarts() }),
+    },
+    account: {
+      key: "_epcc_account_session",
+      use: () => ({ session: useAccountSession(), carts: useAccountCarts() }),
+    },
+  };
+  it.each([
+    ...storedSessions.map(([label, stored]) => ["customer", label, stored] as const),
+    ...storedAccountSessions.map(([label, stored]) => ["account", label, stored] as const),
+  ])("reads a stored %s session that is %s as signed out", (kind, _, stored) => {
     const { fake, wrapper } = createHarness();
-    localStorage.setItem("_epcc_customer_session", stored);
-    const { result } = renderHook(
-      () => ({ session: useCustomerSession(), carts: useCustomerCarts() }),
-      { wrapper },
-    );
+    localStorage.setItem(readers[kind].key, stored);
+    const { result } = renderHook(readers[kind].use, { wrapper });
     expect(result.current.session).toEqual({ status: "signed-out" });
     expect(fake.requests).toEqual([]);
+  });
+
+  it("reads the stored account session the provider wrote (the table above spoils only what it names)", () => {
+    const { wrapper } = createHarness();
+    localStorage.setItem(
+      "_epcc_account_session",
+      JSON.stringify({ ...accountSession, status: undefined }),
+    );
+    const { result } = renderHook(() => useAccountSession(), { wrapper });
+    expect(result.current).toMatchObject({ status: "signed-in", accountId: "a-1" });
   });
 
   it.each(hostileIds.filter(([, value]) => typeof value === "string"))(

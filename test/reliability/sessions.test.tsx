@@ -1,7 +1,8 @@
 /**
  * Random storefront sessions under faults (issue 7): fast-check generates programs of
- * logins, logouts, cart changes, mounts, StrictMode toggles, faults, latency spikes, token
- * expiry and a second tab, and the five invariants are checked after every step.
+ * customer and account member logins, logouts, account switches, cart changes, mounts,
+ * StrictMode toggles, faults, latency spikes, token expiry and a second tab, and the
+ * invariants (support/invariants.ts) are checked after every step, for both kinds of shopper.
  *
  * Reproduce a run with `RELIABILITY_SEED=<seed> npx vitest run test/reliability/sessions.test.tsx`;
  * `RELIABILITY_RUNS` changes the number of programs (default 200); `TEST_VERBOSE=1` prints
@@ -34,7 +35,7 @@ describe("random storefront sessions under faults", () => {
   });
 
   it(
-    `keeps the five invariants over ${numRuns} programs (seed ${seed})`,
+    `keeps the invariants over ${numRuns} programs (seed ${seed})`,
     { timeout: 600_000 },
     async () => {
       report(`reliability: fast-check seed ${seed}`);

@@ -1,38 +1,105 @@
 /**
- * The five invariants of issue 7, as checks over what the tabs rendered, what crossed the
- * wire and what the caches hold. Each returns sentences; an empty list means it holds.
+ * The invariants of issue 7, for both kinds of shopper (customers, and account members
+ * acting for an account), as checks over what the tabs rendered, what crossed the wire and
+ * what the caches hold. Each returns sentences; an empty list means it holds.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import type { CustomerSession } from "../../../src";
+import type { AccountSession, CustomerSession } from "../../../src";
+import { loginMutationKey } from "../../../src/session/loginCache";
 import type { RecordedRequest } from "../../../src/testing";
-import type { CartName, Tab } from "./program";
+import type { CartName, ShopperKind, Tab } from "./program";
 import type { RenderRecord } from "./storefront";
 
 export interface World {
   customers: Record<"A" | "B", string>;
+  accounts: Record<"X" | "Y" | "Z", string>;
+  /** Account member ids, and their accounts in membership order. */
+  members: Record<"M" | "N", { id: string; accountIds: [string, string] }>;
   carts: Record<CartName, string>;
-  /** Every cart ever tied to each customer: seeded, or associated during the program. */
+  /** Every cart ever tied to each owner (customer or account): seeded, or associated during the program. */
   owned: Map<string, Set<string>>;
+}
+
+/** Whoever a tab has signed in, as the invariants see them. */
+export interface ShopperView {
+  kind: ShopperKind;
+  /** Whose carts: the customer's id, or the selected account's. */
+  ownerId: string;
+  /** Who logged in: the customer, or the account member. */
+  principal: string;
+  /** The token requests are made with. */
+  token: string;
+  /** Every token of the session: the customer's, or one per account of the member. */
+  tokens: string[];
+}
+
+/** The shopper of a tab's two sessions (one at a time: `bothSignedIn` checks that). */
+export function shopperOf(
+  customer: CustomerSession,
+  account: AccountSession,
+): ShopperView | undefined {
+  if (account.status === "signed-in") {
+    return {
+      kind: "account",
+      ownerId: account.accountId,
+      principal: account.accountMemberId,
+      token: account.token,
+      tokens: account.accounts.map(({ token }) => token),
+    };
+  }
+  if (customer.status === "signed-in") {
+    const { customerId, token } = customer;
+    return { kind: "customer", ownerId: customerId, principal: customerId, token, tokens: [token] };
+  }
+  return undefined;
 }
 
 export interface TabSnapshot {
   tab: Tab;
-  session: CustomerSession;
-  sessionAtLastCheck: CustomerSession;
+  customer: CustomerSession;
+  account: AccountSession;
+  shopper: ShopperView | undefined;
+  shopperAtLastCheck: ShopperView | undefined;
+  cartId: string | undefined;
   queryClient: QueryClient;
   /** Renders since the previous check. */
   renders: RenderRecord[];
 }
 
+/**
+ * What a tab saw happen, in order (`seq` counts across tabs): answers that reached its SDK
+ * client, changes the package made to its cached lists (an invalidation or a write), and
+ * associations that settled as no-ops (204).
+ */
+export type SeenEvent = { tab: Tab } & (
+  | {
+      type: "answer";
+      endpoint: "login" | "associate";
+      status: number;
+      cartId?: string;
+      ownerId?: string;
+    }
+  | { type: "list-change"; ownerId: string }
+  | { type: "no-op"; cartId: string; ownerId: string }
+);
+export type TabEvent = SeenEvent & { seq: number };
+
 export interface CheckContext {
   world: World;
   requests: readonly RecordedRequest[];
   tabs: TabSnapshot[];
-  /** A logout step ran (in either tab) since the last check. */
+  /** A logout step (of either kind, in either tab) ran since the last check. */
   loggedOutSinceCheck: boolean;
-  /** Whether the session's token may have been revoked (`expireCustomerTokens` after it was asked for). */
-  mayBeRevoked(session: CustomerSession): boolean;
-  loginSteps: Record<Tab, number>;
+  /** Logout steps of one kind run while a shopper of the other kind was signed in, since the last check. */
+  idleLogouts: Array<{ tab: Tab; kind: ShopperKind; token: string; cartId: string | undefined }>;
+  /** Tokens handed out by logins answered since the last check (one per account for a member). */
+  loginsSinceCheck: string[];
+  /** Every token Elastic Path handed out so far. */
+  issuedTokens: string[];
+  /** Whether a token may have been revoked (its customer's or member's tokens expired after it was asked for). */
+  mayBeRevoked(token: string): boolean;
+  loginSteps: Record<Tab, Record<ShopperKind, number>>;
+  events: readonly TabEvent[];
   /** TanStack `failed` actions (a retry is coming) whose error was not a transient one. */
   retriedErrors: string[];
   consoleErrors: string[];
@@ -41,54 +108,84 @@ export interface CheckContext {
 
 /** Statuses that would fail the same way if sent again (public-api.md, Retries). */
 const FINAL_STATUSES = new Set([400, 401, 403, 422]);
+const ASSOCIATE_ENDPOINTS = new Set(["associate", "associate-account"]);
+const LOGIN_ENDPOINTS: Record<ShopperKind, string> = {
+  customer: "customer-token",
+  account: "account-member-token",
+};
 
 const tabOf = (request: RecordedRequest) => request.headers["x-test-tab"] ?? "-";
 const customerTokenOf = (request: RecordedRequest) => request.headers["x-moltin-customer-token"];
-const associationPair = (request: RecordedRequest) => ({
-  cartId: request.path.split("/")[3],
-  customerId: (request.body as { data?: Array<{ id?: string }> } | undefined)?.data?.[0]?.id,
+const accountTokenOf = (request: RecordedRequest) =>
+  request.headers["ep-account-management-authentication-token"];
+export const shopperTokenOf = (request: RecordedRequest) =>
+  customerTokenOf(request) ?? accountTokenOf(request);
+/** A relationship request's cart and owner: `/v2/carts/:cartId/relationships/...`, `{ data: [{ id }] }`. */
+export const associationPair = (path: string, body: unknown) => ({
+  cartId: path.split("/")[3],
+  ownerId: (body as { data?: Array<{ id?: string }> } | undefined)?.data?.[0]?.id,
 });
+const ownerKind = (world: World, ownerId: string | undefined) =>
+  Object.values(world.customers).includes(ownerId ?? "") ? "customer" : "account";
 
-/** 1. No render shows a cart list of anyone but the signed-in customer; nothing while signed out. */
+/**
+ * 1. No render shows a cart list of anyone but the owner its session names — the signed-in
+ * customer, or the selected account — and nothing while no shopper of its kind is signed in.
+ */
 function foreignCartsShown({ tabs, world }: CheckContext): string[] {
   const found: string[] = [];
   for (const { renders } of tabs) {
     for (const render of renders) {
       const where = `tab ${render.tab} ${render.widget}`;
-      if (render.customerId === null) {
+      if (render.ownerId === null) {
         if (render.cartIds !== null) found.push(`${where} showed carts while signed out`);
-        if (render.associatedCustomerId !== undefined) {
+        if (render.associatedOwnerId !== undefined) {
           found.push(`${where} showed an association while signed out`);
         }
         continue;
       }
-      const owned = world.owned.get(render.customerId) ?? new Set();
+      const owned = world.owned.get(render.ownerId) ?? new Set();
       const foreign = (render.cartIds ?? []).filter((cartId) => !owned.has(cartId));
-      if (foreign.length > 0) {
-        found.push(`${where} showed carts ${foreign.join(", ")} to customer ${render.customerId}`);
-      }
-      if (
-        render.associatedCustomerId !== undefined &&
-        render.associatedCustomerId !== render.customerId
-      ) {
-        found.push(
-          `${where} showed ${render.associatedCustomerId}'s association to ${render.customerId}`,
-        );
+      const owner = `${ownerKind(world, render.ownerId)} ${render.ownerId}`;
+      if (foreign.length > 0) found.push(`${where} showed carts ${foreign.join(", ")} to ${owner}`);
+      if (render.associatedOwnerId !== undefined && render.associatedOwnerId !== render.ownerId) {
+        found.push(`${where} showed ${render.associatedOwnerId}'s association to ${owner}`);
       }
     }
   }
   return found;
 }
 
-/** 2 (second half). At most one successful association call per (cart, customer) in a session (one token). */
+/** One shopper at a time: no tab is signed in as a customer and an account member at once. */
+function bothSignedIn({ tabs }: CheckContext): string[] {
+  return tabs
+    .filter(
+      ({ customer, account }) => customer.status === "signed-in" && account.status === "signed-in",
+    )
+    .map(({ tab }) => `tab ${tab} is signed in as a customer and as an account member at once`);
+}
+
+/** …and no request ever carries both shopper tokens (Elastic Path refuses them together). */
+function bothShopperTokens({ requests }: CheckContext): string[] {
+  return requests
+    .filter((request) => customerTokenOf(request) && accountTokenOf(request))
+    .map(
+      (request) =>
+        `request ${request.id} (${request.method} ${request.path}) carried a customer and an account token`,
+    );
+}
+
+/**
+ * 2 (second half). At most one successful association call per (cart, owner) in a session
+ * (one token), of either kind; a 204 counts: it settles the pair as a 200 does.
+ */
 function repeatedAssociations({ requests }: CheckContext): string[] {
   const successes = new Map<string, number>();
   for (const request of requests) {
-    if (request.endpoint !== "associate" || (request.status !== 200 && request.status !== 204)) {
-      continue;
-    }
-    const { cartId, customerId } = associationPair(request);
-    const key = `cart ${cartId} / customer ${customerId} / token …${customerTokenOf(request)?.slice(-6)}`;
+    if (!ASSOCIATE_ENDPOINTS.has(request.endpoint)) continue;
+    if (request.status !== 200 && request.status !== 204) continue;
+    const { cartId, ownerId } = associationPair(request.path, request.body);
+    const key = `cart ${cartId} / ${request.endpoint} ${ownerId} / token …${shopperTokenOf(request)?.slice(-6)}`;
     successes.set(key, (successes.get(key) ?? 0) + 1);
   }
   return [...successes]
@@ -97,19 +194,58 @@ function repeatedAssociations({ requests }: CheckContext): string[] {
 }
 
 /**
+ * 204 is a no-op: an association answered 204 settles without touching the tab's cached
+ * lists of that owner (no invalidation, no write) — unless something else that changes them
+ * happened meanwhile (a login, another association's 200 for the owner).
+ */
+function churnAfterNoOps({ events }: CheckContext): string[] {
+  const found: string[] = [];
+  events.forEach((settled, index) => {
+    if (settled.type !== "no-op") return;
+    const { tab, cartId, ownerId } = settled;
+    const answeredAt = events.findLastIndex(
+      (event, at) =>
+        at < index &&
+        event.type === "answer" &&
+        event.tab === tab &&
+        event.status === 204 &&
+        event.cartId === cartId &&
+        event.ownerId === ownerId,
+    );
+    if (answeredAt < 0) return;
+    const meanwhile = events.slice(answeredAt + 1, index);
+    const explained = meanwhile.some(
+      (event) =>
+        event.type === "answer" &&
+        (event.endpoint === "login" || (event.status === 200 && event.ownerId === ownerId)),
+    );
+    const churn = meanwhile.filter(
+      (event) => event.type === "list-change" && event.tab === tab && event.ownerId === ownerId,
+    );
+    if (!explained && churn.length > 0) {
+      found.push(
+        `tab ${tab}: the 204 for cart ${cartId} / ${ownerId} changed ${churn.length} cached list(s) of that owner`,
+      );
+    }
+  });
+  return found;
+}
+
+/**
  * 3. Nothing that must not be retried was retried: no TanStack retry after a 4xx (seen in the
  * caches), and on the wire no second send of a call answered 400/401/403/422 — except the
  * SDK's own single re-send of a GET after a 401 with a fresh bearer (ep-api-contract.md).
- * Logins are never retried at all: no more login calls than the program made.
+ * Logins of either kind are never retried at all: no more login calls than the program made.
  */
 function forbiddenRetries(context: CheckContext): string[] {
   const found = [...context.retriedErrors];
   const identity = (r: RecordedRequest) =>
-    JSON.stringify([tabOf(r), r.endpoint, r.method, r.path, r.query, customerTokenOf(r), r.body]);
+    JSON.stringify([tabOf(r), r.endpoint, r.method, r.path, r.query, shopperTokenOf(r), r.body]);
   const { requests } = context;
+  const logins = new Set(Object.values(LOGIN_ENDPOINTS));
   for (const refused of requests) {
     if (typeof refused.status !== "number" || !FINAL_STATUSES.has(refused.status)) continue;
-    if (refused.endpoint === "customer-token") continue; // counted below: a wrong password may be typed twice
+    if (logins.has(refused.endpoint)) continue; // counted below: a wrong password may be typed twice
     const resent = requests.filter(
       (later) =>
         later.id > refused.id &&
@@ -124,11 +260,13 @@ function forbiddenRetries(context: CheckContext): string[] {
     }
   }
   for (const tab of ["A", "B"] as const) {
-    const logins = requests.filter((r) => r.endpoint === "customer-token" && tabOf(r) === tab);
-    if (logins.length > context.loginSteps[tab]) {
-      found.push(
-        `tab ${tab} sent ${logins.length} logins for ${context.loginSteps[tab]} login steps`,
-      );
+    for (const [kind, endpoint] of Object.entries(LOGIN_ENDPOINTS) as Array<
+      [ShopperKind, string]
+    >) {
+      const sent = requests.filter((r) => r.endpoint === endpoint && tabOf(r) === tab).length;
+      const steps = context.loginSteps[tab][kind];
+      if (sent > steps)
+        found.push(`tab ${tab} sent ${sent} ${kind} logins for ${steps} login steps`);
     }
   }
   return found;
@@ -142,63 +280,99 @@ function noisyFailures({ consoleErrors, unhandled }: CheckContext): string[] {
   ];
 }
 
-/** What one QueryClient caches, as text: `scoped` is what names its owner (keys, mutation variables and results), `all` everything. */
-export function cachedText(
-  queryClient: QueryClient,
-): Array<{ entry: string; scoped: string; all: string }> {
+interface CachedEntry {
+  entry: string;
+  /** Query keys; mutation keys and variables: where no token may ever be. */
+  keys: string;
+  /** What names the entry's owner: keys, and mutation results. */
+  scoped: string;
+  /** Everything, data included. */
+  all: string;
+  /**
+   * A login of either kind: its variables are what the shopper typed (an email, the account
+   * asked for), its data the session it started, tokens and all.
+   */
+  login?: { session?: { token: string } };
+}
+
+const isLogin = (mutationKey: unknown) =>
+  Array.isArray(mutationKey) &&
+  loginMutationKey.every((part, index) => mutationKey[index] === part);
+
+/** What one QueryClient caches, as text. */
+export function cachedText(queryClient: QueryClient): CachedEntry[] {
   const queries = queryClient
     .getQueryCache()
     .getAll()
-    .map((query) => ({
-      entry: `query ${JSON.stringify(query.queryKey)}`,
-      scoped: JSON.stringify(query.queryKey),
-      all: JSON.stringify([query.queryKey, query.state.data]),
-    }));
+    .map((query) => {
+      const keys = JSON.stringify(query.queryKey);
+      return {
+        entry: `query ${keys}`,
+        keys,
+        scoped: keys,
+        all: JSON.stringify([query.queryKey, query.state.data]),
+      };
+    });
   const mutations = queryClient
     .getMutationCache()
     .getAll()
     .map((mutation) => {
-      const text = JSON.stringify([
-        mutation.options.mutationKey,
-        mutation.state.variables,
-        mutation.state.data,
-      ]);
+      const { mutationKey } = mutation.options;
+      const { variables, data, status } = mutation.state;
+      const scoped = JSON.stringify([mutationKey, variables, data]);
       return {
-        entry: `mutation ${JSON.stringify(mutation.options.mutationKey ?? "(no key)")} ${mutation.state.status}`,
-        scoped: text,
-        all: text,
+        entry: `mutation ${JSON.stringify(mutationKey ?? "(no key)")} ${status}`,
+        keys: JSON.stringify([mutationKey, variables]),
+        scoped,
+        all: scoped,
+        login: isLogin(mutationKey)
+          ? { session: data as { token: string } | undefined }
+          : undefined,
       };
     });
   return [...queries, ...mutations];
 }
 
 /**
- * 5. Once a customer's session is over in a tab (logout there or in the other tab, expiry,
- * a 401, another login), that tab's caches hold nothing of theirs: no entry scoped to them
- * (a cart list, an association, a login), and no token of a session that ended anywhere.
- * (A cart's own data may name several customers: Elastic Path lets a cart have many.)
+ * 5. Once a shopper's session is over in a tab (logout there or in the other tab, expiry,
+ * a 401, another login of either kind, an account switch), that tab's caches hold nothing
+ * of theirs: no entry scoped to them (a cart list, an association), no login result but the
+ * current session's (a login's variables are what the shopper typed, not their data), and no token of a session that ended anywhere. No token at all, even
+ * the current one, is ever in a query key, a mutation key or mutation variables.
+ * (A cart's own data may name several owners: Elastic Path lets a cart have many.)
  */
-function leftoverCustomerData({ tabs, world, requests }: CheckContext): string[] {
+function leftoverShopperData({ tabs, world, requests, issuedTokens }: CheckContext): string[] {
   const found: string[] = [];
-  const tokens = new Set<string>();
+  const tokens = new Set(issuedTokens);
   for (const request of requests) {
-    const token = customerTokenOf(request);
+    const token = shopperTokenOf(request);
     if (token) tokens.add(token);
   }
-  for (const { session } of tabs) if (session.status === "signed-in") tokens.add(session.token);
+  for (const { shopper } of tabs) shopper?.tokens.forEach((token) => tokens.add(token));
+  const owners = [...Object.values(world.customers), ...Object.values(world.accounts)];
 
-  for (const { tab, session, queryClient } of tabs) {
-    const current = session.status === "signed-in" ? session : undefined;
-    const ended = Object.values(world.customers).filter((id) => id !== current?.customerId);
-    const endedTokens = [...tokens].filter((token) => token !== current?.token);
-    for (const { entry, scoped, all } of cachedText(queryClient)) {
-      for (const customerId of ended) {
-        if (scoped.includes(customerId)) {
-          found.push(`tab ${tab} still caches ${entry} of customer ${customerId}`);
+  for (const { tab, shopper, queryClient } of tabs) {
+    const live = new Set(shopper?.tokens);
+    const ended = [...tokens].filter((token) => !live.has(token));
+    for (const { entry, keys, scoped, all, login } of cachedText(queryClient)) {
+      if (login) {
+        if (login.session && login.session.token !== shopper?.token) {
+          found.push(`tab ${tab} still caches ${entry}, the login of an ended session`);
+        }
+      } else {
+        for (const ownerId of owners) {
+          if (ownerId !== shopper?.ownerId && scoped.includes(ownerId)) {
+            found.push(
+              `tab ${tab} still caches ${entry} of ${ownerKind(world, ownerId)} ${ownerId}`,
+            );
+          }
         }
       }
-      if (endedTokens.some((token) => all.includes(token))) {
+      if (ended.some((token) => all.includes(token))) {
         found.push(`tab ${tab} still caches a token of an ended session in ${entry}`);
+      }
+      if ([...tokens].some((token) => keys.includes(token))) {
+        found.push(`tab ${tab} holds a token in the key or variables of ${entry}`);
       }
     }
   }
@@ -206,30 +380,55 @@ function leftoverCustomerData({ tabs, world, requests }: CheckContext): string[]
 }
 
 /**
+ * A logout of one kind while a shopper of the other kind is signed in has nobody to sign
+ * out: that shopper keeps their session and their cart (unless their session ended meanwhile).
+ */
+function idleLogoutsThatChangedSomething({ idleLogouts, tabs }: CheckContext): string[] {
+  return idleLogouts.flatMap(({ tab, kind, token, cartId }) => {
+    const now = tabs.find((snapshot) => snapshot.tab === tab)!;
+    if (now.shopper?.token !== token || now.cartId === cartId) return [];
+    const shopper = `${now.shopper.kind} ${now.shopper.ownerId}`;
+    return [`tab ${tab}: the ${kind} logout forgot the cart of the signed-in ${shopper}`];
+  });
+}
+
+/**
  * A session lasts from login to logout or expiry (public-api.md): it may end by itself only
  * when its token may have been revoked. Catches a stale 401 (an old token's answer) ending
- * the next session of the same customer.
+ * the next session of the same shopper. A session that began and ended between two checks
+ * (a login ending the other kind's session, then revoked) explains the end too.
  */
-function unexplainedSignOuts({ tabs, loggedOutSinceCheck, mayBeRevoked }: CheckContext): string[] {
+function unexplainedSignOuts({
+  tabs,
+  loggedOutSinceCheck,
+  loginsSinceCheck,
+  mayBeRevoked,
+}: CheckContext): string[] {
   if (loggedOutSinceCheck) return [];
   return tabs
     .filter(
-      ({ session, sessionAtLastCheck: before }) =>
-        before.status === "signed-in" && session.status === "signed-out" && !mayBeRevoked(before),
+      ({ shopper, shopperAtLastCheck: before }) =>
+        before !== undefined &&
+        shopper === undefined &&
+        ![...before.tokens, ...loginsSinceCheck].some(mayBeRevoked),
     )
-    .map(({ tab, sessionAtLastCheck: before }) => {
-      const customerId = before.status === "signed-in" ? before.customerId : "?";
-      return `tab ${tab} signed customer ${customerId} out with no logout and a valid token`;
-    });
+    .map(
+      ({ tab, shopperAtLastCheck: before }) =>
+        `tab ${tab} signed ${before?.kind} ${before?.ownerId} out with no logout and a valid token`,
+    );
 }
 
 export function findViolations(context: CheckContext): string[] {
   return [
     ...unexplainedSignOuts(context),
+    ...idleLogoutsThatChangedSomething(context),
+    ...bothSignedIn(context),
+    ...bothShopperTokens(context),
     ...foreignCartsShown(context),
     ...repeatedAssociations(context),
+    ...churnAfterNoOps(context),
     ...forbiddenRetries(context),
     ...noisyFailures(context),
-    ...leftoverCustomerData(context),
+    ...leftoverShopperData(context),
   ];
 }

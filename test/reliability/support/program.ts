@@ -6,19 +6,67 @@ import fc from "fast-check";
 import type { FakeEndpoint, FakeFault } from "../../../src/testing";
 
 export type Tab = "A" | "B";
+/** The two kinds of shopper: a customer, or an account member acting for an account. */
+export type ShopperKind = "customer" | "account";
 /** `A` and `B` are seeded customers; `wrong` is A's email with a wrong password (a 401). */
 export type Who = "A" | "B" | "wrong";
-/** The carts a storefront may hold (see `seedWorld`). */
-export type CartName = "guest" | "guest2" | "contact" | "unseen" | "ofA" | "ofB";
 /**
- * Components using the package's hooks. Tab B never mounts `associate`: jsdom has no Web
- * Locks, and two tabs associating at once is the Chromium test's job (test/browser/twoTabs).
+ * Seeded account members, each of two accounts: `M` acts for X then Y, `N` for Z then Y
+ * (Y is shared); `wrong` is M's username with a wrong password, one-time password or code.
  */
-export type Widget = "carts" | "infinite" | "associate" | "badge";
+export type Member = "M" | "N" | "wrong";
+/** The carts a storefront may hold (see `seedWorld`). */
+export type CartName = "guest" | "guest2" | "contact" | "unseen" | "ofA" | "ofB" | "ofX" | "ofY";
+/**
+ * Components using the package's hooks: a cart list, a "load more" list and the saved-cart
+ * banner (the association hook) of each kind of shopper, and a cart badge.
+ */
+export type Widget =
+  | "carts"
+  | "infinite"
+  | "associate"
+  | "accountCarts"
+  | "accountInfinite"
+  | "accountAssociate"
+  | "badge";
+
+/** Whose hooks a widget uses, and what it shows. */
+export const WIDGETS: Record<
+  Widget,
+  { shopper?: ShopperKind; shows: "list" | "association" | "cart" }
+> = {
+  carts: { shopper: "customer", shows: "list" },
+  infinite: { shopper: "customer", shows: "list" },
+  associate: { shopper: "customer", shows: "association" },
+  accountCarts: { shopper: "account", shows: "list" },
+  accountInfinite: { shopper: "account", shows: "list" },
+  accountAssociate: { shopper: "account", shows: "association" },
+  badge: { shows: "cart" },
+};
+
+/**
+ * Tab B never mounts an association widget: jsdom has no Web Locks, and two tabs associating
+ * at once is the Chromium test's job (test/browser/twoTabs).
+ */
+const widgetsOf = (tab: Tab) =>
+  (Object.keys(WIDGETS) as Widget[]).filter(
+    (widget) => tab === "A" || WIDGETS[widget].shows !== "association",
+  );
 
 export type Step =
   | { kind: "login"; tab: Tab; who: Who }
   | { kind: "logout"; tab: Tab }
+  /** An account login (a password unless `mechanism` says otherwise), asking for the member's `account`-th account if given. */
+  | {
+      kind: "accountLogin";
+      tab: Tab;
+      who: Member;
+      account?: 0 | 1;
+      mechanism?: "passwordless" | "oidc";
+    }
+  | { kind: "accountLogout"; tab: Tab }
+  /** The account switcher: the signed-in member's `account`-th account (nothing while signed out). */
+  | { kind: "selectAccount"; tab: Tab; account: 0 | 1 }
   | { kind: "setCart"; tab: Tab; cart: CartName }
   | { kind: "clearCart"; tab: Tab }
   | { kind: "mount"; tab: Tab; widget: Widget }
@@ -29,7 +77,8 @@ export type Step =
   | { kind: "fault"; endpoint: FakeEndpoint; fault: FakeFault; count: number }
   /** The next request to the endpoint takes `ms` (a spike; replaces one not yet spent). */
   | { kind: "latency"; endpoint: FakeEndpoint; ms: number }
-  | { kind: "expire"; who: "A" | "B" }
+  /** Elastic Path revokes every token of a customer (A, B) or an account member (M, N). */
+  | { kind: "expire"; who: "A" | "B" | "M" | "N" }
   | { kind: "wait"; ms: number };
 
 export interface Program {
@@ -42,7 +91,9 @@ export interface Program {
 export const HOOK_ENDPOINTS: FakeEndpoint[] = [
   "access-token",
   "customer-token",
+  "account-member-token",
   "associate",
+  "associate-account",
   "list-carts",
   "get-cart",
 ];
@@ -66,6 +117,44 @@ function faultsAt(endpoint: FakeEndpoint): FakeFault[] {
   return endpoint === "access-token" ? faults.filter((fault) => "network" in fault) : faults;
 }
 
+const CUSTOMERS = ["A", "B"] as const;
+const MEMBERS = ["M", "N"] as const;
+
+/** What each kind of shopper does, so that every scenario below is written once for both. */
+const SHOPPERS = {
+  customer: {
+    people: CUSTOMERS,
+    login: (tab: Tab, person: 0 | 1): Step => ({ kind: "login", tab, who: CUSTOMERS[person] }),
+    logout: (tab: Tab): Step => ({ kind: "logout", tab }),
+    list: "carts" as Widget,
+    pages: "infinite" as Widget,
+    ownCart: "ofA" as CartName,
+    endpoints: { login: "customer-token", associate: "associate" } as const,
+  },
+  account: {
+    people: MEMBERS,
+    login: (tab: Tab, person: 0 | 1): Step => ({ kind: "accountLogin", tab, who: MEMBERS[person] }),
+    logout: (tab: Tab): Step => ({ kind: "accountLogout", tab }),
+    list: "accountCarts" as Widget,
+    pages: "accountInfinite" as Widget,
+    ownCart: "ofX" as CartName,
+    endpoints: { login: "account-member-token", associate: "associate-account" } as const,
+  },
+};
+
+const accountLogin: fc.Arbitrary<Step> = fc
+  .record(
+    {
+      kind: fc.constant("accountLogin" as const),
+      tab,
+      who: fc.constantFrom<Member>("M", "M", "N", "wrong"),
+      account: fc.constantFrom<0 | 1>(0, 1),
+      mechanism: fc.constantFrom<"passwordless" | "oidc">("passwordless", "oidc"),
+    },
+    { requiredKeys: ["kind", "tab", "who"] },
+  )
+  .map((step) => step as Step);
+
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     arbitrary: fc.record({
@@ -73,9 +162,19 @@ const step: fc.Arbitrary<Step> = fc.oneof(
       tab,
       who: fc.constantFrom<Who>("A", "A", "B", "wrong"),
     }),
-    weight: 5,
+    weight: 3,
   },
-  { arbitrary: fc.record({ kind: fc.constant("logout"), tab }), weight: 2 },
+  { arbitrary: fc.record({ kind: fc.constant("logout"), tab }), weight: 1 },
+  { arbitrary: accountLogin, weight: 3 },
+  { arbitrary: fc.record({ kind: fc.constant("accountLogout"), tab }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("selectAccount"),
+      tab,
+      account: fc.constantFrom<0 | 1>(0, 1),
+    }),
+    weight: 3,
+  },
   {
     arbitrary: fc.record({
       kind: fc.constant("setCart"),
@@ -88,6 +187,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         "unseen",
         "ofA",
         "ofB",
+        "ofX",
+        "ofY",
       ),
     }),
     weight: 4,
@@ -95,16 +196,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant("clearCart"), tab }), weight: 1 },
   {
     arbitrary: fc.oneof(
-      fc.record({
-        kind: fc.constant("mount"),
-        tab: fc.constant<Tab>("A"),
-        widget: fc.constantFrom<Widget>("carts", "infinite", "associate", "associate", "badge"),
-      }),
-      fc.record({
-        kind: fc.constant("mount"),
-        tab: fc.constant<Tab>("B"),
-        widget: fc.constantFrom<Widget>("carts", "infinite", "badge"),
-      }),
+      ...(["A", "B"] as const).map((where) =>
+        fc.record({
+          kind: fc.constant("mount"),
+          tab: fc.constant(where),
+          widget: fc.constantFrom(...widgetsOf(where)),
+        }),
+      ),
     ),
     weight: 4,
   },
@@ -133,7 +231,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   {
     arbitrary: fc.record({
       kind: fc.constant("expire"),
-      who: fc.constantFrom<"A" | "B">("A", "B"),
+      who: fc.constantFrom<"A" | "B" | "M" | "N">("A", "B", "M", "N"),
     }),
     weight: 2,
   },
@@ -146,58 +244,113 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 /**
  * A slow request whose session ends, and another begins, before it is answered: where stale
  * answers come from. The spike slows the next request to one endpoint, a step sends it, and
- * the session changes while it is in the air; sometimes the page is then reloaded.
+ * the session changes while it is in the air — logout, expiry, an account switch, or simply
+ * the next login, of the same kind of shopper or the other; sometimes the page is then reloaded.
  */
 const staleAnswer: fc.Arbitrary<Step[]> = fc
   .record({
-    endpoint: fc.constantFrom<FakeEndpoint>("associate", "list-carts", "customer-token"),
+    kind: fc.constantFrom<ShopperKind>("customer", "account"),
+    nextKind: fc.constantFrom<ShopperKind>("customer", "account"),
+    request: fc.constantFrom("associate", "list", "login"),
     ms: fc.constantFrom(20, 45),
     tab,
-    from: fc.constantFrom<"A" | "B">("A", "B"),
-    to: fc.constantFrom<"A" | "B">("A", "B"),
-    change: fc.constantFrom("expire", "logout", "switch"),
+    from: fc.constantFrom<0 | 1>(0, 1),
+    to: fc.constantFrom<0 | 1>(0, 1),
+    change: fc.constantFrom("expire", "logout", "switch", "select"),
     reload: fc.boolean(),
   })
-  .map(({ endpoint, ms, tab, from, to, change, reload }): Step[] => {
+  .map(({ kind, nextKind, request, ms, tab, from, to, change, reload }): Step[] => {
+    const shopper = SHOPPERS[kind];
+    const who = shopper.people[from];
+    const endpoint =
+      request === "list" ? "list-carts" : shopper.endpoints[request as "associate" | "login"];
     const send: Step =
-      endpoint === "associate"
+      request === "associate"
         ? { kind: "setCart", tab: "A", cart: "guest2" }
-        : endpoint === "list-carts"
-          ? { kind: "mount", tab: "A", widget: "carts" }
-          : { kind: "login", tab, who: from };
+        : request === "list"
+          ? { kind: "mount", tab: "A", widget: shopper.list }
+          : shopper.login(tab, from);
     const end: Step[] =
       change === "expire"
-        ? [{ kind: "expire", who: from }]
+        ? [{ kind: "expire", who }]
         : change === "logout"
-          ? [{ kind: "logout", tab }]
-          : [];
+          ? [shopper.logout(tab)]
+          : change === "select" && kind === "account"
+            ? [{ kind: "selectAccount", tab, account: 1 }]
+            : [];
+    const next = SHOPPERS[nextKind];
     return [
       { kind: "latency", endpoint, ms },
       send,
       ...end,
-      { kind: "login", tab, who: to },
+      next.login(tab, to),
       { kind: "wait", ms: ms + 10 },
       ...(reload ? [{ kind: "reload", tab: "A" } as const] : []),
     ];
   });
+
+/**
+ * The shopper picks one of their own saved carts, an old one, in "My carts": its association
+ * answers 204, which must change nothing, while a "load more" list lacks that cart.
+ */
+const resumeOwnCart: fc.Arbitrary<Step[]> = fc
+  .constantFrom<ShopperKind>("customer", "account")
+  .map((kind): Step[] => [
+    { kind: "mount", tab: "A", widget: SHOPPERS[kind].pages },
+    { kind: "setCart", tab: "A", cart: SHOPPERS[kind].ownCart },
+  ]);
+
+/**
+ * The account switcher used twice: to the member's other account and back. The cart (kept
+ * with `keepCartOnLogout`) is already the first account's in this session, so nothing is sent.
+ */
+const switchAndBack: fc.Arbitrary<Step[]> = fc
+  .record({ tab, ms: fc.constantFrom(0, 10, 30) })
+  .map(({ tab, ms }): Step[] => [
+    { kind: "selectAccount", tab, account: 1 },
+    { kind: "wait", ms },
+    { kind: "selectAccount", tab, account: 0 },
+  ]);
+
+/**
+ * Most storefront pages show the banner and "My carts", a guest cart, a returning shopper
+ * logging in (a customer, or an account member on a B2B storefront, or a page with both):
+ * starting there leaves the random steps for faults, timing, tabs.
+ */
+const pages: Record<"customer" | "account" | "both", Step[]> = {
+  customer: [
+    { kind: "mount", tab: "A", widget: "associate" },
+    { kind: "mount", tab: "A", widget: "carts" },
+    { kind: "setCart", tab: "A", cart: "guest" },
+    { kind: "login", tab: "A", who: "A" },
+  ],
+  account: [
+    { kind: "mount", tab: "A", widget: "accountAssociate" },
+    { kind: "mount", tab: "A", widget: "accountCarts" },
+    { kind: "setCart", tab: "A", cart: "guest" },
+    { kind: "accountLogin", tab: "A", who: "M" },
+  ],
+  both: [
+    { kind: "mount", tab: "A", widget: "associate" },
+    { kind: "mount", tab: "A", widget: "accountAssociate" },
+    { kind: "mount", tab: "A", widget: "accountCarts" },
+    { kind: "setCart", tab: "A", cart: "guest" },
+    { kind: "login", tab: "A", who: "A" },
+  ],
+};
 
 /** About ten steps: long enough for a login, a fault and a second tab to meet, short enough to read. */
 export const programs: fc.Arbitrary<Program> = fc.record({
   keepCartOnLogout: fc.boolean(),
   steps: fc
     .tuple(
-      // Most storefront pages show the banner and "My carts", a guest cart, a returning
-      // shopper logging in: starting there leaves the random steps for faults, timing, tabs.
-      fc.subarray<Step>([
-        { kind: "mount", tab: "A", widget: "associate" },
-        { kind: "mount", tab: "A", widget: "carts" },
-        { kind: "setCart", tab: "A", cart: "guest" },
-        { kind: "login", tab: "A", who: "A" },
-      ]),
+      fc.oneof(...Object.values(pages).map((page) => fc.subarray(page))),
       fc.array(
         fc.oneof(
           { arbitrary: step.map((one) => [one]), weight: 5 },
           { arbitrary: staleAnswer, weight: 2 },
+          { arbitrary: resumeOwnCart, weight: 1 },
+          { arbitrary: switchAndBack, weight: 1 },
         ),
         { minLength: 3, maxLength: 6 },
       ),

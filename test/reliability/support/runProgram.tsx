@@ -4,15 +4,24 @@
  * invariants of issue 7 after every step and once everything has settled.
  */
 import { createShopperClient } from "@epcc-sdk/sdks-shopper";
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, type QueryKey } from "@tanstack/react-query";
 import { act, render } from "@testing-library/react";
 import { vi } from "vitest";
-import { ElasticPathError, type CustomerSession } from "../../../src";
+import { cartQueries, ElasticPathError, type AccountLoginVariables } from "../../../src";
 import { createFakeElasticPath, type FakeElasticPath } from "../../../src/testing";
 import { memoryStorage } from "../../support/memoryStorage";
 import { server } from "../../support/server";
-import { findViolations, type CheckContext, type World } from "./invariants";
-import type { CartName, Program, Step, Tab, Widget } from "./program";
+import {
+  associationPair,
+  findViolations,
+  shopperOf,
+  type CheckContext,
+  type SeenEvent,
+  type ShopperView,
+  type TabEvent,
+  type World,
+} from "./invariants";
+import { WIDGETS, type CartName, type Program, type Step, type Tab, type Widget } from "./program";
 import {
   otherTabStorage,
   TabApp,
@@ -26,6 +35,10 @@ const CUSTOMER_A = { email: "ada@example.com", password: "correct horse battery 
 const CUSTOMER_B = { email: "grâce@exämple.com", password: "pässwörd 🔑 密码" };
 const WRONG_PASSWORD = { email: CUSTOMER_A.email, password: "not the password" };
 const CREDENTIALS = { A: CUSTOMER_A, B: CUSTOMER_B, wrong: WRONG_PASSWORD };
+/** Account members: M is a member of X then Y, N of Z then Y. */
+const MEMBER_M = { username: "ada.lovelace", password: "correct horse battery staple" };
+const MEMBER_N = { username: "grâce@exämple.com", password: "pässwörd 🔑 密码" };
+const OIDC = { redirectUri: "https://shop.example/callback", codeVerifier: "verifier-0123456789" };
 
 /** Faults per endpoint and program: as many as one call's retries (the package's MAX_RETRIES). */
 const FAULT_BUDGET_PER_ENDPOINT = 3;
@@ -48,13 +61,21 @@ export const stats = {
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const associationOf = (body: unknown) => (body as { data: Array<{ id: string }> }).data[0]!.id;
 
 function seedWorld(fake: FakeElasticPath): World {
   const a = fake.seedCustomer(CUSTOMER_A);
   const b = fake.seedCustomer(CUSTOMER_B);
+  const [x, y, z] = ["Analytical Engines", "The Lovelaces", "Difference Ltd"].map(
+    (name) => fake.seedAccount({ name }).id,
+  ) as [string, string, string];
+  const m = fake.seedAccountMember({ ...MEMBER_M, accountIds: [x, y] });
+  const n = fake.seedAccountMember({ ...MEMBER_N, accountIds: [z, y] });
   fake.seedCarts(2, { customerIds: [a.id], name: "Ada's older" });
   fake.seedCarts(1, { customerIds: [b.id], name: "Grace's older" });
+  fake.seedCarts(2, { accountIds: [x], name: "Office supplies" });
+  fake.seedCarts(1, { accountIds: [y], name: "Groceries" });
+  fake.seedCarts(1, { accountIds: [z], name: "Spare parts" });
+  const dayAgo = Date.now() - 86_400_000;
   const carts: Record<CartName, string> = {
     guest: fake.seedCart({ name: "Guest", items: [{ name: "Socks", quantity: 2, amount: 500 }] })
       .id,
@@ -63,14 +84,26 @@ function seedWorld(fake: FakeElasticPath): World {
     contact: fake.seedCart({ name: "Checkout", contactEmail: "guest@example.com" }).id,
     // Never seeded: carts exist on demand, the association creates it.
     unseen: `unseen-${crypto.randomUUID()}`,
-    ofA: fake.seedCart({ name: "Ada's", customerIds: [a.id] }).id,
-    ofB: fake.seedCart({ name: "Grace's", customerIds: [b.id] }).id,
+    // Their owners' oldest carts: past the first page of "load more" lists (limit 2), so
+    // that a 204 for one of them, were it not a no-op, would have lists to change.
+    ofA: fake.seedCart({ name: "Ada's", customerIds: [a.id], updatedAt: dayAgo }).id!,
+    ofB: fake.seedCart({ name: "Grace's", customerIds: [b.id], updatedAt: dayAgo }).id!,
+    ofX: fake.seedCart({ name: "The engine room's", accountIds: [x], updatedAt: dayAgo }).id!,
+    ofY: fake.seedCart({ name: "The family's", accountIds: [y], updatedAt: dayAgo }).id!,
   };
+  const ids = (list: Array<{ id?: string }>) => new Set(list.map((cart) => cart.id!));
   const owned = new Map<string, Set<string>>([
-    [a.id, new Set(fake.cartsOf(a.id).map((cart) => cart.id!))],
-    [b.id, new Set(fake.cartsOf(b.id).map((cart) => cart.id!))],
+    [a.id, ids(fake.cartsOf(a.id))],
+    [b.id, ids(fake.cartsOf(b.id))],
+    ...[x, y, z].map((id): [string, Set<string>] => [id, ids(fake.cartsOfAccount(id))]),
   ]);
-  return { customers: { A: a.id, B: b.id }, carts, owned };
+  return {
+    customers: { A: a.id, B: b.id },
+    accounts: { X: x, Y: y, Z: z },
+    members: { M: { id: m.id, accountIds: [x, y] }, N: { id: n.id, accountIds: [z, y] } },
+    carts,
+    owned,
+  };
 }
 
 interface OpenTab {
@@ -108,30 +141,64 @@ export async function runProgram(program: Program): Promise<void> {
   server.events.on("request:start", onStart);
   cleanups.push(() => server.events.removeListener("request:start", onStart));
 
-  // A render may show any cart ever tied to its customer: seeded, or associated since.
+  // A render may show any cart ever tied to its owner: seeded, or associated since.
   cleanups.push(
     fake.onRequest((request) => {
-      if (request.endpoint !== "associate") return;
+      if (request.endpoint !== "associate" && request.endpoint !== "associate-account") return;
       if (request.status !== 200 && request.status !== 204) return;
-      world.owned.get(associationOf(request.body))?.add(request.path.split("/")[3]!);
+      const { cartId, ownerId } = associationPair(request.path, request.body);
+      world.owned.get(ownerId ?? "")?.add(cartId!);
     }),
   );
 
-  // When each customer token was asked for, and when each customer's tokens were revoked:
+  // What each tab saw, in order, for the 204 check.
+  const events: TabEvent[] = [];
+  let seq = 0;
+  const note = (event: SeenEvent) => events.push({ ...event, seq: ++seq });
+
+  // Every token a login handed out, with its customer or member and when it was asked for:
   // a session may end by itself only if its token may have been revoked.
-  const tokenRequestedAt = new Map<string, number>();
+  const issued = new Map<string, { principal: string; requestedAt: number }>();
+  let loginsSinceCheck: string[] = [];
   const expiredAt: Record<string, number[]> = {};
-  const mayBeRevoked = (session: CustomerSession) =>
-    session.status === "signed-in" &&
-    (expiredAt[session.customerId] ?? []).some(
-      (time) => time >= (tokenRequestedAt.get(session.token) ?? 0),
-    );
-  const recordingFetch = async (request: Request) => {
+  const mayBeRevoked = (token: string) => {
+    const { principal, requestedAt } = issued.get(token) ?? { principal: "", requestedAt: 0 };
+    return (expiredAt[principal] ?? []).some((time) => time >= requestedAt);
+  };
+  const recordLogin = (tokens: string[], principal: string, requestedAt: number) => {
+    for (const token of tokens) issued.set(token, { principal, requestedAt });
+    loginsSinceCheck.push(...tokens);
+  };
+  /** The tab's `fetch`: notes logins' tokens, and the answers the 204 check needs. */
+  const recordingFetch = (tab: Tab) => async (request: Request) => {
     const sentAt = Date.now();
+    const { pathname } = new URL(request.url);
+    const association = pathname.includes("/relationships/") && request.method === "POST";
+    const body = association ? request.clone().json() : undefined;
     const response = await globalThis.fetch(request);
-    if (response.ok && new URL(request.url).pathname === "/v2/customers/tokens") {
-      const body = (await response.clone().json()) as { data: { token: string } };
-      tokenRequestedAt.set(body.data.token, sentAt);
+    if (pathname === "/v2/customers/tokens" || pathname === "/v2/account-members/tokens") {
+      note({ tab, type: "answer", endpoint: "login", status: response.status });
+    }
+    if (response.ok && pathname === "/v2/customers/tokens") {
+      const { data } = (await response.clone().json()) as {
+        data: { token: string; customer_id: string };
+      };
+      recordLogin([data.token], data.customer_id, sentAt);
+    }
+    if (response.ok && pathname === "/v2/account-members/tokens") {
+      const { data, meta } = (await response.clone().json()) as {
+        data: Array<{ token: string }>;
+        meta: { account_member_id: string };
+      };
+      recordLogin(
+        data.map(({ token }) => token),
+        meta.account_member_id,
+        sentAt,
+      );
+    }
+    if (body) {
+      const pair = associationPair(pathname, await body);
+      note({ tab, type: "answer", endpoint: "associate", status: response.status, ...pair });
     }
     return response;
   };
@@ -141,10 +208,19 @@ export async function runProgram(program: Program): Promise<void> {
   // association endpoints add up): the package tries again at the next mount, so may the end.
   let gaveUp = 0;
 
+  /** The customer or account whose cart lists a query key names, if any (public keys). */
+  const listOwnerOf = (queryKey: QueryKey) => {
+    const owner = queryKey[3];
+    if (typeof owner !== "string") return undefined;
+    const prefix = JSON.stringify(queryKey.slice(0, 4));
+    const lists = [cartQueries.customerKey(owner), cartQueries.accountKey(owner)];
+    return lists.some((key) => JSON.stringify(key) === prefix) ? owner : undefined;
+  };
+
   function openTab(tab: Tab, widgets: MountedWidget[], strict: boolean): OpenTab {
     const { client } = createShopperClient(
       // The header tells the tabs apart in the fake's request log.
-      { baseUrl: fake.baseUrl, headers: { "X-Test-Tab": tab }, fetch: recordingFetch },
+      { baseUrl: fake.baseUrl, headers: { "X-Test-Tab": tab }, fetch: recordingFetch(tab) },
       { clientId: fake.clientId, storage: memoryStorage() },
     );
     // An app's own QueryClient: TanStack's default retry counts, tiny delays.
@@ -158,8 +234,11 @@ export async function runProgram(program: Program): Promise<void> {
       // Tab B talks to tab A the way another browser tab would: through `storage` events.
       ...(tab === "B"
         ? {
-            sessionStorage: otherTabStorage("_epcc_customer_session"),
-            cartIdStorage: otherTabStorage("_store_ep_cart"),
+            storage: {
+              sessionStorage: otherTabStorage("_epcc_customer_session"),
+              accountSessionStorage: otherTabStorage("_epcc_account_session"),
+              cartIdStorage: otherTabStorage("_store_ep_cart"),
+            },
           }
         : {}),
     };
@@ -171,17 +250,30 @@ export async function runProgram(program: Program): Promise<void> {
     };
     const unsubscribes = [
       queryClient.getQueryCache().subscribe((event) => {
-        if (event.type === "updated" && event.action.type === "failed") {
-          noteRetry(event.action.error, `query ${JSON.stringify(event.query.queryKey)}`);
+        if (event.type !== "updated") return;
+        const { action, query } = event;
+        if (action.type === "failed") {
+          noteRetry(action.error, `query ${JSON.stringify(query.queryKey)}`);
+        }
+        // The package's own work on a list: an invalidation, or a write (setQueryData).
+        const ownerId = listOwnerOf(query.queryKey);
+        const written = action.type === "success" && action.manual === true;
+        if (ownerId && (action.type === "invalidate" || written)) {
+          note({ tab, type: "list-change", ownerId });
         }
       }),
       queryClient.getMutationCache().subscribe((event) => {
         if (event.type !== "updated") return;
         const key = JSON.stringify(event.mutation.options.mutationKey);
-        if (event.action.type === "failed") noteRetry(event.action.error, `mutation ${key}`);
         const { action } = event;
+        if (action.type === "failed") noteRetry(action.error, `mutation ${key}`);
         if (action.type === "error" && key.includes('"automatic"')) {
           if (action.error instanceof ElasticPathError && action.error.retryable) gaveUp += 1;
+        }
+        const result = action.type === "success" ? (action.data as Record<string, unknown>) : {};
+        if (result.status === "already-associated") {
+          const ownerId = String(result.customerId ?? result.accountId);
+          note({ tab, type: "no-op", cartId: String(result.cartId), ownerId });
         }
       }),
     ];
@@ -208,14 +300,19 @@ export async function runProgram(program: Program): Promise<void> {
   const tabs: Record<Tab, OpenTab> = { A: openTab("A", [], false), B: openTab("B", [], false) };
   cleanups.unshift(() => Object.values(tabs).forEach((tab) => tab.close()));
   const controls = (tab: Tab) => tabs[tab].options.probe.controls!;
+  const shopperIn = (tab: Tab) => shopperOf(controls(tab).session, controls(tab).accountSession);
 
-  const loginSteps: Record<Tab, number> = { A: 0, B: 0 };
+  const loginSteps: CheckContext["loginSteps"] = {
+    A: { customer: 0, account: 0 },
+    B: { customer: 0, account: 0 },
+  };
   const injected: Record<string, number> = {};
   let nextWidgetId = 1;
   let loggedOutSinceCheck = false;
-  const sessionsAtLastCheck: Record<Tab, CustomerSession> = {
-    A: controls("A").session,
-    B: controls("B").session,
+  let idleLogouts: CheckContext["idleLogouts"] = [];
+  const shoppersAtLastCheck: Record<Tab, ShopperView | undefined> = {
+    A: shopperIn("A"),
+    B: shopperIn("B"),
   };
 
   /** Lets time pass until no request, fetch or mutation is left in any tab. */
@@ -241,15 +338,76 @@ export async function runProgram(program: Program): Promise<void> {
     tabs[tab].rerender();
   }
 
+  /** What the account login form sends: a password, a one-time password or an OIDC code. */
+  function accountCredentials(
+    step: Extract<Step, { kind: "accountLogin" }>,
+  ): AccountLoginVariables {
+    // `wrong` is M with a wrong password, one-time password or code.
+    const member = step.who === "wrong" ? undefined : world.members[step.who];
+    const { username, password } = step.who === "N" ? MEMBER_N : MEMBER_M;
+    const accountId = step.account === undefined ? undefined : member?.accountIds[step.account];
+    const passwordProfileId = fake.passwordProfileId;
+    switch (step.mechanism) {
+      case "passwordless":
+        return {
+          mechanism: "passwordless",
+          passwordProfileId,
+          username,
+          oneTimePasswordToken: member ? fake.issueOneTimePassword(member.id) : "000000",
+          accountId,
+        };
+      case "oidc":
+        return {
+          mechanism: "oidc",
+          authorizationCode: member
+            ? fake.issueOidcAuthorizationCode(member.id, OIDC)
+            : "not-a-code",
+          ...OIDC,
+          accountId,
+        };
+      default:
+        return { passwordProfileId, username, password: member ? password : "wrong", accountId };
+    }
+  }
+
+  const violations: string[] = [];
+
   async function apply(step: Step) {
     switch (step.kind) {
       case "login":
-        loginSteps[step.tab] += 1;
+        loginSteps[step.tab].customer += 1;
         // `mutate` reports failures in the hook's state; a storefront shows them, nothing throws.
         return controls(step.tab).login.mutate(CREDENTIALS[step.who]);
+      case "accountLogin":
+        loginSteps[step.tab].account += 1;
+        return controls(step.tab).accountLogin.mutate(accountCredentials(step));
       case "logout":
+      case "accountLogout": {
         loggedOutSinceCheck = true;
-        return controls(step.tab).logout();
+        const kind = step.kind === "logout" ? "customer" : "account";
+        const shopper = shopperIn(step.tab);
+        const { cartId, logout, accountLogout } = controls(step.tab);
+        // A storefront offering both logins may call either logout: with the other kind of
+        // shopper signed in, it has nobody to sign out.
+        if (shopper && shopper.kind !== kind) {
+          idleLogouts.push({ tab: step.tab, kind, token: shopper.token, cartId });
+        }
+        return kind === "customer" ? logout() : accountLogout();
+      }
+      case "selectAccount": {
+        // The switcher lists the signed-in member's accounts; signed out, there is none.
+        const { accountSession, selectAccount } = controls(step.tab);
+        if (accountSession.status !== "signed-in") return;
+        const { accountId } = accountSession.accounts[step.account]!;
+        try {
+          return selectAccount(accountId);
+        } catch (error) {
+          violations.push(
+            `tab ${step.tab} could not select its member's account: ${String(error)}`,
+          );
+          return;
+        }
+      }
       case "setCart":
         return controls(step.tab).setCartId(world.carts[step.cart]);
       case "clearCart":
@@ -294,42 +452,56 @@ export async function runProgram(program: Program): Promise<void> {
         });
       }
       case "expire": {
-        const customerId = world.customers[step.who];
-        (expiredAt[customerId] ??= []).push(Date.now());
-        return fake.expireCustomerTokens(customerId);
+        if (step.who === "A" || step.who === "B") {
+          const customerId = world.customers[step.who];
+          (expiredAt[customerId] ??= []).push(Date.now());
+          return fake.expireCustomerTokens(customerId);
+        }
+        const memberId = world.members[step.who].id;
+        (expiredAt[memberId] ??= []).push(Date.now());
+        return fake.expireAccountTokens(memberId);
       }
       case "wait":
         return sleep(step.ms);
     }
   }
 
-  const violations: string[] = [];
   function check(when: string) {
     const context: CheckContext = {
       world,
       requests: fake.requests,
       tabs: (["A", "B"] as const).map((tab) => ({
         tab,
-        session: controls(tab).session,
-        sessionAtLastCheck: sessionsAtLastCheck[tab],
+        customer: controls(tab).session,
+        account: controls(tab).accountSession,
+        shopper: shopperIn(tab),
+        shopperAtLastCheck: shoppersAtLastCheck[tab],
+        cartId: controls(tab).cartId,
         queryClient: tabs[tab].options.queryClient,
         renders: tabs[tab].options.probe.renders.splice(0),
       })),
       loggedOutSinceCheck,
+      idleLogouts,
+      loginsSinceCheck,
+      issuedTokens: [...issued.keys()],
       mayBeRevoked,
       loginSteps,
+      events,
       retriedErrors: retriedErrors.splice(0),
       consoleErrors: consoleErrors.splice(0),
       unhandled: unhandled.splice(0),
     };
     for (const violation of findViolations(context)) violations.push(`${when}: ${violation}`);
     loggedOutSinceCheck = false;
-    for (const tab of ["A", "B"] as const) sessionsAtLastCheck[tab] = controls(tab).session;
+    idleLogouts = [];
+    loginsSinceCheck = [];
+    for (const tab of ["A", "B"] as const) shoppersAtLastCheck[tab] = shopperIn(tab);
   }
 
   /**
-   * 1, once settled: every mounted list of a signed-in tab shows that customer's carts, or a
-   * transient failure that outlived its retries; never a final error (a stale 401) nor nothing.
+   * 1, once settled: every mounted list of a signed-in shopper's kind shows that owner's
+   * carts, or a transient failure that outlived its retries; never a final error (a stale
+   * 401) nor nothing.
    */
   function listsLeftBehind(): string[] {
     const found: string[] = [];
@@ -337,15 +509,13 @@ export async function runProgram(program: Program): Promise<void> {
       const { widgets, options } = tabs[tab];
       for (const { id, widget } of widgets) {
         const shown = options.probe.latest.get(id);
-        if (!shown || shown.customerId === null || (widget !== "carts" && widget !== "infinite")) {
-          continue;
-        }
+        if (!shown || shown.ownerId === null || WIDGETS[widget].shows !== "list") continue;
         if (shown.error && !shown.error.retryable) {
           found.push(
-            `tab ${tab} ${widget} shows a final error (${shown.error.status}) to a signed-in customer`,
+            `tab ${tab} ${widget} shows a final error (${shown.error.status}) to a signed-in shopper`,
           );
         } else if (!shown.error && shown.cartIds === null) {
-          found.push(`tab ${tab} ${widget} shows nothing to a signed-in customer`);
+          found.push(`tab ${tab} ${widget} shows nothing to a signed-in shopper`);
         }
       }
     }
@@ -353,21 +523,32 @@ export async function runProgram(program: Program): Promise<void> {
   }
 
   /**
-   * 2 (first half). The cart current at the end, with a customer signed in, is associated
-   * with them, unless Elastic Path refuses it for good (a guest checkout cart, 422).
+   * 2 (first half). The cart current at the end, with a shopper signed in, is associated
+   * with them (the customer, or the selected account), unless Elastic Path refuses it for
+   * good (a guest checkout cart, 422).
    */
   function unassociatedAtTheEnd(): string | undefined {
-    const { session, cartId } = controls("A");
-    if (session.status !== "signed-in" || cartId === undefined || cartId === world.carts.contact) {
-      return undefined;
-    }
-    const associated = fake
-      .associations()
-      .some((pair) => pair.cartId === cartId && pair.customerId === session.customerId);
+    const { cartId } = controls("A");
+    const shopper = shopperIn("A");
+    if (!shopper || cartId === undefined || cartId === world.carts.contact) return undefined;
+    const pairs =
+      shopper.kind === "customer"
+        ? fake.associations().map((pair) => ({ cartId: pair.cartId, ownerId: pair.customerId }))
+        : fake
+            .accountAssociations()
+            .map((pair) => ({ cartId: pair.cartId, ownerId: pair.accountId }));
+    const associated = pairs.some(
+      (pair) => pair.cartId === cartId && pair.ownerId === shopper.ownerId,
+    );
     return associated
       ? undefined
-      : `cart ${cartId} is not associated with the signed-in customer ${session.customerId}`;
+      : `cart ${cartId} is not associated with the signed-in ${shopper.kind} ${shopper.ownerId}`;
   }
+
+  /** Every storefront page has a saved-cart banner, for customers and for accounts alike. */
+  const BANNERS = (Object.keys(WIDGETS) as Widget[]).filter(
+    (widget) => WIDGETS[widget].shows === "association",
+  );
 
   try {
     for (const [index, step] of program.steps.entries()) {
@@ -385,18 +566,17 @@ export async function runProgram(program: Program): Promise<void> {
       // page has one), and the network calms down.
       await act(async () => {
         fake.setLatency(0);
-        mount("A", "associate");
+        BANNERS.forEach((widget) => mount("A", widget));
       });
       let settled = await settle();
       // Each give-up earns one more page view; faults are finite, so this ends.
       for (let visits = 0; settled && visits < gaveUp && unassociatedAtTheEnd(); visits += 1) {
-        await act(async () => mount("A", "associate"));
+        await act(async () => BANNERS.forEach((widget) => mount("A", widget)));
         settled = await settle();
       }
       if (!settled) violations.push(`did not settle within ${SETTLE_LIMIT_MS} ms`);
       check("at the end");
-      const { session, cartId } = controls("A");
-      if (session.status === "signed-in" && cartId !== undefined) stats.endedSignedInWithCart += 1;
+      if (shopperIn("A") && controls("A").cartId !== undefined) stats.endedSignedInWithCart += 1;
       violations.push(...listsLeftBehind().map((violation) => `at the end: ${violation}`));
       const unassociated = unassociatedAtTheEnd();
       if (unassociated) violations.push(`at the end: ${unassociated}`);

@@ -8,6 +8,11 @@ import { StrictMode, useLayoutEffect, type ReactNode } from "react";
 import {
   cartQueries,
   ElasticPathProvider,
+  useAccountCarts,
+  useAccountLogin,
+  useAccountLogout,
+  useAccountSession,
+  useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
   useCartId,
   useCustomerCarts,
@@ -15,14 +20,18 @@ import {
   useCustomerLogout,
   useCustomerSession,
   useElasticPath,
+  useInfiniteAccountCarts,
   useInfiniteCustomerCarts,
+  useSelectAccount,
+  type AccountSession,
   type CustomerSession,
   type ElasticPathError,
+  type ElasticPathProviderProps,
   type StorageAdapter,
 } from "../../../src";
 import { localStorageAdapter } from "../../../src/provider/storage";
 import type { ShopperClient } from "../../support/sdk";
-import type { Tab, Widget } from "./program";
+import type { ShopperKind, Tab, Widget } from "./program";
 
 /** What one component showed in one render. */
 export interface RenderRecord {
@@ -30,12 +39,15 @@ export interface RenderRecord {
   /** The mounted widget's id (see `MountedWidget`). */
   id: number;
   widget: Widget;
-  /** The signed-in customer this render saw, or null while signed out. */
-  customerId: string | null;
+  /**
+   * The owner this render's session named for the widget's kind of shopper: the signed-in
+   * customer's id, or the selected account's; null while no shopper of that kind is signed in.
+   */
+  ownerId: string | null;
   /** Carts shown (lists), or null when the list held no data. */
   cartIds: string[] | null;
-  /** The customer of an association result shown, if any. */
-  associatedCustomerId?: string;
+  /** The owner (customer or account) of an association result shown, if any. */
+  associatedOwnerId?: string;
   /** The error a list shows, if any. */
   error?: { status?: number; retryable: boolean };
 }
@@ -43,10 +55,14 @@ export interface RenderRecord {
 /** The controls a program reaches into a tab through: the hooks' latest values. */
 export interface TabControls {
   session: CustomerSession;
+  accountSession: AccountSession;
   cartId: string | undefined;
   setCartId(cartId: string | undefined): void;
   login: ReturnType<typeof useCustomerLogin>;
   logout(): void;
+  accountLogin: ReturnType<typeof useAccountLogin>;
+  accountLogout(): void;
+  selectAccount(accountId: string): void;
 }
 
 /** What a tab's components report to the program driving them. */
@@ -74,65 +90,107 @@ const shownError = (error: ElasticPathError | null) =>
 interface WidgetProps {
   tab: Tab;
   id: number;
+  widget: Widget;
   probe: TabProbe;
 }
 
-const customerOf = (session: CustomerSession) =>
-  session.status === "signed-in" ? session.customerId : null;
+/** The owner a widget of `kind` sees in this render's session. */
+function useOwnerId(kind: ShopperKind): string | null {
+  const customer = useCustomerSession();
+  const account = useAccountSession();
+  if (kind === "customer") return customer.status === "signed-in" ? customer.customerId : null;
+  return account.status === "signed-in" ? account.accountId : null;
+}
 
 function Controls({ probe }: { probe: TabProbe }) {
   const session = useCustomerSession();
+  const accountSession = useAccountSession();
   const [cartId, setCartId] = useCartId();
   const login = useCustomerLogin();
   const logout = useCustomerLogout();
+  const accountLogin = useAccountLogin();
+  const accountLogout = useAccountLogout();
+  const selectAccount = useSelectAccount();
   // Committed values only: a render React throws away must not steer the program.
   useLayoutEffect(() => {
-    probe.commit({ session, cartId, setCartId, login, logout });
+    probe.commit({
+      session,
+      accountSession,
+      cartId,
+      setCartId,
+      login,
+      logout,
+      accountLogin,
+      accountLogout,
+      selectAccount,
+    });
   });
   return null;
 }
 
-function CartList({ tab, id, probe }: WidgetProps) {
-  const session = useCustomerSession();
-  // Tiny delays keep a program short; they replace the Retry-After policy (documented).
-  const { data, error } = useCustomerCarts(undefined, { retryDelay: 1 });
+type ShownList = { data?: { data: Array<{ id?: string }> }; error: ElasticPathError | null };
+type ShownPages = {
+  data?: { pages: Array<{ data: Array<{ id?: string }> }> };
+  error: ElasticPathError | null;
+};
+
+/** Records what a list widget shows: one page, or every page loaded so far. */
+function useRecordList(
+  { tab, id, widget, probe }: WidgetProps,
+  kind: ShopperKind,
+  { data, error }: ShownList | ShownPages,
+) {
+  const ownerId = useOwnerId(kind);
+  const pages = data && ("pages" in data ? data.pages : [data]);
   probe.record({
     tab,
     id,
-    widget: "carts",
-    customerId: customerOf(session),
-    cartIds: data ? data.data.map((cart) => cart.id ?? "?") : null,
+    widget,
+    ownerId,
+    cartIds: pages ? pages.flatMap((page) => page.data.map((cart) => cart.id ?? "?")) : null,
     error: shownError(error),
   });
+}
+
+/** Records what a saved-cart banner shows: whose association, if any. */
+function useRecordAssociation(
+  { tab, id, widget, probe }: WidgetProps,
+  kind: ShopperKind,
+  associatedOwnerId: string | undefined,
+) {
+  probe.record({ tab, id, widget, ownerId: useOwnerId(kind), cartIds: null, associatedOwnerId });
+}
+
+// Tiny delays keep a program short; they replace the Retry-After policy (documented).
+const QUICK = { retryDelay: 1 } as const;
+
+function CustomerCarts(props: WidgetProps) {
+  useRecordList(props, "customer", useCustomerCarts(undefined, QUICK));
   return null;
 }
 
-function InfiniteCartList({ tab, id, probe }: WidgetProps) {
-  const session = useCustomerSession();
-  const { data, error } = useInfiniteCustomerCarts({ limit: 2 }, { retryDelay: 1 });
-  probe.record({
-    tab,
-    id,
-    widget: "infinite",
-    customerId: customerOf(session),
-    cartIds: data ? data.pages.flatMap((page) => page.data.map((cart) => cart.id ?? "?")) : null,
-    error: shownError(error),
-  });
+function InfiniteCustomerCarts(props: WidgetProps) {
+  useRecordList(props, "customer", useInfiniteCustomerCarts({ limit: 2 }, QUICK));
   return null;
 }
 
-function SavedCartBanner({ tab, id, probe }: WidgetProps) {
-  const session = useCustomerSession();
-  // Tiny delays keep a program short; they replace the Retry-After policy (documented).
-  const { data } = useAssociateCartWithCustomer({ retryDelay: 1 });
-  probe.record({
-    tab,
-    id,
-    widget: "associate",
-    customerId: customerOf(session),
-    cartIds: null,
-    associatedCustomerId: data?.customerId,
-  });
+function AccountCarts(props: WidgetProps) {
+  useRecordList(props, "account", useAccountCarts(undefined, QUICK));
+  return null;
+}
+
+function InfiniteAccountCarts(props: WidgetProps) {
+  useRecordList(props, "account", useInfiniteAccountCarts({ limit: 2 }, QUICK));
+  return null;
+}
+
+function SavedCartBanner(props: WidgetProps) {
+  useRecordAssociation(props, "customer", useAssociateCartWithCustomer(QUICK).data?.customerId);
+  return null;
+}
+
+function SavedToAccountBanner(props: WidgetProps) {
+  useRecordAssociation(props, "account", useAssociateCartWithAccount(QUICK).data?.accountId);
   return null;
 }
 
@@ -149,6 +207,16 @@ function CartBadge() {
   return null;
 }
 
+const COMPONENTS: Record<Widget, (props: WidgetProps) => null> = {
+  carts: CustomerCarts,
+  infinite: InfiniteCustomerCarts,
+  associate: SavedCartBanner,
+  accountCarts: AccountCarts,
+  accountInfinite: InfiniteAccountCarts,
+  accountAssociate: SavedToAccountBanner,
+  badge: CartBadge,
+};
+
 export interface TabOptions {
   tab: Tab;
   client: ShopperClient;
@@ -156,8 +224,10 @@ export interface TabOptions {
   probe: TabProbe;
   keepCartOnLogout: boolean;
   /** Storage adapters; leave out for the defaults (the real localStorage adapters). */
-  sessionStorage?: StorageAdapter;
-  cartIdStorage?: StorageAdapter;
+  storage?: Pick<
+    ElasticPathProviderProps,
+    "sessionStorage" | "accountSessionStorage" | "cartIdStorage"
+  >;
 }
 
 export interface MountedWidget {
@@ -174,26 +244,14 @@ export function TabApp({
   widgets: MountedWidget[];
   strict: boolean;
 }): ReactNode {
-  const { tab, client, queryClient, probe, keepCartOnLogout } = options;
-  const storage =
-    options.sessionStorage && options.cartIdStorage
-      ? { sessionStorage: options.sessionStorage, cartIdStorage: options.cartIdStorage }
-      : {};
+  const { tab, client, queryClient, probe, keepCartOnLogout, storage } = options;
   const tree = (
     <QueryClientProvider client={queryClient}>
       <ElasticPathProvider client={client} keepCartOnLogout={keepCartOnLogout} {...storage}>
         <Controls probe={probe} />
         {widgets.map(({ id, widget }) => {
-          switch (widget) {
-            case "carts":
-              return <CartList key={id} tab={tab} id={id} probe={probe} />;
-            case "infinite":
-              return <InfiniteCartList key={id} tab={tab} id={id} probe={probe} />;
-            case "associate":
-              return <SavedCartBanner key={id} tab={tab} id={id} probe={probe} />;
-            case "badge":
-              return <CartBadge key={id} />;
-          }
+          const Component = COMPONENTS[widget];
+          return <Component key={id} tab={tab} id={id} widget={widget} probe={probe} />;
         })}
       </ElasticPathProvider>
     </QueryClientProvider>
