@@ -158,7 +158,7 @@ export class AssociationCoordinator {
         retryDelay: policy.retryDelay ?? retryDelayFor,
         networkMode: policy.networkMode,
         mutationKey: associationKeys.automatic(owner.kind, shopper.id, cartId),
-        // Kept until the session ends (see `endSession`), so hooks mounted later still show it.
+        // Kept until the session ends (see `forget`), so hooks mounted later still show it.
         gcTime: Infinity,
         // The token is read when the request is made, so it is never in the mutation cache; a
         // retry after the session ended must not borrow the next session's token.
@@ -202,16 +202,24 @@ export class AssociationCoordinator {
     void withCrossTabLock(`epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`, run);
   }
 
-  /** Forgets a shopper's session: its automatic calls leave the cache and the ledger. */
-  endSession(queryClient: QueryClient, shopper: Shopper, ledger: AssociationLedger): void {
+  /**
+   * Forgets a shopper: their automatic calls leave the mutation cache. When nobody is
+   * signed in any more (`sessionEnded`: logout, expiry, a 401), the record of what this
+   * session associated goes too; an account switch keeps it, so switching back sends
+   * nothing again (its entries are keyed by the session, which a new login never matches).
+   */
+  forget(
+    queryClient: QueryClient,
+    shopper: Shopper,
+    ledger: AssociationLedger,
+    sessionEnded: boolean,
+  ): void {
     const mutationCache = queryClient.getMutationCache();
     mutationCache
       .findAll({ mutationKey: associationKeys.owner(shopper.kind, shopper.id) })
       .forEach((mutation) => mutationCache.remove(mutation));
-    const prefix = `${shopper.kind}:${shopper.id}:`;
-    for (const key of this.#started) {
-      if (key.startsWith(prefix)) this.#started.delete(key);
-    }
+    if (!sessionEnded) return;
+    this.#started.clear();
     ledger.clear();
   }
 }

@@ -106,6 +106,6 @@ export function forgetCartsOfEndedSessions(
     }
     void queryClient.cancelQueries({ queryKey });
     queryClient.removeQueries({ queryKey });
-    coordinator.endSession(queryClient, previous, ledger);
+    coordinator.forget(queryClient, previous, ledger, current === undefined);
   };
 }

@@ -57,10 +57,11 @@ function requireMembership(field: string, value: unknown): AccountMembership {
 export function selectAccount(
   session: Omit<SignedInAccountSession, keyof AccountMembership>,
   accountId: string,
+  field = "accountId",
 ): SignedInAccountSession {
   const selected = session.accounts.find((account) => account.accountId === accountId);
   if (!selected) {
-    throw invalidInput(`accountId "${accountId}" is not one of the member's accounts.`);
+    throw invalidInput(`${field} "${accountId}" is not one of the member's accounts.`);
   }
   return { ...session, ...selected };
 }
@@ -88,6 +89,7 @@ export function requireAccountSession(field: string, value: unknown): AccountSes
       ),
     },
     requireSafeId(`${field}.accountId`, given.accountId),
+    `${field}.accountId`,
   );
   if (given.token !== session.token) {
     throw invalidInput(`${field}.token must be the selected account's token.`);

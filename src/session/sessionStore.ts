@@ -268,13 +268,16 @@ export class SessionStore {
   signOut = (kind: ShopperKind): void => this.replace(kind, SIGNED_OUT);
 
   /**
-   * Replaces the session with another, or with none: a logout, or an account switch. The
-   * cart was tied to the shopper, so a shared device must not keep showing it, unless the
-   * app asked to keep it (`keepCartOnLogout`).
+   * Replaces a signed-in session with another, or with none: an account switch, or a
+   * logout. The cart was tied to the shopper, so a shared device must not keep showing it,
+   * unless the app asked to keep it (`keepCartOnLogout`).
    */
   replace(kind: ShopperKind, session: AnySession): void {
+    // Only a session that ends takes the cart along: a logout of the other kind, or of
+    // nobody, leaves the current shopper's (or the guest's) cart alone.
+    const ended = this.#given(kind, this.#mounted, true).status === "signed-in";
     this.#write(kind, session);
-    if (!this.#config.keepCartOnLogout) this.#write("cartId", undefined);
+    if (ended && !this.#config.keepCartOnLogout) this.#write("cartId", undefined);
     this.commit();
   }
 

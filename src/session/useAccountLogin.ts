@@ -135,7 +135,8 @@ type RequestBody = NonNullable<
 /** The request body for the variables, checked field by field before anything is sent. */
 function loginBody(variables: unknown): { body: RequestBody; accountId?: string } {
   const given = requireObject("variables", variables);
-  const mechanism = given.mechanism ?? "password";
+  // Only a missing mechanism means a password; `null` is a mistake, refused as any other.
+  const mechanism = given.mechanism === undefined ? "password" : given.mechanism;
   if (typeof mechanism !== "string" || !Object.hasOwn(MECHANISMS, mechanism)) {
     throw invalidInput(
       `mechanism must be one of ${Object.keys(MECHANISMS).join(", ")} (default "password").`,
