@@ -242,6 +242,17 @@ async function expectLoginRefused(kind: ShopperKind, variables: unknown, argumen
   const error = await rejection(() => shop.result.current.login.mutateAsync(variables as never));
   expectRefusal(error, argument);
   shop.expectUntouched();
+  // A refused login keeps no secret either: nothing of what was typed but the email or username.
+  const secrets = ["password", "oneTimePasswordToken", "authorizationCode", "codeVerifier"]
+    .map((field) => (variables as Record<string, unknown> | null)?.[field])
+    .filter((value): value is string => typeof value === "string" && value.trim().length > 3);
+  const mutations = JSON.stringify(
+    shop.queryClient
+      .getMutationCache()
+      .getAll()
+      .map((mutation) => mutation.state),
+  );
+  for (const secret of secrets) expect(mutations).not.toContain(JSON.stringify(secret));
 }
 
 describe("useCartId's setter", () => {

@@ -318,13 +318,17 @@ export function cachedText(queryClient: QueryClient): CachedEntry[] {
     .getAll()
     .map((mutation) => {
       const { mutationKey } = mutation.options;
-      const { variables, data, status } = mutation.state;
+      const { variables, data, status, error, failureReason } = mutation.state;
       const scoped = JSON.stringify([mutationKey, variables, data]);
+      // As an error reporter or persister would write them: errors with message and cause.
+      const failures = [error, failureReason].map((failure) =>
+        failure instanceof Error ? [failure.message, String(failure.cause)] : failure,
+      );
       return {
         entry: `mutation ${JSON.stringify(mutationKey ?? "(no key)")} ${status}`,
         keys: JSON.stringify([mutationKey, variables]),
         scoped,
-        all: scoped,
+        all: JSON.stringify([mutationKey, variables, data, failures]),
         login: isLogin(mutationKey)
           ? { session: data as { token: string } | undefined }
           : undefined,
@@ -418,6 +422,34 @@ function unexplainedSignOuts({
     );
 }
 
+/** The secret fields of a login body: what a shopper typed or was handed to prove who they are. */
+const LOGIN_SECRETS = [
+  "password",
+  "one_time_password_token",
+  "oauth_authorization_code",
+  "oauth_code_verifier",
+];
+
+/**
+ * 6. No password, one-time password or OIDC code of any login sent so far — answered or
+ * refused — rests anywhere in either tab's caches: variables, data, errors.
+ */
+function secretsAtRest({ tabs, requests }: CheckContext): string[] {
+  const secrets = requests
+    .filter((request) => Object.values(LOGIN_ENDPOINTS).includes(request.endpoint as never))
+    .flatMap((request) => {
+      const data = (request.body as { data?: Record<string, unknown> } | undefined)?.data ?? {};
+      return LOGIN_SECRETS.map((field) => data[field]).filter(
+        (value): value is string => typeof value === "string" && value.length > 0,
+      );
+    });
+  return tabs.flatMap(({ tab, queryClient }) =>
+    cachedText(queryClient)
+      .filter(({ all }) => secrets.some((secret) => all.includes(JSON.stringify(secret))))
+      .map(({ entry }) => `tab ${tab} keeps a login secret in ${entry}`),
+  );
+}
+
 export function findViolations(context: CheckContext): string[] {
   return [
     ...unexplainedSignOuts(context),
@@ -430,5 +462,6 @@ export function findViolations(context: CheckContext): string[] {
     ...forbiddenRetries(context),
     ...noisyFailures(context),
     ...leftoverShopperData(context),
+    ...secretsAtRest(context),
   ];
 }
