@@ -42,13 +42,13 @@ const WORDING: CallWording = { action: "Changing a cart", outcome: "the cart was
 
 function checkChange(variables: unknown): { cartId: string; name?: string; description?: string } {
   const { cartId, name, description } = requireObject("variables", variables);
+  const checkedId = requireSafeId("cartId", cartId);
   const change: { name?: string; description?: string } = {};
   if (name !== undefined) change.name = requireText("name", name, 255);
   if (description !== undefined) {
     if (typeof description !== "string") throw invalidInput("description must be a string.");
     change.description = description;
   }
-  const checkedId = requireSafeId("cartId", cartId);
   if (change.name === undefined && change.description === undefined) {
     throw invalidInput("Give a name or a description to change.");
   }

@@ -17,9 +17,12 @@ import {
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
+  useCreateCart,
   useCustomerSession,
+  useDeleteCart,
   useDisassociateCartFromCustomer,
   useInfiniteCustomerCarts,
+  useUpdateCart,
   type CustomerSession,
 } from "../../src";
 import { createFakeElasticPath, type FakeElasticPath } from "../../src/testing";
@@ -133,6 +136,9 @@ function signedInStorefront() {
       // No automatic call: what is sent is what the test sends.
       associate: useAssociateCartWithCustomer({ associateOnLogin: false }),
       disassociate: useDisassociateCartFromCustomer(),
+      create: useCreateCart(),
+      update: useUpdateCart(),
+      remove: useDeleteCart(),
     }),
     { wrapper },
   );
@@ -297,6 +303,69 @@ describe.each([
   it.each(cases)("refuses %s before any request", async (_label, make, argument) => {
     const shop = signedInStorefront();
     const variables = make(valid(shop));
+    const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
+    expectRefusal(error, argument);
+    await waitFor(() => expect(shop.result.current[hook].error).toBe(error));
+    shop.expectUntouched();
+  });
+});
+
+describe("the My carts mutations' variables", () => {
+  type Case = [string, unknown, string];
+  const variablesCases = (base: Record<string, unknown>): Case[] => [
+    ...hostileObjects.map(([label, value]): Case => [label, value, "variables"]),
+    ["undefined", undefined, "variables"],
+    ["__proto__-keyed variables", protoKeyed(base), "variables"],
+  ];
+  const notStrings: Array<[string, unknown]> = hostileText.filter(
+    ([, value]) => typeof value !== "string",
+  );
+  const notBooleans: Array<[string, unknown]> = [
+    ["a string", "yes"],
+    ["a number", 1],
+    ["null", null],
+  ];
+  const names = (base: Record<string, unknown>): Case[] => [
+    ...hostileText.map(([label, name]): Case => [`name ${label}`, { ...base, name }, "name"]),
+    ["name of 10 KB", { ...base, name: TEN_KB }, "name"],
+    ...notStrings.map(([label, description]): Case => [
+      `description ${label}`,
+      { ...base, description },
+      "description",
+    ]),
+  ];
+  const cartIds = (base: Record<string, unknown>): Case[] =>
+    hostileIds.map(([label, cartId]): Case => [`cartId ${label}`, { ...base, cartId }, "cartId"]);
+
+  const cases: Array<["create" | "update" | "remove", ...Case]> = [
+    ...[
+      ...variablesCases({ name: "Gifts" }),
+      ...names({ name: "Gifts" }),
+      ...notBooleans.map(([label, makeCurrent]): Case => [
+        `makeCurrent ${label}`,
+        { name: "Gifts", makeCurrent },
+        "makeCurrent",
+      ]),
+    ].map((c) => ["create", ...c] as ["create", ...Case]),
+    ...[
+      ...variablesCases({ cartId: "cart-1", name: "Gifts" }),
+      ...cartIds({ name: "Gifts" }),
+      ...names({ cartId: "cart-1" }).filter(([label]) => !label.startsWith("name ") || true),
+      ["nothing to change", { cartId: "cart-1" }, "name"] as Case,
+    ].map((c) => ["update", ...c] as ["update", ...Case]),
+    ...[
+      ...variablesCases({ cartId: "cart-1" }),
+      ...cartIds({}),
+      ...notBooleans.map(([label, disassociateFirst]): Case => [
+        `disassociateFirst ${label}`,
+        { cartId: "cart-1", disassociateFirst },
+        "disassociateFirst",
+      ]),
+    ].map((c) => ["remove", ...c] as ["remove", ...Case]),
+  ];
+
+  it.each(cases)("%s refuses %s before any request", async (hook, _label, variables, argument) => {
+    const shop = signedInStorefront();
     const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
     expectRefusal(error, argument);
     await waitFor(() => expect(shop.result.current[hook].error).toBe(error));
