@@ -91,6 +91,26 @@ export {
 } from "./carts/useInfiniteCustomerCarts";
 
 export {
+  useCreateCart,
+  type CreateCartVariables,
+  type UseCreateCartOptions,
+  type UseCreateCartResult,
+} from "./carts/useCreateCart";
+export {
+  useUpdateCart,
+  type UpdateCartVariables,
+  type UseUpdateCartOptions,
+  type UseUpdateCartResult,
+} from "./carts/useUpdateCart";
+export {
+  useDeleteCart,
+  type DeleteCartResult,
+  type DeleteCartVariables,
+  type UseDeleteCartOptions,
+  type UseDeleteCartResult,
+} from "./carts/useDeleteCart";
+
+export {
   useAccountCarts,
   type UseAccountCartsOptions,
   type UseAccountCartsResult,

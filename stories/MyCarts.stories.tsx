@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, waitFor } from "storybook/test";
+import { expect, waitFor, within } from "storybook/test";
 import { AccountPage } from "./components/AccountPage";
 import { onTheFake, type DemoParameters } from "./support/demo";
 import type { DemoArgs } from "./support/fakeControls";
@@ -16,7 +16,7 @@ const savedCarts = (count: number): DemoParameters => ({
 
 const meta = {
   title: "Account/My carts",
-  render: () => <AccountPage limit={3} removeRetryDelay={50} />,
+  render: () => <AccountPage limit={3} retryDelay={50} />,
 } satisfies Meta<DemoArgs>;
 
 export default meta;
@@ -148,6 +148,209 @@ export const RemoveFails: Story = {
       503, 503, 503, 503,
     ]);
     await expect(fake.cartsOf(shopper.id)).toHaveLength(3);
+  }),
+};
+
+/** The list item of the cart named `name`. */
+const rowOf = (context: Parameters<typeof myCarts>[0], name: string) =>
+  within(
+    myCarts(context)
+      .getAllByRole("listitem")
+      .find((item) => item.querySelector(".cart-name")?.firstChild?.textContent === name)!,
+  );
+
+/**
+ * A new named cart: `POST /v2/carts` with the customer's token, so it is already theirs (no
+ * association request). It shows first in the list as soon as Elastic Path answers, while
+ * the list is still being fetched again (slowed down to 2 s here), and is the current cart.
+ */
+export const Create: Story = {
+  parameters: { demo: savedCarts(2) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2"]), patience);
+
+    fake.setLatency(({ endpoint }) => (endpoint === "list-carts" ? 2000 : context.args.latencyMs));
+    await userEvent.click(canvas.getByLabelText("New cart name"));
+    await userEvent.paste("Gift for Mum");
+    await userEvent.click(canvas.getByRole("button", { name: "Create cart" }));
+
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Gift for Mum", "Cart 1", "Cart 2"]),
+      patience,
+    );
+    // Shown from Elastic Path's answer: the list has not been fetched again yet.
+    await expect(fake.requestsTo("list-carts")).toHaveLength(1);
+    await expect(rowOf(context, "Gift for Mum").getByText("this device's cart")).toBeVisible();
+    const [created] = fake.requestsTo("create-cart");
+    await expect(created?.status).toBe(201);
+    await expect(created?.body).toEqual({ data: { name: "Gift for Mum" } });
+    await expect(created?.headers["x-moltin-customer-token"]).toBeDefined();
+    await expect(fake.requestsTo("associate")).toHaveLength(0);
+    await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual([
+      "Gift for Mum",
+      "Cart 1",
+      "Cart 2",
+    ]);
+    // Reconciled: the list is fetched again and still agrees.
+    await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
+    await expect(listedCartNames(context)).toEqual(["Gift for Mum", "Cart 1", "Cart 2"]);
+  }),
+};
+
+/**
+ * Rename shows the new name at once, while the `PUT` is on its way (slowed down to 2 s); the
+ * reconciled list then has the renamed cart first, the most recently updated.
+ */
+export const Rename: Story = {
+  parameters: { demo: savedCarts(3) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+
+    fake.setLatency(({ endpoint }) => (endpoint === "update-cart" ? 2000 : context.args.latencyMs));
+    await userEvent.click(canvas.getByRole("button", { name: "Rename Cart 2" }));
+    const input = canvas.getByLabelText("New name for Cart 2");
+    await userEvent.clear(input);
+    await userEvent.paste("Office supplies");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+
+    await waitFor(() =>
+      expect(listedCartNames(context)).toEqual(["Cart 1", "Office supplies", "Cart 3"]),
+    );
+    await expect(fake.requestsTo("update-cart")).toHaveLength(0);
+
+    await waitFor(() => expect(fake.requestsTo("update-cart")).toHaveLength(1), patience);
+    await expect(fake.requestsTo("update-cart")[0]).toMatchObject({
+      method: "PUT",
+      status: 200,
+      body: { data: { name: "Office supplies" } },
+    });
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Office supplies", "Cart 1", "Cart 3"]),
+      patience,
+    );
+  }),
+};
+
+/** The rename fails for good (503 on every try): the old name comes back, and the shopper is told. */
+export const RenameFails: Story = {
+  name: "Rename fails, the old name comes back",
+  parameters: { demo: savedCarts(2) },
+  args: { fault: "503", faultEndpoint: "update-cart", faultCount: 4 },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2"]), patience);
+
+    await userEvent.click(canvas.getByRole("button", { name: "Rename Cart 1" }));
+    await userEvent.clear(canvas.getByLabelText("New name for Cart 1"));
+    await userEvent.paste("Never saved");
+    await userEvent.click(canvas.getByRole("button", { name: "Save" }));
+
+    await expect(
+      await myCarts(context).findByText(
+        /The cart could not be renamed, so it has its old name again\./,
+        {},
+        patience,
+      ),
+    ).toBeVisible();
+    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2"]);
+    await expect(fake.requestsTo("update-cart").map((request) => request.status)).toEqual([
+      503, 503, 503, 503,
+    ]);
+  }),
+};
+
+/** Delete takes the cart off the list at once, sends `DELETE /v2/carts/:id`, then reconciles. */
+export const Delete: Story = {
+  parameters: { demo: savedCarts(3) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+
+    fake.setLatency(({ endpoint }) => (endpoint === "delete-cart" ? 2000 : context.args.latencyMs));
+    await userEvent.click(canvas.getByRole("button", { name: "Delete Cart 2" }));
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]));
+    await expect(fake.requestsTo("delete-cart")).toHaveLength(0);
+
+    await waitFor(() => expect(fake.requestsTo("delete-cart")).toHaveLength(1), patience);
+    await expect(fake.requestsTo("delete-cart")[0]?.status).toBe(204);
+    await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
+    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]);
+    await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual(["Cart 1", "Cart 3"]);
+  }),
+};
+
+/**
+ * Elastic Path keeps one cart for every customer: deleting the last one is refused (400,
+ * "Last cart") and the cart comes back. "Delete it anyway" takes it off the customer, and
+ * deletes it once that is answered: two requests, one after the other.
+ */
+export const DeleteLastCart: Story = {
+  name: "Delete the last cart",
+  parameters: { demo: savedCarts(1) },
+  play: onTheFake(async (context, { fake, shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1"]), patience);
+
+    await userEvent.click(canvas.getByRole("button", { name: "Delete Cart 1" }));
+    await expect(
+      await myCarts(context).findByText(/This is your only cart/, {}, patience),
+    ).toBeVisible();
+    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1"]), patience);
+    await expect(fake.requestsTo("delete-cart").map((request) => request.status)).toEqual([400]);
+
+    await userEvent.click(canvas.getByRole("button", { name: "Delete it anyway" }));
+    await expect(
+      await myCarts(context).findByText("No carts are saved to your account yet.", {}, patience),
+    ).toBeVisible();
+    // Gone from the list at once; the two requests follow one after the other.
+    await waitFor(() => expect(fake.requestsTo("delete-cart")).toHaveLength(2), patience);
+    const [off] = fake.requestsTo("disassociate");
+    const [, deletion] = fake.requestsTo("delete-cart");
+    await expect(off?.status).toBe(204);
+    await expect(deletion?.status).toBe(204);
+    await expect(deletion!.startedAt).toBeGreaterThanOrEqual(off!.finishedAt);
+    await expect(fake.cartsOf(shopper.id)).toEqual([]);
+  }),
+};
+
+/** "Shop" makes a listed cart this device's cart (`useCartId`'s setter); the list marks it. */
+export const Switch: Story = {
+  parameters: { demo: savedCarts(3) },
+  play: onTheFake(async (context, { shopper }) => {
+    const { canvas, userEvent } = context;
+    await logInAndWait(context, shopper);
+    await waitFor(
+      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+      patience,
+    );
+    await expect(canvas.queryByText("this device's cart")).toBeNull();
+
+    await userEvent.click(canvas.getByRole("button", { name: "Shop in Cart 3" }));
+    await expect(rowOf(context, "Cart 3").getByText("this device's cart")).toBeVisible();
+    await expect(rowOf(context, "Cart 3").queryByRole("button", { name: /^Shop/ })).toBeNull();
+    const current = myCarts(context)
+      .getAllByRole("listitem")
+      .filter((item) => item.getAttribute("aria-current") === "true");
+    await expect(
+      current.map((item) => item.querySelector(".cart-name")?.firstChild?.textContent),
+    ).toEqual(["Cart 3"]);
+
+    await userEvent.click(canvas.getByRole("button", { name: "Shop in Cart 1" }));
+    await expect(rowOf(context, "Cart 1").getByText("this device's cart")).toBeVisible();
+    await expect(canvas.getAllByText("this device's cart")).toHaveLength(1);
   }),
 };
 

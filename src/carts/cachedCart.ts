@@ -4,12 +4,13 @@ import { mapPages, type CartListData } from "./cartListCache";
 import { cartKeys } from "./cartOwner";
 
 /** Whether a list starts at the top, where a newly associated (newest) cart belongs. */
-function isFirstPage(query: Query): boolean {
+export function isFirstPage(query: Query): boolean {
   const params = query.queryKey[5] as { offset?: number } | undefined;
   return query.queryKey[4] === "infinite" || !params?.offset;
 }
 
-function withCart(page: CartCollectionResponse, cart: CartResponse): CartCollectionResponse {
+/** The page with `cart` first, one more in its total. */
+export function withCart(page: CartCollectionResponse, cart: CartResponse): CartCollectionResponse {
   const total = (page.meta?.results?.total ?? page.data.length) + 1;
   return {
     ...page,

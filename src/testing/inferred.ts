@@ -113,6 +113,14 @@ export function associateUnknownCart(_cartId: string): FakeReply | undefined {
   return undefined;
 }
 
+/**
+ * `PUT /v2/carts/:id` of a cart that does not exist yet: `undefined` means create it on
+ * demand and update it, as `GET /v2/carts/:id` creates it. Return a reply to refuse.
+ */
+export function updateUnknownCart(_cartId: string): FakeReply | undefined {
+  return undefined;
+}
+
 /** `DELETE /v2/carts/:id` of a cart that does not exist: 204, like a delete that succeeded. */
 export function deleteUnknownCart(): FakeReply {
   return noContent();

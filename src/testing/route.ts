@@ -56,7 +56,7 @@ export interface FakeRequest {
 
 export interface Route {
   endpoint: FakeEndpoint;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "DELETE";
   /** msw path pattern below `baseUrl`, e.g. `/v2/carts/:cartId`. */
   path: string;
   /** Every `/v2` call needs a valid bearer token; `POST /oauth/access_token` is how you get one. */
@@ -65,7 +65,9 @@ export interface Route {
 }
 
 export function toHandler(route: Route, runtime: FakeRuntime): HttpHandler {
-  const register = { GET: http.get, POST: http.post, DELETE: http.delete }[route.method];
+  const register = { GET: http.get, POST: http.post, PUT: http.put, DELETE: http.delete }[
+    route.method
+  ];
   return register(`${runtime.baseUrl}${route.path}`, async ({ request, params }) => {
     const generation = runtime.generation;
     const id = runtime.log.nextId();

@@ -185,6 +185,17 @@ export class FakeStore {
     return this.carts.get(id) ?? this.createCart({ id });
   }
 
+  /** Changes the fields given (`PUT /v2/carts/:id`); a change moves `updated_at`. */
+  updateCart(
+    cart: StoredCart,
+    fields: Pick<NewCart, "name" | "description" | "contactEmail">,
+  ): void {
+    if (fields.name !== undefined) cart.name = fields.name;
+    if (fields.description !== undefined) cart.description = fields.description;
+    if (fields.contactEmail !== undefined) cart.contactEmail = fields.contactEmail;
+    this.touch(cart);
+  }
+
   deleteCart(id: string): void {
     this.carts.delete(id);
   }

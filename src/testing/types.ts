@@ -28,6 +28,8 @@ export type FakeEndpoint =
   | "list-carts"
   /** `GET /v2/carts/:cartId` */
   | "get-cart"
+  /** `PUT /v2/carts/:cartId` (rename, describe) */
+  | "update-cart"
   /** `DELETE /v2/carts/:cartId` */
   | "delete-cart"
   /** `POST /v2/carts/:cartId/items` (custom items and cart merge) */

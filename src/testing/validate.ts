@@ -23,6 +23,7 @@ export const fakeEndpoints: readonly FakeEndpoint[] = [
   "create-cart",
   "list-carts",
   "get-cart",
+  "update-cart",
   "delete-cart",
   "add-items",
   "associate",

@@ -3,7 +3,9 @@ import {
   createCustomerCartAssociation,
   deleteACart,
   getACart,
+  getCarts,
   manageCarts,
+  updateACart,
 } from "@epcc-sdk/sdks-shopper";
 import { describe, expect, test } from "vitest";
 import { createFakeElasticPath, type FakeElasticPathOptions } from "../../src/testing";
@@ -185,6 +187,97 @@ describe("GET /v2/carts/:id", () => {
       expect(fake.requestsTo("get-cart")[0]?.status).toBe(400);
     },
   );
+});
+
+describe("PUT /v2/carts/:id", () => {
+  test("200 with the cart; only the fields sent change, and updated_at moves", async () => {
+    let now = Date.parse("2025-06-01T12:00:00Z");
+    const { fake, client } = setup({ now: () => now });
+    const cart = fake.seedCart({ name: "Cart", description: "Kept" });
+    now += 60_000;
+    const { data, response } = await updateACart({
+      client,
+      path: { cartID: cart.id ?? "" },
+      body: { data: { name: "Office supplies" } },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.data).toMatchObject({ id: cart.id, name: "Office supplies", description: "Kept" });
+    expect(data?.data.meta?.timestamps?.updated_at).toBe("2025-06-01T12:01:00Z");
+    expect(fake.getCart(cart.id ?? "")).toEqual(data?.data);
+    expect(fake.requestsTo("update-cart")).toMatchObject([
+      { method: "PUT", path: `/v2/carts/${cart.id}`, status: 200 },
+    ]);
+  });
+
+  test("a renamed cart moves to the top of its shopper's list (newest updated_at first)", async () => {
+    const { fake, ada, client, adaToken } = setup();
+    const [, older] = fake.seedCarts(2, { customerIds: [ada.id] });
+    await updateACart({
+      client,
+      path: { cartID: older?.id ?? "" },
+      body: { data: { description: "Now first" } },
+      headers: { "X-Moltin-Customer-Token": adaToken },
+    });
+    const { data } = await getCarts({
+      client,
+      headers: { "X-Moltin-Customer-Token": adaToken },
+    });
+    expect(data?.data.map((listed) => listed.id)[0]).toBe(older?.id);
+  });
+
+  test("a cart id that does not exist yet: created on demand, then updated", async () => {
+    const { fake, client } = setup();
+    const { data, response } = await updateACart({
+      client,
+      path: { cartID: "on-demand" },
+      body: { data: { name: "New" } },
+    });
+    expect(response.status).toBe(200);
+    expect(data?.data).toMatchObject({ id: "on-demand", name: "New" });
+    expect(fake.getCart("on-demand")?.name).toBe("New");
+  });
+
+  test.each([
+    ["an empty name", { name: "" }],
+    ["a name of 256 characters", { name: "x".repeat(256) }],
+    ["a description that is not a string", { description: 3 }],
+  ])("%s: 400, and nothing changes", async (_label, data) => {
+    const { fake, client } = setup();
+    const cart = fake.seedCart({ name: "Before" });
+    const { response } = await updateACart({
+      client,
+      path: { cartID: cart.id ?? "" },
+      body: { data } as never,
+    });
+    expect(response.status).toBe(400);
+    expect(fake.getCart(cart.id ?? "")?.name).toBe("Before");
+  });
+
+  test("a contact email on a customer's cart: 400", async () => {
+    const { fake, ada, client } = setup();
+    const cart = fake.seedCart({ customerIds: [ada.id] });
+    const { response } = await updateACart({
+      client,
+      path: { cartID: cart.id ?? "" },
+      body: { data: { contact: { email: "guest@example.com" } } },
+    });
+    expect(response.status).toBe(400);
+    expect(fake.getCart(cart.id ?? "")?.contact).toBeUndefined();
+  });
+
+  test("an invalid customer token: 401; an unsafe id: 400", async () => {
+    const { fake, client } = setup();
+    const cart = fake.seedCart();
+    const refused = await updateACart({
+      client,
+      path: { cartID: cart.id ?? "" },
+      body: { data: { name: "x" } },
+      headers: { "X-Moltin-Customer-Token": "not-a-token" },
+    });
+    expect(refused.response.status).toBe(401);
+    const unsafe = await updateACart({ client, path: { cartID: "a.b" }, body: { data: {} } });
+    expect(unsafe.response.status).toBe(400);
+  });
 });
 
 describe("DELETE /v2/carts/:id", () => {

@@ -50,6 +50,10 @@
  *     token is served, a bad one gets 401, a customer and an account token together 400.
  * 17. add-items documents no 403; the fake refuses with 403 a merge sent with an account
  *     token into a cart that is not that account's.
+ * 18. updateACart documents 200, 403 and 422 only, its 422 body a bare Response.ErrorItem
+ *     instead of the `{ errors: [...] }` every other error has. The fake refuses a bad name,
+ *     description or contact email with 400 and `{ errors }`, as createACart documents for
+ *     the same fields; it gives no 403 (it checks no cart ownership) and no 422.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -66,6 +70,7 @@ import {
   getACart,
   getCarts,
   manageCarts,
+  updateACart,
   type AccessTokenRequest,
   type CartsRelationshipsAccountsData,
   type CartsRelationshipsCustomersData,
@@ -111,6 +116,7 @@ const OPERATIONS: Record<SpecEndpoint, { spec: SpecName; path: string; method: s
   "create-cart": { spec: "carts", path: "/v2/carts", method: "post" },
   "list-carts": { spec: "carts", path: "/v2/carts", method: "get" },
   "get-cart": { spec: "carts", path: "/v2/carts/{cartID}", method: "get" },
+  "update-cart": { spec: "carts", path: "/v2/carts/{cartID}", method: "put" },
   "delete-cart": { spec: "carts", path: "/v2/carts/{cartID}", method: "delete" },
   "add-items": { spec: "carts", path: "/v2/carts/{cartID}/items", method: "post" },
   associate: { spec: "carts", path: "/v2/carts/{cartID}/relationships/customers", method: "post" },
@@ -144,6 +150,7 @@ const FAKE_STATUSES: Record<SpecEndpoint, number[]> = {
   "create-cart": [201, 400, 401, ...FAULTS],
   "list-carts": [200, 400, 401, ...FAULTS],
   "get-cart": [200, 400, 401, ...FAULTS],
+  "update-cart": [200, 400, 401, ...FAULTS],
   "delete-cart": [204, 400, 401, ...FAULTS],
   "add-items": [201, 400, 401, 403, 422, ...FAULTS],
   associate: [200, 204, 400, 401, 403, 422, ...FAULTS],
@@ -153,12 +160,13 @@ const FAKE_STATUSES: Record<SpecEndpoint, number[]> = {
   "disassociate-account": [204, 400, 401, 403, ...FAULTS],
 };
 
-/** Statuses the fake gives that the spec does not document for the operation (see 3, 15 and 17 above). */
+/** Statuses the fake gives that the spec does not document for the operation (see 3, 15, 17 and 18 above). */
 const UNDOCUMENTED: Record<SpecEndpoint, number[]> = {
   "access-token": [],
   "create-cart": [401, ...FAULTS],
   "list-carts": [401, ...FAULTS],
   "get-cart": [401, ...FAULTS],
+  "update-cart": [400, 401, ...FAULTS],
   "delete-cart": [401, ...FAULTS],
   "add-items": [401, 403, 429, 502, 503, 504],
   associate: [401, ...FAULTS],
@@ -512,6 +520,54 @@ const CASES: Case[] = [
     run: ({ shopper }) => getACart({ client: shopper, path: { cartID: "not.safe" } }),
   },
 
+  // PUT /v2/carts/:id (only 200 is documented and given; see 18)
+  {
+    endpoint: "update-cart",
+    status: 200,
+    name: "renamed and described",
+    run: ({ fake, shopper }) =>
+      updateACart({
+        client: shopper,
+        path: { cartID: seedId(fake) },
+        body: { data: { name: "Office supplies", description: "For the new desk" } },
+      }),
+  },
+  {
+    endpoint: "update-cart",
+    status: 200,
+    name: "a customer's cart renamed with their token",
+    run: ({ fake, shopper, ada, adaToken }) =>
+      updateACart({
+        client: shopper,
+        path: { cartID: seedId(fake, { customerIds: [ada.id] }) },
+        body: { data: { name: "Gift for Mum" } },
+        headers: { "X-Moltin-Customer-Token": adaToken },
+      }),
+  },
+  {
+    endpoint: "update-cart",
+    status: 200,
+    name: "an account's cart described with its token",
+    run: (context) =>
+      updateACart({
+        client: context.shopper,
+        path: { cartID: seedId(context.fake, { accountIds: [context.acme.id] }) },
+        body: { data: { description: "Quarterly order" } },
+        headers: asAcme(context),
+      }),
+  },
+  {
+    endpoint: "update-cart",
+    status: 200,
+    name: "cart created on demand",
+    run: ({ shopper }) =>
+      updateACart({
+        client: shopper,
+        path: { cartID: "on-demand" },
+        body: { data: { name: "New" } },
+      }),
+  },
+
   // DELETE /v2/carts/:id
   {
     endpoint: "delete-cart",
@@ -525,6 +581,30 @@ const CASES: Case[] = [
     name: "last cart of a customer",
     run: ({ fake, shopper, ada }) =>
       deleteACart({ client: shopper, path: { cartID: seedId(fake, { customerIds: [ada.id] }) } }),
+  },
+  {
+    endpoint: "delete-cart",
+    status: 204,
+    name: "an account's last cart (only customers keep one)",
+    run: ({ fake, shopper, acme }) =>
+      deleteACart({ client: shopper, path: { cartID: seedId(fake, { accountIds: [acme.id] }) } }),
+  },
+  {
+    endpoint: "delete-cart",
+    status: 204,
+    name: "a customer's last cart once it is disassociated",
+    run: async ({ fake, shopper, ada, adaToken }) => {
+      const cartID = seedId(fake, { customerIds: [ada.id] });
+      const off = await relationship(
+        deleteCustomerCartAssociation,
+        shopper,
+        cartID,
+        asCustomer(ada.id),
+        adaToken,
+      );
+      expect(off.response.status).toBe(204);
+      return deleteACart({ client: shopper, path: { cartID } });
+    },
   },
   {
     endpoint: "delete-cart",

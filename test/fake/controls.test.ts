@@ -26,7 +26,7 @@ describe("createFakeElasticPath options", () => {
     const fake = createFakeElasticPath();
     expect(fake.baseUrl).toBe("https://useast.api.elasticpath.com");
     expect(fake.clientId).toBe("fake-client-id");
-    expect(fake.handlers).toHaveLength(12);
+    expect(fake.handlers).toHaveLength(13);
     expect(fake.passwordProfileId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -303,7 +303,7 @@ describe("failNext", () => {
       "nope" as FakeEndpoint,
       1,
       { status: 500 },
-      'failNext: unknown endpoint "nope"; use one of access-token, customer-token, create-cart, list-carts, get-cart, delete-cart, add-items, associate, disassociate, account-member-token, associate-account, disassociate-account.',
+      'failNext: unknown endpoint "nope"; use one of access-token, customer-token, create-cart, list-carts, get-cart, update-cart, delete-cart, add-items, associate, disassociate, account-member-token, associate-account, disassociate-account.',
     ],
     ["get-cart", 0, { status: 500 }, "failNext: count must be a positive integer, got 0."],
     [

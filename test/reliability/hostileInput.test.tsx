@@ -23,13 +23,16 @@ import {
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
+  useCreateCart,
   useCustomerSession,
   useDisassociateCartFromAccount,
+  useDeleteCart,
   useDisassociateCartFromCustomer,
   useInfiniteAccountCarts,
   useInfiniteCustomerCarts,
   useSelectAccount,
   type AccountSession,
+  useUpdateCart,
   type CustomerSession,
 } from "../../src";
 import {
@@ -169,6 +172,9 @@ interface StorefrontHooks {
   login: { mutateAsync(variables: never): Promise<unknown> };
   associate: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
   disassociate: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
+  create: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
+  update: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
+  remove: { mutateAsync(variables: never): Promise<unknown>; error: unknown };
   selectAccount?: (accountId: string) => void;
 }
 
@@ -179,6 +185,9 @@ const useCustomerStorefront = (): StorefrontHooks => ({
   login: useCustomerLogin(),
   associate: useAssociateCartWithCustomer({ associateOnLogin: false }),
   disassociate: useDisassociateCartFromCustomer(),
+  create: useCreateCart(),
+  update: useUpdateCart(),
+  remove: useDeleteCart(),
 });
 const useAccountStorefront = (): StorefrontHooks => ({
   cartId: useCartId(),
@@ -186,6 +195,9 @@ const useAccountStorefront = (): StorefrontHooks => ({
   login: useAccountLogin(),
   associate: useAssociateCartWithAccount({ associateOnLogin: false }),
   disassociate: useDisassociateCartFromAccount(),
+  create: useCreateCart(),
+  update: useUpdateCart(),
+  remove: useDeleteCart(),
   selectAccount: useSelectAccount(),
 });
 
@@ -482,6 +494,69 @@ describe.each([
   it.each(cases)(`${hookName} refuses %s before any request`, async (_label, make, argument) => {
     const shop = signedInStorefront(kind);
     const variables = make(valid(shop));
+    const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
+    expectRefusal(error, argument);
+    await waitFor(() => expect(shop.result.current[hook].error).toBe(error));
+    shop.expectUntouched();
+  });
+});
+
+describe("the My carts mutations' variables", () => {
+  type Case = [string, unknown, string];
+  const variablesCases = (base: Record<string, unknown>): Case[] => [
+    ...hostileObjects.map(([label, value]): Case => [label, value, "variables"]),
+    ["undefined", undefined, "variables"],
+    ["__proto__-keyed variables", protoKeyed(base), "variables"],
+  ];
+  const notStrings: Array<[string, unknown]> = hostileText.filter(
+    ([, value]) => typeof value !== "string",
+  );
+  const notBooleans: Array<[string, unknown]> = [
+    ["a string", "yes"],
+    ["a number", 1],
+    ["null", null],
+  ];
+  const names = (base: Record<string, unknown>): Case[] => [
+    ...hostileText.map(([label, name]): Case => [`name ${label}`, { ...base, name }, "name"]),
+    ["name of 10 KB", { ...base, name: TEN_KB }, "name"],
+    ...notStrings.map(([label, description]): Case => [
+      `description ${label}`,
+      { ...base, description },
+      "description",
+    ]),
+  ];
+  const cartIds = (base: Record<string, unknown>): Case[] =>
+    hostileIds.map(([label, cartId]): Case => [`cartId ${label}`, { ...base, cartId }, "cartId"]);
+
+  const cases: Array<["create" | "update" | "remove", ...Case]> = [
+    ...[
+      ...variablesCases({ name: "Gifts" }),
+      ...names({ name: "Gifts" }),
+      ...notBooleans.map(([label, makeCurrent]): Case => [
+        `makeCurrent ${label}`,
+        { name: "Gifts", makeCurrent },
+        "makeCurrent",
+      ]),
+    ].map((c) => ["create", ...c] as ["create", ...Case]),
+    ...[
+      ...variablesCases({ cartId: "cart-1", name: "Gifts" }),
+      ...cartIds({ name: "Gifts" }),
+      ...names({ cartId: "cart-1" }).filter(([label]) => !label.startsWith("name ") || true),
+      ["nothing to change", { cartId: "cart-1" }, "name"] as Case,
+    ].map((c) => ["update", ...c] as ["update", ...Case]),
+    ...[
+      ...variablesCases({ cartId: "cart-1" }),
+      ...cartIds({}),
+      ...notBooleans.map(([label, disassociateFirst]): Case => [
+        `disassociateFirst ${label}`,
+        { cartId: "cart-1", disassociateFirst },
+        "disassociateFirst",
+      ]),
+    ].map((c) => ["remove", ...c] as ["remove", ...Case]),
+  ];
+
+  it.each(cases)("%s refuses %s before any request", async (hook, _label, variables, argument) => {
+    const shop = signedInStorefront();
     const error = await rejection(() => shop.result.current[hook].mutateAsync(variables as never));
     expectRefusal(error, argument);
     await waitFor(() => expect(shop.result.current[hook].error).toBe(error));

@@ -1,5 +1,5 @@
 /**
- * `POST /v2/carts`, `GET /v2/carts`, `GET /v2/carts/:cartId`, `DELETE /v2/carts/:cartId`.
+ * `POST /v2/carts`, `GET /v2/carts`, `GET`, `PUT` and `DELETE /v2/carts/:cartId`.
  * Contract: ep-api-contract.md, "Carts", "GET /v2/carts (the customer's carts)" and
  * "Account Management": the same for an account token.
  */
@@ -12,13 +12,68 @@ import {
   deleteLastCartOfAccount,
   deleteUnknownCart,
   listCartsWithoutShopperToken,
+  updateUnknownCart,
 } from "../inferred";
-import { fail, json, noContent } from "../reply";
-import type { Route } from "../route";
-import { cartIdParam, isRecord, jsonBody, pageOf, shopperOfRequest } from "./shared";
+import { fail, json, noContent, type FakeReply } from "../reply";
+import type { FakeRequest, Route } from "../route";
+import { cartIdParam, isRecord, jsonBody, pageOf, shopperOfRequest, type Checked } from "./shared";
 
 const MAX_NAME_LENGTH = 255;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** The cart fields `POST` and `PUT /v2/carts...` take, checked as Elastic Path does; absent ones stay absent. */
+interface CartFields {
+  name?: string;
+  description?: string;
+  contactEmail?: string;
+}
+
+function cartFields(request: FakeRequest): Checked<CartFields> {
+  const body = jsonBody(request);
+  if (!body.ok) return body;
+  if (body.value !== undefined && !isRecord(body.value)) {
+    return refused(badRequest("The request body must be a JSON object."));
+  }
+  const data = body.value?.data ?? {};
+  if (!isRecord(data)) return refused(badRequest("data must be an object."));
+
+  const { name, description, contact } = data;
+  if (
+    name !== undefined &&
+    (typeof name !== "string" || name.length < 1 || name.length > MAX_NAME_LENGTH)
+  ) {
+    return refused(badRequest(`data.name must be a string of 1 to ${MAX_NAME_LENGTH} characters.`));
+  }
+  if (description !== undefined && typeof description !== "string") {
+    return refused(badRequest("data.description must be a string."));
+  }
+  const fields: CartFields = {};
+  if (name !== undefined) fields.name = name;
+  if (description !== undefined) fields.description = description;
+  if (contact !== undefined) {
+    if (!isRecord(contact) || typeof contact.email !== "string" || !EMAIL.test(contact.email)) {
+      return refused(badRequest("data.contact.email must be an email address."));
+    }
+    fields.contactEmail = contact.email;
+  }
+  return { ok: true, value: fields };
+}
+
+const refused = (reply: FakeReply): Checked<never> => ({ ok: false, reply });
+
+/**
+ * A contact email and a registered shopper's cart do not mix (the spec: such requests
+ * "result in error messages"), whether the shopper's token says so or the cart's associations.
+ */
+function contactEmailRefusal(
+  fields: CartFields,
+  owners: { customer: boolean; account: boolean },
+): FakeReply | undefined {
+  if (fields.contactEmail === undefined) return undefined;
+  if (owners.customer) return contactEmailOnCustomerCart();
+  if (owners.account) return contactEmailOnAccountCart();
+  return undefined;
+}
 
 export const createCartRoute: Route = {
   endpoint: "create-cart",
@@ -28,49 +83,54 @@ export const createCartRoute: Route = {
   handle(request, runtime) {
     const shopper = shopperOfRequest(request, runtime);
     if (!shopper.ok) return shopper.reply;
-    const body = jsonBody(request);
-    if (!body.ok) return body.reply;
-    if (body.value !== undefined && !isRecord(body.value)) {
-      return badRequest("The request body must be a JSON object.");
-    }
-    const data = body.value?.data ?? {};
-    if (!isRecord(data)) return badRequest("data must be an object.");
-
-    const { name, description, contact } = data;
-    if (
-      name !== undefined &&
-      (typeof name !== "string" || name.length < 1 || name.length > MAX_NAME_LENGTH)
-    ) {
-      return badRequest(`data.name must be a string of 1 to ${MAX_NAME_LENGTH} characters.`);
-    }
-    if (description !== undefined && typeof description !== "string") {
-      return badRequest("data.description must be a string.");
-    }
-    let contactEmail: string | undefined;
-    if (contact !== undefined) {
-      if (!isRecord(contact) || typeof contact.email !== "string" || !EMAIL.test(contact.email)) {
-        return badRequest("data.contact.email must be an email address.");
-      }
-      contactEmail = contact.email;
-    }
-    if (contactEmail !== undefined && shopper.value.kind === "customer") {
-      return contactEmailOnCustomerCart();
-    }
-    if (contactEmail !== undefined && shopper.value.kind === "account") {
-      return contactEmailOnAccountCart();
-    }
-
-    const cart = runtime.store.createCart({
-      name: typeof name === "string" ? name : undefined,
-      description: typeof description === "string" ? description : undefined,
-      contactEmail,
+    const fields = cartFields(request);
+    if (!fields.ok) return fields.reply;
+    const refusal = contactEmailRefusal(fields.value, {
+      customer: shopper.value.kind === "customer",
+      account: shopper.value.kind === "account",
     });
+    if (refusal) return refusal;
+
+    const cart = runtime.store.createCart(fields.value);
     // Created with a shopper token, the cart already belongs to that shopper (contract).
     if (shopper.value.kind === "customer") runtime.store.associate(cart, shopper.value.customerId);
     if (shopper.value.kind === "account") {
       runtime.store.associateAccount(cart, shopper.value.accountId);
     }
     return json(201, { data: renderCart(cart, runtime.baseUrl) });
+  },
+};
+
+/**
+ * `PUT /v2/carts/:cartId`: changes only the fields sent (the spec's own example sends
+ * `payment_intent_id` alone), answers 200 with the cart, and moves `updated_at`.
+ */
+export const updateCartRoute: Route = {
+  endpoint: "update-cart",
+  method: "PUT",
+  path: "/v2/carts/:cartId",
+  needsBearer: true,
+  handle(request, runtime) {
+    const cartId = cartIdParam(request);
+    if (!cartId.ok) return cartId.reply;
+    const shopper = shopperOfRequest(request, runtime);
+    if (!shopper.ok) return shopper.reply;
+    const fields = cartFields(request);
+    if (!fields.ok) return fields.reply;
+    const existing = runtime.store.getCart(cartId.value);
+    if (!existing) {
+      const refusal = updateUnknownCart(cartId.value);
+      if (refusal) return refusal;
+    }
+    const cart = existing ?? runtime.store.ensureCart(cartId.value);
+    const refusal = contactEmailRefusal(fields.value, {
+      customer: cart.customerIds.size > 0,
+      account: cart.accountIds.size > 0,
+    });
+    if (refusal) return refusal;
+
+    runtime.store.updateCart(cart, fields.value);
+    return json(200, { data: renderCart(cart, runtime.baseUrl) });
   },
 };
 

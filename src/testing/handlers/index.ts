@@ -7,7 +7,13 @@ import {
   disassociateRoute,
 } from "./associations";
 import { accessTokenRoute, customerTokenRoute } from "./auth";
-import { createCartRoute, deleteCartRoute, getCartRoute, listCartsRoute } from "./carts";
+import {
+  createCartRoute,
+  deleteCartRoute,
+  getCartRoute,
+  listCartsRoute,
+  updateCartRoute,
+} from "./carts";
 import { addItemsRoute } from "./items";
 
 /** Every endpoint the fake answers. */
@@ -18,6 +24,7 @@ export const routes: readonly Route[] = [
   createCartRoute,
   listCartsRoute,
   getCartRoute,
+  updateCartRoute,
   deleteCartRoute,
   addItemsRoute,
   associateRoute,
