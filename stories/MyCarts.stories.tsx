@@ -165,7 +165,16 @@ const rowOf = (context: Parameters<typeof myCarts>[0], name: string) =>
  * the list is still being fetched again (slowed down to 2 s here), and is the current cart.
  */
 export const Create: Story = {
-  parameters: { demo: savedCarts(2) },
+  parameters: {
+    demo: {
+      ...savedCarts(2),
+      caption: {
+        shows:
+          "Create cart sent one POST /v2/carts with the shopper's token: \"Gift for Mum\" heads the list from Elastic Path's answer, is this device's cart, and needed no association.",
+        tryIt: "Create another cart: it shows before the list is fetched again (slowed to 2 s).",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -204,7 +213,17 @@ export const Create: Story = {
  * reconciled list then has the renamed cart first, the most recently updated.
  */
 export const Rename: Story = {
-  parameters: { demo: savedCarts(3) },
+  parameters: {
+    demo: {
+      ...savedCarts(3),
+      caption: {
+        shows:
+          "Renaming Cart 2 showed the new name at once, before its PUT (slowed to 2 s) was answered; the list then came back from the server, newest first.",
+        tryIt:
+          "Rename another cart and watch the log: the name changes before the PUT is answered.",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -241,7 +260,17 @@ export const Rename: Story = {
 /** The rename fails for good (503 on every try): the old name comes back, and the shopper is told. */
 export const RenameFails: Story = {
   name: "Rename fails, the old name comes back",
-  parameters: { demo: savedCarts(2) },
+  parameters: {
+    demo: {
+      ...savedCarts(2),
+      caption: {
+        shows:
+          "The rename's PUT failed with 503 four times (the first try and three retries); the old name came back in the list.",
+        tryIt:
+          "Set the fault count to 0 in the controls and rename again: it saves. With 1 or 2, the retries save it.",
+      },
+    },
+  },
   args: { fault: "503", faultEndpoint: "update-cart", faultCount: 4 },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
@@ -269,7 +298,17 @@ export const RenameFails: Story = {
 
 /** Delete takes the cart off the list at once, sends `DELETE /v2/carts/:id`, then reconciles. */
 export const Delete: Story = {
-  parameters: { demo: savedCarts(3) },
+  parameters: {
+    demo: {
+      ...savedCarts(3),
+      caption: {
+        shows:
+          "Delete took Cart 2 off the list at once, before its DELETE (slowed to 2 s) was answered, then fetched the list again.",
+        tryIt:
+          "Delete another cart: it leaves the list while its DELETE is still missing from the log.",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -298,7 +337,16 @@ export const Delete: Story = {
  */
 export const DeleteLastCart: Story = {
   name: "Delete the last cart",
-  parameters: { demo: savedCarts(1) },
+  parameters: {
+    demo: {
+      ...savedCarts(1),
+      caption: {
+        shows:
+          'Elastic Path refused to delete the customer\'s last cart (400, "Last cart"); "Delete it anyway" took the cart off the customer first, then deleted it, one request after the other.',
+        tryIt: "Create a cart, then delete your last one: the refusal explains itself.",
+      },
+    },
+  },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
@@ -328,7 +376,16 @@ export const DeleteLastCart: Story = {
 
 /** "Shop" makes a listed cart this device's cart (`useCartId`'s setter); the list marks it. */
 export const Switch: Story = {
-  parameters: { demo: savedCarts(3) },
+  parameters: {
+    demo: {
+      ...savedCarts(3),
+      caption: {
+        shows:
+          "\"Shop in Cart 3\" made Cart 3 this device's cart through useCartId's setter; the list marks it.",
+        tryIt: "Shop in another cart: the mark moves, and the badge shows that cart.",
+      },
+    },
+  },
   play: onTheFake(async (context, { shopper }) => {
     const { canvas, userEvent } = context;
     await logInAndWait(context, shopper);
