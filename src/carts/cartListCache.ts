@@ -4,6 +4,7 @@ import type { Shopper } from "../session/sessionKind";
 import type { AssociationCoordinator } from "./associationCoordinator";
 import type { AssociationLedger } from "./associationLedger";
 import { cartKeys } from "./cartOwner";
+import { forgetMutationsOf } from "./forgottenWithTheShopper";
 
 export type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
 
@@ -106,6 +107,7 @@ export function forgetCartsOfEndedSessions(
     }
     void queryClient.cancelQueries({ queryKey });
     queryClient.removeQueries({ queryKey });
+    forgetMutationsOf(queryClient, previous);
     coordinator.forget(queryClient, previous, ledger, current === undefined);
   };
 }

@@ -1,5 +1,5 @@
 "use client";
-import { registerAccountSessions } from "../session/AccountSession";
+import { useAccountSessions } from "../session/useAccountSessions";
 import type { CartListParams } from "./cartLists";
 import { accountOwner } from "./accountOwner";
 import { useCartList, type CartListOptions, type CartListResult } from "./useCartList";
@@ -25,6 +25,6 @@ export function useAccountCarts(
   params?: CartListParams,
   options: UseAccountCartsOptions = {},
 ): UseAccountCartsResult {
-  registerAccountSessions();
+  useAccountSessions("useAccountCarts");
   return useCartList("useAccountCarts", accountOwner, params, options);
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
-import { registerAccountSessions } from "../session/AccountSession";
+import { useAccountSessions } from "../session/useAccountSessions";
 import type { OwnerResult, OwnerVariables } from "./associateCart";
 import { accountOwner } from "./accountOwner";
 import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
@@ -66,7 +66,7 @@ export type UseAssociateCartWithAccountResult = MutationResultWithoutSecrets<
 export function useAssociateCartWithAccount(
   options: UseAssociateCartWithAccountOptions = {},
 ): UseAssociateCartWithAccountResult {
-  registerAccountSessions();
+  useAccountSessions("useAssociateCartWithAccount");
   return useCartAssociation(
     "useAssociateCartWithAccount",
     accountOwner,

@@ -15,6 +15,7 @@ import {
 import { withoutToken, type OwnerResult, type OwnerVariables } from "./associateCart";
 import { coordinatorFor, reflectIfCurrent } from "./associationCoordinator";
 import { associationKeys } from "./associationKeys";
+import { byHandKey, useResetWithTheShopper } from "./forgottenWithTheShopper";
 import type { CartOwner } from "./cartOwner";
 
 export type CartAssociationOptions<Result, Variables> = {
@@ -42,6 +43,7 @@ export function useCartAssociation(
   const { client, store, ledger } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
   const associations = coordinatorFor(client);
+  const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
 
   // A token given by hand travels beside the variables, never in what TanStack keeps.
   const keptWithoutToken = useMemo(
@@ -54,6 +56,7 @@ export function useCartAssociation(
       retry: retryTransientFailures,
       retryDelay: retryDelayFor,
       ...callerOptions,
+      mutationKey: byHandKey(owner.kind, shopperNow, "associate"),
       mutationFn: (variables) => associations.send(client, store, owner, variables),
       onSuccess: async (result, ...rest) => {
         await reflectIfCurrent(queryClient, store, owner, result);
@@ -62,6 +65,8 @@ export function useCartAssociation(
     },
     keptWithoutToken,
   );
+
+  useResetWithTheShopper(store, mutation.reset);
 
   // Every mounted instance hears how the automatic call went, through its own callbacks.
   const callbacks = useEffectEvent(() => callerOptions);

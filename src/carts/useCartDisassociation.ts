@@ -2,7 +2,7 @@ import { useQueryClient, type QueryKey, type UseMutationOptions } from "@tanstac
 import { useMemo } from "react";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
-import { useElasticPathContext } from "../provider/context";
+import { useElasticPathContext, useSessionState } from "../provider/context";
 import {
   useMutationWithoutSecrets,
   withSecrets,
@@ -19,6 +19,7 @@ import {
 } from "./associateCart";
 import { removeCartFromLists } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
+import { byHandKey, useResetWithTheShopper } from "./forgottenWithTheShopper";
 
 /** What the lists held before the optimistic removal, to put back on failure. */
 export type ListSnapshot = Array<[QueryKey, unknown]>;
@@ -41,6 +42,7 @@ export function useCartDisassociation(
   options: CartDisassociationOptions<Result, OwnerVariables>,
 ): MutationResultWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot> {
   const { client, store } = useElasticPathContext(hookName);
+  const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
   const queryClient = useQueryClient();
   const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
   // A token given by hand travels beside the variables, never in what TanStack keeps.
@@ -48,11 +50,12 @@ export function useCartDisassociation(
     () => withoutToken(owner) as (v: OwnerVariables) => OwnerVariables,
     [owner],
   );
-  return useMutationWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot>(
+  const mutation = useMutationWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot>(
     {
       retry: retryTransientFailures,
       retryDelay: retryDelayFor,
       ...options,
+      mutationKey: byHandKey(owner.kind, shopperNow, "disassociate"),
       mutationFn: async (variables) => {
         const checked = checkAssociationVariables(owner, variables);
         const token = tokenFor(owner, checked, store.latest().shopper);
@@ -96,4 +99,6 @@ export function useCartDisassociation(
     },
     keptWithoutToken,
   );
+  useResetWithTheShopper(store, mutation.reset);
+  return mutation;
 }

@@ -59,7 +59,7 @@ export type InfiniteCartListResult = UseInfiniteQueryResult<
 function useCartListSource(
   hookName: string,
   owner: CartOwner,
-  options: { retry?: unknown; retryDelay?: unknown },
+  options: { retry?: unknown; retryDelay?: unknown; placeholderData?: unknown },
 ) {
   const { client, store } = useElasticPathContext(hookName);
   const shopper = useSessionState(store, (snapshot) => snapshot.shopper);
@@ -73,7 +73,23 @@ function useCartListSource(
     source,
     retry: (options.retry ?? retryTransientFailures) as typeof retryTransientFailures,
     retryDelay: (options.retryDelay ?? retryDelayFor) as typeof retryDelayFor,
+    placeholderData: ownPlaceholder(owner, signedIn?.id, options.placeholderData),
   };
+}
+
+/**
+ * The caller's `placeholderData`, kept to the shopper's own lists: TanStack hands a
+ * placeholder function the previous key's data (`keepPreviousData`), and after a logout or
+ * an account switch that is another shopper's — which must never show.
+ */
+function ownPlaceholder(owner: CartOwner, ownerId: string | undefined, given: unknown) {
+  if (typeof given !== "function") return given as undefined;
+  return (previousData: unknown, previousQuery?: { queryKey: readonly unknown[] }) =>
+    ownerId !== undefined &&
+    previousQuery?.queryKey[2] === owner.kind &&
+    previousQuery.queryKey[3] === ownerId
+      ? (given as (data: unknown, query: unknown) => unknown)(previousData, previousQuery)
+      : undefined;
 }
 
 /** One page of the signed-in owner's carts: what `useCustomerCarts` and `useAccountCarts` share. */
@@ -83,10 +99,14 @@ export function useCartList<Kind extends ShopperKind>(
   params: CartListParams | undefined,
   options: CartListOptions<Kind>,
 ): CartListResult {
-  const { source, ...retryPolicy } = useCartListSource(hookName, owner, options);
-  // The caller's options, then what must not change (key and function), then the retry rule
-  // (which already holds the caller's retry, if any).
-  return useQuery({ ...options, ...cartListOptions(owner, source, params), ...retryPolicy });
+  const { source, ...policy } = useCartListSource(hookName, owner, options);
+  // The caller's options, then what must not change (key and function), then the package's
+  // policies (which already hold the caller's retry and placeholder, kept to the shopper).
+  return useQuery({
+    ...options,
+    ...cartListOptions(owner, source, params),
+    ...(policy as Pick<CartListOptions<Kind>, "retry" | "retryDelay" | "placeholderData">),
+  });
 }
 
 /** The signed-in owner's carts page after page: what both infinite list hooks share. */
@@ -96,10 +116,10 @@ export function useInfiniteCartList<Kind extends ShopperKind>(
   params: Pick<CartListParams, "limit"> | undefined,
   options: InfiniteCartListOptions<Kind>,
 ): InfiniteCartListResult {
-  const { source, ...retryPolicy } = useCartListSource(hookName, owner, options);
+  const { source, ...policy } = useCartListSource(hookName, owner, options);
   return useInfiniteQuery({
     ...options,
     ...infiniteCartListOptions(owner, source, params),
-    ...retryPolicy,
+    ...(policy as Pick<InfiniteCartListOptions<Kind>, "retry" | "retryDelay" | "placeholderData">),
   });
 }

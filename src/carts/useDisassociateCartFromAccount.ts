@@ -1,6 +1,6 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
-import { registerAccountSessions } from "../session/AccountSession";
+import { useAccountSessions } from "../session/useAccountSessions";
 import type { OwnerResult, OwnerVariables } from "./associateCart";
 import { accountOwner } from "./accountOwner";
 import type {
@@ -51,7 +51,7 @@ export type UseDisassociateCartFromAccountResult = MutationResultWithoutSecrets<
 export function useDisassociateCartFromAccount(
   options: UseDisassociateCartFromAccountOptions = {},
 ): UseDisassociateCartFromAccountResult {
-  registerAccountSessions();
+  useAccountSessions("useDisassociateCartFromAccount");
   return useCartDisassociation(
     "useDisassociateCartFromAccount",
     accountOwner,

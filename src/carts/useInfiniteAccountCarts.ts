@@ -1,5 +1,5 @@
 "use client";
-import { registerAccountSessions } from "../session/AccountSession";
+import { useAccountSessions } from "../session/useAccountSessions";
 import type { CartListParams } from "./cartLists";
 import { accountOwner } from "./accountOwner";
 import {
@@ -29,6 +29,6 @@ export function useInfiniteAccountCarts(
   params?: Pick<CartListParams, "limit">,
   options: UseInfiniteAccountCartsOptions = {},
 ): UseInfiniteAccountCartsResult {
-  registerAccountSessions();
+  useAccountSessions("useInfiniteAccountCarts");
   return useInfiniteCartList("useInfiniteAccountCarts", accountOwner, params, options);
 }

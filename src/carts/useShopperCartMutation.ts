@@ -9,9 +9,10 @@ import {
 } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ElasticPathError } from "../errors/ElasticPathError";
-import { useElasticPathContext } from "../provider/context";
+import { useElasticPathContext, useSessionState } from "../provider/context";
 import type { SessionStore } from "../session/sessionStore";
 import type { AssociationLedger } from "./associationLedger";
+import { byHandKey, useResetWithTheShopper } from "./forgottenWithTheShopper";
 import { startCall } from "./shopperCall";
 
 /** What a "My carts" mutation works with: one provider's client, session, ledger and cache. */
@@ -35,7 +36,13 @@ export function useShopperCartMutation<Data, Variables, Context>(
 ): UseMutationResult<Data, ElasticPathError, Variables, Context> {
   const { client, store, ledger } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
-  const mutation = useMutation(options({ client, store, ledger, queryClient }));
+  const shopper = useSessionState(store, (snapshot) => snapshot.shopper);
+  const mutation = useMutation({
+    ...options({ client, store, ledger, queryClient }),
+    // Under the shopper's key, so that it leaves the cache with their session.
+    mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, hookName),
+  });
+  useResetWithTheShopper(store, mutation.reset);
   const { mutateAsync } = mutation;
   const start = useCallback(
     (variables: Variables, callbacks?: MutateOptions<Data, ElasticPathError, Variables, Context>) =>

@@ -51,9 +51,10 @@ export interface ElasticPathProviderProps {
   /**
    * Where the (cart, shopper) pairs associated in this session are kept (ids and a hash of
    * the session only), so that a reload sends none again. Default:
-   * `localStorage["_epcc_associated_carts"]` — or memory only when you pass your own
-   * `sessionStorage` or `accountSessionStorage`, so that nothing of a session lands in
-   * `localStorage` behind your back. Pass a stable object.
+   * `localStorage["_epcc_associated_carts"]` — or memory only when you keep the session
+   * yourself (your own `sessionStorage` or `accountSessionStorage`, or a controlled `session`
+   * or `accountSession`), so that nothing of it lands in `localStorage` behind your back.
+   * Pass a stable object.
    */
   associationStorage?: StorageAdapter;
   children?: ReactNode;
@@ -165,8 +166,13 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const { associationStorage } = props;
+  // Sessions the app keeps itself (its own storage, or controlled): nothing of them goes
+  // to localStorage behind its back, the association record included.
   const keepsSessionsElsewhere =
-    sessionStorage !== undefined || accountSessionStorage !== undefined;
+    sessionStorage !== undefined ||
+    accountSessionStorage !== undefined ||
+    "session" in props ||
+    "accountSession" in props;
   const ledger = useMemo(
     () =>
       createAssociationLedger(

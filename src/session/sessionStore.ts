@@ -222,7 +222,9 @@ export class SessionStore {
     const snapshot = this.getSnapshot();
     if (this.#mounted) {
       for (const kind of KINDS) {
-        const given = this.#given(kind);
+        // What was written counts: a controlled parent passes the signed-out session down
+        // later, and checking its props again would sign out again, without end.
+        const given = this.#given(kind, true, true);
         if (given.status === "signed-in" && !isLive(given)) return this.signOut(kind);
       }
       clearTimeout(this.#expiryTimer);
@@ -253,14 +255,20 @@ export class SessionStore {
     }
   }
 
-  /** Starts a session after login, ending the other kind's: one shopper at a time. */
+  /** Starts a session after login, ending any other shopper's: one shopper at a time. */
   signIn(kind: ShopperKind, session: AnySession): void {
+    const before = this.latest().shopper;
     for (const other of KINDS) {
       if (other !== kind && this.#given(other, this.#mounted, true).status === "signed-in") {
         this.#write(other, SIGNED_OUT);
       }
     }
     this.#write(kind, session);
+    // Another shopper's session ended with this login: their cart goes with it, as on a
+    // logout, or the next shopper would take it over. The same shopper again keeps it.
+    const after = sessionKinds[kind]?.shopperOf(session as never);
+    const anotherShopper = before && (before.kind !== after?.kind || before.id !== after.id);
+    if (anotherShopper && !this.#config.keepCartOnLogout) this.#write("cartId", undefined);
     this.commit();
   }
 

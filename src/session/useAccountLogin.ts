@@ -10,11 +10,8 @@ import {
   requireSafeId,
   requireText,
 } from "../errors/validate";
-import {
-  registerAccountSessions,
-  requireAccountSession,
-  type SignedInAccountSession,
-} from "./AccountSession";
+import { requireAccountSession, type SignedInAccountSession } from "./AccountSession";
+import { useAccountSessions } from "./useAccountSessions";
 import { useShopperLogin } from "./useShopperLogin";
 import type { MutationResultWithoutSecrets } from "./useMutationWithoutSecrets";
 
@@ -244,7 +241,7 @@ async function requestAccountTokens(
  * ```
  */
 export function useAccountLogin(options: UseAccountLoginOptions = {}): UseAccountLoginResult {
-  registerAccountSessions();
+  useAccountSessions("useAccountLogin");
   return useShopperLogin(
     "useAccountLogin",
     "account",

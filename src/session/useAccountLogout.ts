@@ -1,7 +1,7 @@
 "use client";
 import { useCallback } from "react";
 import { useElasticPathContext } from "../provider/context";
-import { registerAccountSessions } from "./AccountSession";
+import { useAccountSessions } from "./useAccountSessions";
 
 /**
  * A function that signs the account member out, of every account. Afterwards nothing cached
@@ -16,7 +16,7 @@ import { registerAccountSessions } from "./AccountSession";
  * ```
  */
 export function useAccountLogout(): () => void {
-  registerAccountSessions();
+  useAccountSessions("useAccountLogout");
   const { store } = useElasticPathContext("useAccountLogout");
   return useCallback(() => store.signOut("account"), [store]);
 }

@@ -1,6 +1,7 @@
 "use client";
 import { useElasticPathContext, useSessionState } from "../provider/context";
-import { registerAccountSessions, type AccountSession } from "./AccountSession";
+import type { AccountSession } from "./AccountSession";
+import { useAccountSessions } from "./useAccountSessions";
 
 /**
  * Who is shopping, on Account Management: `signed-out`, or `signed-in` with the member's
@@ -17,7 +18,7 @@ import { registerAccountSessions, type AccountSession } from "./AccountSession";
  * ```
  */
 export function useAccountSession(): AccountSession {
-  registerAccountSessions();
+  useAccountSessions("useAccountSession");
   const { store } = useElasticPathContext("useAccountSession");
   return useSessionState(store, (snapshot) => snapshot.account as AccountSession);
 }

@@ -3,7 +3,8 @@ import { useCallback } from "react";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { requireSafeId } from "../errors/validate";
 import { useElasticPathContext } from "../provider/context";
-import { registerAccountSessions, selectAccount, type AccountSession } from "./AccountSession";
+import { selectAccount, type AccountSession } from "./AccountSession";
+import { useAccountSessions } from "./useAccountSessions";
 
 /**
  * A function that switches the signed-in member to another of their accounts, with no
@@ -31,7 +32,7 @@ import { registerAccountSessions, selectAccount, type AccountSession } from "./A
  * ```
  */
 export function useSelectAccount(): (accountId: string) => void {
-  registerAccountSessions();
+  useAccountSessions("useSelectAccount");
   const { store } = useElasticPathContext("useSelectAccount");
   return useCallback(
     (accountId: string) => {
@@ -40,7 +41,15 @@ export function useSelectAccount(): (accountId: string) => void {
       if (session.status !== "signed-in") {
         throw new ElasticPathError("An account can only be selected while a member is signed in.");
       }
-      if (session.accountId !== id) store.replace("account", selectAccount(session, id));
+      if (session.accountId === id) return;
+      const next = selectAccount(session, id);
+      // Switching to a token that has run out would sign the member out of every account.
+      if (next.expiresAt <= Date.now()) {
+        throw new ElasticPathError(
+          `The session for account "${id}" has expired: sign in again to shop for it.`,
+        );
+      }
+      store.replace("account", next);
     },
     [store],
   );

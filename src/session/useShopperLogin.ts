@@ -42,7 +42,9 @@ export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
   const currentToken = useSessionState(store, (snapshot) => snapshot.shopper?.token);
   const { data, reset } = login;
   useEffect(() => {
-    if (data !== undefined && data.token !== currentToken) reset();
-  }, [data, currentToken, reset]);
+    // The latest session, written ones included: a controlling app may pass the new
+    // session down only later, and its login must not be forgotten meanwhile.
+    if (data !== undefined && data.token !== store.latest().shopper?.token) reset();
+  }, [data, currentToken, reset, store]);
   return login;
 }

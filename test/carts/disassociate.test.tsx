@@ -129,7 +129,11 @@ describe("useDisassociateCartFromCustomer", () => {
       }),
     );
     act(() => result.current.logout());
-    await waitFor(() => expect(result.current.remove.isError).toBe(true));
+    await waitFor(() =>
+      expect(fake.requestsTo("disassociate").map((request) => request.status)).toEqual([403]),
+    );
+    await act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+    expect(result.current.remove.status).toBe("idle");
     expect(
       JSON.stringify(
         queryClient

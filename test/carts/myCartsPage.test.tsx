@@ -232,10 +232,14 @@ describe("useCreateCart", () => {
   it("a 401 ends the session", async () => {
     const { fake, result, customer } = await signedIn();
     fake.expireCustomerTokens(customer.id);
-    await act(() => result.current.create.mutateAsync({ name: "Mine" }).catch(() => {}));
-    expect(result.current.create.error?.status).toBe(401);
+    const error = await act(() =>
+      result.current.create.mutateAsync({ name: "Mine" }).catch((e: unknown) => e),
+    );
+    expect((error as { status?: number }).status).toBe(401);
     await waitFor(() => expect(result.current.session.status).toBe("signed-out"));
     expect(countOf(fake, "create-cart")).toBe(1);
+    // The session is over: the hook keeps nothing of that shopper's call either.
+    await waitFor(() => expect(result.current.create.status).toBe("idle"));
   });
 });
 

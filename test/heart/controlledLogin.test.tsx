@@ -1,0 +1,46 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { useState, type ReactNode } from "react";
+import { describe, expect, it } from "vitest";
+import {
+  ElasticPathProvider,
+  useCustomerLogin,
+  useCustomerSession,
+  type CustomerSession,
+} from "../../src";
+import { createFakeElasticPath } from "../../src/testing";
+import { createTestClient } from "../support/sdk";
+import { server } from "../support/server";
+import { SHOPPER } from "../support/harness";
+
+describe("controlled login whose parent stores the session asynchronously", () => {
+  it("keeps the login's data once the parent passes the session down", async () => {
+    const fake = createFakeElasticPath();
+    server.use(...fake.handlers);
+    fake.seedCustomer(SHOPPER);
+    const { client } = createTestClient(fake);
+    const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+    function Parent({ children }: { children: ReactNode }) {
+      const [session, setSession] = useState<CustomerSession>({ status: "signed-out" });
+      return (
+        <QueryClientProvider client={queryClient}>
+          <ElasticPathProvider
+            client={client}
+            session={session}
+            // e.g. the app first tells its own server, then updates its state
+            onSessionChange={(next) => void setTimeout(() => setSession(next), 20)}
+          >
+            {children}
+          </ElasticPathProvider>
+        </QueryClientProvider>
+      );
+    }
+    const { result } = renderHook(
+      () => ({ login: useCustomerLogin(), session: useCustomerSession() }),
+      { wrapper: Parent },
+    );
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.session.status).toBe("signed-in"));
+    expect(result.current.login.isSuccess).toBe(true);
+  });
+});
