@@ -1,6 +1,6 @@
 import { invalidInput } from "./ElasticPathError";
 
-/** Elastic Path's "safe characters" for ids that go into a URL path (ep-api-contract.md, Carts). */
+/** Elastic Path's "safe characters" for ids that go into a URL path (https://elasticpath.dev/guides/Getting-Started/safe-characters). */
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 const MAX_ID_LENGTH = 256;
 

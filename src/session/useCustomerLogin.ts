@@ -38,7 +38,7 @@ function checkCredentials(variables: unknown): CustomerLoginVariables {
   return { email: requireEmail("email", email), password: requirePassword("password", password) };
 }
 
-/** The 200 body of `POST /v2/customers/tokens` (not in the SDK; ep-api-contract.md). */
+/** The 200 body of `POST /v2/customers/tokens` (not in the SDK; test/fake/customerToken.test.ts pins it). */
 interface CustomerTokenResponse {
   data?: { customer_id?: unknown; token?: unknown; expires?: unknown };
 }

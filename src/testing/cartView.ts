@@ -1,6 +1,6 @@
 /**
  * Renders stored carts and items as Elastic Path's JSON: the shapes of `CartResponse` and
- * `CartItemResponse` in carts-and-orders.yaml. Prices are USD; custom items carry no tax,
+ * `CartItemResponse` in Elastic Path's Carts OpenAPI file (carts-and-orders.yaml, in the public elasticpath/epcc-cli repository). Prices are USD; custom items carry no tax,
  * so `with_tax` and `without_tax` are equal and `tax` is zero.
  */
 import type {

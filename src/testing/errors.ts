@@ -3,9 +3,9 @@ import type { FakeEndpoint } from "./types";
 
 /**
  * Elastic Path's error `status` is a number on cart endpoints and a string ("401") in the
- * authentication examples (ep-api-contract.md, "Errors, everywhere"; authentication.yaml
+ * authentication examples (Elastic Path's API reference; Elastic Path's authentication OpenAPI file (in the public elasticpath/composable-frontend repository)
  * types it as a string). Customer and account member logins are auth endpoints too
- * (accounts.yaml types the status as a string).
+ * (Elastic Path's Accounts OpenAPI file (in the public elasticpath/elasticpath-dev repository) types the status as a string).
  */
 export function errorStatusStyle(endpoint: FakeEndpoint): "number" | "string" {
   return AUTH_ENDPOINTS.includes(endpoint) ? "string" : "number";

@@ -1,7 +1,7 @@
 /**
  * Behaviours nobody documents publicly, in one place so they are easy to change when the
  * real service is observed to differ. The first group is marked *(inferred)* in
- * ../shared/docs/ep-api-contract.md; the second group is the fake's own decisions where
+ * what this package's team observed of the service; the second group is the fake's own decisions where
  * neither the contract nor the OpenAPI files say anything.
  */
 import { badRequest, forbidden } from "./errors";
@@ -218,7 +218,7 @@ export function mergeFromUnknownCart(_cartId: string): FakeReply | undefined {
 }
 
 // ---- The fake's own decisions: account member login (POST /v2/account-members/tokens) --
-// accounts.yaml documents 201, 401 and a default error answer only.
+// Elastic Path's Accounts OpenAPI file (in the public elasticpath/elasticpath-dev repository) documents 201, 401 and a default error answer only.
 
 /** A wrong username, password, one-time code or `password_profile_id`: 401 (the one error status the spec lists). */
 export function wrongAccountCredentials(): FakeReply {

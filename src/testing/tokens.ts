@@ -1,7 +1,7 @@
 /**
  * Access tokens (implicit, client credentials), customer tokens, Account Management tokens
  * and the one-time codes account members log in with, with their lifetimes on the fake's
- * clock. Lifetimes: ep-api-contract.md, "Tokens and their lifetimes".
+ * clock. Lifetimes as Elastic Path's token docs give them (elasticpath.dev).
  */
 import { OIDC_CODE_LIFETIME_MS } from "./inferred";
 

@@ -1,7 +1,7 @@
 /**
  * `POST /v2/account-members/tokens`: account member login, one Account Management token
- * per account the member belongs to. Contract: ep-api-contract.md, "Account Management";
- * schema: accounts.yaml, `post-v2-account-members-tokens`.
+ * per account the member belongs to. As Elastic Path's API reference documents it (elasticpath.dev): "Account Management";
+ * schema: Elastic Path's Accounts OpenAPI file (in the public elasticpath/elasticpath-dev repository), `post-v2-account-members-tokens`.
  *
  * Checks run in this order: body, `data.type`, mechanism, the mechanism's fields (400),
  * whether self sign-up is on (403), the credentials (401), a taken username (409).

@@ -1,7 +1,7 @@
 /**
  * `POST` and `DELETE /v2/carts/:cartId/relationships/customers` and `.../accounts`.
- * Contract: ep-api-contract.md, "POST /v2/carts/:cartId/relationships/customers" and
- * "Account Management"; the accounts' error titles are the ones carts-and-orders.yaml
+ * As Elastic Path's API reference documents it (elasticpath.dev): "POST /v2/carts/:cartId/relationships/customers" and
+ * "Account Management"; the accounts' error titles are the ones Elastic Path's Carts OpenAPI file (carts-and-orders.yaml, in the public elasticpath/epcc-cli repository)
  * lists under "Account Cart Associations".
  *
  * Checks run in this order: cart id, shopper token (401), who may act (403), body

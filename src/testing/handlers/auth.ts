@@ -1,6 +1,6 @@
 /**
  * `POST /oauth/access_token` and `POST /v2/customers/tokens` (customer login).
- * Contract: ep-api-contract.md, "POST /oauth/access_token" and "POST /v2/customers/tokens".
+ * As Elastic Path's API reference documents it (elasticpath.dev): "POST /oauth/access_token" and "POST /v2/customers/tokens".
  */
 import { badRequest } from "../errors";
 import { missingLoginField, wrongCredentials } from "../inferred";
@@ -43,7 +43,7 @@ export const accessTokenRoute: Route = {
       }
     }
     // Unwrapped, not in `data`: the real service answers so and the SDK reads it so,
-    // whatever authentication.yaml says (contract: "Exception to the files win").
+    // whatever Elastic Path's authentication OpenAPI file (in the public elasticpath/composable-frontend repository) says (the SDK reads `access_token` at the top level).
     return json(200, runtime.tokens.issueAccessToken(grantType));
   },
 };

@@ -1,6 +1,6 @@
 /**
  * `POST /v2/carts`, `GET /v2/carts`, `GET`, `PUT` and `DELETE /v2/carts/:cartId`.
- * Contract: ep-api-contract.md, "Carts", "GET /v2/carts (the customer's carts)" and
+ * As Elastic Path's API reference documents it (elasticpath.dev): "Carts", "GET /v2/carts (the customer's carts)" and
  * "Account Management": the same for an account token.
  */
 import { renderCart } from "../cartView";
@@ -163,7 +163,7 @@ export const deleteCartRoute: Route = {
     const cart = runtime.store.getCart(cartId.value);
     if (!cart) return deleteUnknownCart();
     if (runtime.store.isLastCartOfACustomer(cart)) {
-      // Title and detail as carts-and-orders.yaml quotes them for deleteACart.
+      // Title and detail as Elastic Path's Carts OpenAPI file (carts-and-orders.yaml, in the public elasticpath/epcc-cli repository) quotes them for deleteACart.
       return fail(
         400,
         "Last cart",

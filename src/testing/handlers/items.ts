@@ -1,6 +1,6 @@
 /**
  * `POST /v2/carts/:cartId/items`: custom items (no catalog needed) and cart merges.
- * Contract: ep-api-contract.md, "Adding items" and "Merging a guest cart".
+ * As Elastic Path's API reference documents it (elasticpath.dev): "Adding items" and "Merging a guest cart".
  * With an account token, a merge's target must be that account's cart.
  * Other item types (catalog products, promotions, subscriptions) are not modelled.
  */
