@@ -1,8 +1,8 @@
 /**
  * Behaviours nobody documents publicly, in one place so they are easy to change when the
- * real service is observed to differ. The first group is marked *(inferred)* in
- * what this package's team observed of the service; the second group is the fake's own decisions where
- * neither the contract nor the OpenAPI files say anything.
+ * real service is observed to differ. The first group is what the service is believed to
+ * do; the second group is the fake's own decisions where neither Elastic Path's docs nor
+ * its OpenAPI files say anything.
  */
 import { badRequest, forbidden } from "./errors";
 import { fail, noContent, type FakeReply } from "./reply";
