@@ -1,7 +1,7 @@
 export { ElasticPathProvider, type ElasticPathProviderProps } from "./provider/ElasticPathProvider";
 export { useElasticPath } from "./provider/useElasticPath";
 export { useCartId } from "./provider/useCartId";
-export type { StorageAdapter } from "./provider/storage";
+export type { StorageAdapter } from "./session/storage";
 export type { MutationResultWithoutSecrets } from "./session/useMutationWithoutSecrets";
 
 export type { CustomerSession, SignedInSession } from "./session/CustomerSession";

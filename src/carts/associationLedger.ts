@@ -1,4 +1,4 @@
-import type { StorageAdapter } from "../provider/storage";
+import type { StorageAdapter } from "../session/storage";
 
 /**
  * The (cart, shopper) pairs whose automatic association has settled — sent and answered

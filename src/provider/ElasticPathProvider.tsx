@@ -20,7 +20,7 @@ import {
   memoryAdapter,
   SESSION_STORAGE_KEY,
   type StorageAdapter,
-} from "./storage";
+} from "../session/storage";
 
 export interface ElasticPathProviderProps {
   /** The SDK client every hook uses, from `createShopperClient`. */

@@ -1,5 +1,5 @@
 import { requireSafeId } from "../errors/validate";
-import type { StorageAdapter } from "../provider/storage";
+import type { StorageAdapter } from "./storage";
 import {
   isLive,
   SIGNED_OUT,
