@@ -51,10 +51,9 @@ export interface ElasticPathProviderProps {
   /**
    * Where the (cart, shopper) pairs associated in this session are kept (ids and a hash of
    * the session only), so that a reload sends none again. Default:
-   * `localStorage["_epcc_associated_carts"]` — or memory only when you keep the session
-   * yourself (your own `sessionStorage` or `accountSessionStorage`, or a controlled `session`
-   * or `accountSession`), so that nothing of it lands in `localStorage` behind your back.
-   * Pass a stable object.
+   * `localStorage["_epcc_associated_carts"]` — or memory only when you pass your own
+   * `sessionStorage` or `accountSessionStorage`, so that nothing of a session lands in
+   * `localStorage` behind your back. Pass a stable object.
    */
   associationStorage?: StorageAdapter;
   children?: ReactNode;
@@ -166,13 +165,11 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const { associationStorage } = props;
-  // Sessions the app keeps itself (its own storage, or controlled): nothing of them goes
-  // to localStorage behind its back, the association record included.
+  // Sessions the app keeps in storage of its own (for privacy): nothing of them goes to
+  // localStorage behind its back, the association record included. A controlled session
+  // (a server's cookie) keeps the record in localStorage, so a reload sends nothing again.
   const keepsSessionsElsewhere =
-    sessionStorage !== undefined ||
-    accountSessionStorage !== undefined ||
-    "session" in props ||
-    "accountSession" in props;
+    sessionStorage !== undefined || accountSessionStorage !== undefined;
   const ledger = useMemo(
     () =>
       createAssociationLedger(
