@@ -1,7 +1,7 @@
-import type { Meta, StoryObj } from "@storybook/react-vite";
+import type { Meta, StoryContext, StoryObj } from "@storybook/react-vite";
 import { expect, waitFor, within } from "storybook/test";
 import { AccountPage } from "./components/AccountPage";
-import { onTheFake, type DemoParameters } from "./support/demo";
+import { onTheFake, type DemoParameters, type FakeDemo } from "./support/demo";
 import type { DemoArgs } from "./support/fakeControls";
 import { listedCartNames, logInAndWait, myCarts, patience } from "./support/play";
 
@@ -68,6 +68,34 @@ export const LoadMore: Story = {
 };
 
 /**
+ * Remove and Delete alike: Cart 2 leaves the list before its request (slowed to 2 s) is
+ * answered with 204, then the list is fetched again and still agrees with the fake.
+ */
+async function takesCart2OffAtOnce(
+  context: StoryContext<DemoArgs>,
+  { fake, shopper }: FakeDemo,
+  { button, endpoint }: { button: string; endpoint: "disassociate" | "delete-cart" },
+) {
+  const { canvas, userEvent } = context;
+  await logInAndWait(context, shopper);
+  await waitFor(
+    () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
+    patience,
+  );
+  fake.setLatency((request) => (request.endpoint === endpoint ? 2000 : context.args.latencyMs));
+  await userEvent.click(canvas.getByRole("button", { name: button }));
+  // Optimistic: gone from the list before Elastic Path has answered.
+  await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]));
+  await expect(fake.requestsTo(endpoint)).toHaveLength(0);
+  await waitFor(() => expect(fake.requestsTo(endpoint)).toHaveLength(1), patience);
+  await expect(fake.requestsTo(endpoint)[0]?.status).toBe(204);
+  // Reconciled: the list is fetched again after the request settled, and still agrees.
+  await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
+  await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]);
+  await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual(["Cart 1", "Cart 3"]);
+}
+
+/**
  * Remove takes the cart off the list at once, while the `DELETE` is still on its way (slowed
  * down to 2 s here), then reconciles the list with the server.
  */
@@ -83,29 +111,9 @@ export const Remove: Story = {
       },
     },
   },
-  play: onTheFake(async (context, { fake, shopper }) => {
-    const { canvas, userEvent } = context;
-    await logInAndWait(context, shopper);
-    await waitFor(
-      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
-      patience,
-    );
-
-    fake.setLatency(({ endpoint }) =>
-      endpoint === "disassociate" ? 2000 : context.args.latencyMs,
-    );
-    await userEvent.click(canvas.getByRole("button", { name: "Remove Cart 2" }));
-    // Optimistic: gone from the list before Elastic Path has answered.
-    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]));
-    await expect(fake.requestsTo("disassociate")).toHaveLength(0);
-
-    await waitFor(() => expect(fake.requestsTo("disassociate")).toHaveLength(1), patience);
-    await expect(fake.requestsTo("disassociate")[0]?.status).toBe(204);
-    // Reconciled: the list is fetched again after the removal settled, and still agrees.
-    await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
-    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]);
-    await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual(["Cart 1", "Cart 3"]);
-  }),
+  play: onTheFake((context, world) =>
+    takesCart2OffAtOnce(context, world, { button: "Remove Cart 2", endpoint: "disassociate" }),
+  ),
 };
 
 /** The removal fails for good (503 on every try): the cart comes back, and the shopper is told. */
@@ -309,25 +317,9 @@ export const Delete: Story = {
       },
     },
   },
-  play: onTheFake(async (context, { fake, shopper }) => {
-    const { canvas, userEvent } = context;
-    await logInAndWait(context, shopper);
-    await waitFor(
-      () => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 2", "Cart 3"]),
-      patience,
-    );
-
-    fake.setLatency(({ endpoint }) => (endpoint === "delete-cart" ? 2000 : context.args.latencyMs));
-    await userEvent.click(canvas.getByRole("button", { name: "Delete Cart 2" }));
-    await waitFor(() => expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]));
-    await expect(fake.requestsTo("delete-cart")).toHaveLength(0);
-
-    await waitFor(() => expect(fake.requestsTo("delete-cart")).toHaveLength(1), patience);
-    await expect(fake.requestsTo("delete-cart")[0]?.status).toBe(204);
-    await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(2), patience);
-    await expect(listedCartNames(context)).toEqual(["Cart 1", "Cart 3"]);
-    await expect(fake.cartsOf(shopper.id).map((cart) => cart.name)).toEqual(["Cart 1", "Cart 3"]);
-  }),
+  play: onTheFake((context, world) =>
+    takesCart2OffAtOnce(context, world, { button: "Delete Cart 2", endpoint: "delete-cart" }),
+  ),
 };
 
 /**
