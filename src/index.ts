@@ -1,4 +1,5 @@
 export { ElasticPathProvider, type ElasticPathProviderProps } from "./provider/ElasticPathProvider";
+export type { GuestCartOnLogin } from "./carts/guestCartMerge";
 export { useElasticPath } from "./provider/useElasticPath";
 export { useCartId } from "./provider/useCartId";
 export type { StorageAdapter } from "./session/storage";
@@ -39,6 +40,7 @@ export type { AssociateCartResult, AssociateCartVariables } from "./carts/associ
 export {
   useAssociateCartWithCustomer,
   type AssociateCartKeptVariables,
+  type MergedCartResult,
   type UseAssociateCartWithCustomerOptions,
   type UseAssociateCartWithCustomerResult,
 } from "./carts/useAssociateCartWithCustomer";
@@ -53,6 +55,7 @@ export {
   type AssociateCartWithAccountKeptVariables,
   type AssociateCartWithAccountResult,
   type AssociateCartWithAccountVariables,
+  type MergedAccountCartResult,
   type UseAssociateCartWithAccountOptions,
   type UseAssociateCartWithAccountResult,
 } from "./carts/useAssociateCartWithAccount";
@@ -109,6 +112,13 @@ export {
   type UseDeleteCartOptions,
   type UseDeleteCartResult,
 } from "./carts/useDeleteCart";
+export {
+  useMergeCarts,
+  type MergeCartsResult,
+  type MergeCartsVariables,
+  type UseMergeCartsOptions,
+  type UseMergeCartsResult,
+} from "./carts/useMergeCarts";
 
 export {
   useAccountCarts,

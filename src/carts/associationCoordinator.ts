@@ -16,9 +16,15 @@ import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
 import { reflectAssociation } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
+import {
+  mergeGuestCart,
+  reflectMerge,
+  type AutomaticResult,
+  type GuestCartOnLogin,
+} from "./guestCartMerge";
 
 export type AssociationMutationOptions = MutationOptions<
-  OwnerResult,
+  AutomaticResult,
   ElasticPathError,
   OwnerVariables
 >;
@@ -29,12 +35,13 @@ export type AssociationListener = () => Pick<
   "onSuccess" | "onError" | "onSettled"
 >;
 
-/** Where an automatic association runs: one provider's client, caches, session and ledger. */
+/** Where an automatic association runs: one provider's client, caches, session and ledger, and its policy for guest carts. */
 export interface AssociationScope {
   client: Client;
   queryClient: QueryClient;
   store: SessionStore;
   ledger: AssociationLedger;
+  guestCartOnLogin: GuestCartOnLogin;
 }
 
 /** What a mounted hook may set of the automatic call: the caller's retry policy replaces ours. */
@@ -63,9 +70,9 @@ export function reflectIfCurrent(
   queryClient: QueryClient,
   store: SessionStore,
   owner: CartOwner,
-  result: OwnerResult,
+  result: AutomaticResult,
 ): Promise<void> | undefined {
-  if (result.status !== "associated") return undefined; // 204: no cache churn
+  if (result.status !== "associated") return undefined; // 204: no cache churn; a merge: see reflectMerge
   const shopper = store.latest().shopper;
   const ownerId = ownerIdOf(owner, result);
   if (shopper?.kind !== owner.kind || shopper.id !== ownerId) return undefined;
@@ -131,12 +138,13 @@ export class AssociationCoordinator {
    * where every mounted hook of that kind reads its state.
    */
   associateOnce(
-    { client, queryClient, store, ledger }: AssociationScope,
+    scope: AssociationScope,
     owner: CartOwner,
     shopper: Shopper,
     cartId: string,
     policy: AutomaticPolicy,
   ): void {
+    const { client, queryClient, store, ledger } = scope;
     const sessionId = sessionIdentity(shopper);
     const started = `${sessionId}\n${cartId}`;
     if (this.#started.has(started) || ledger.has(sessionId, cartId)) return;
@@ -150,7 +158,7 @@ export class AssociationCoordinator {
             (listener()[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
           ),
         );
-    const observer = new MutationObserver<OwnerResult, ElasticPathError, OwnerVariables>(
+    const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerVariables>(
       queryClient,
       {
         // The caller's retry policy replaces the package's; then what must not change.
@@ -162,17 +170,25 @@ export class AssociationCoordinator {
         gcTime: Infinity,
         // The token is read when the request is made, so it is never in the mutation cache; a
         // retry after the session ended must not borrow the next session's token.
-        mutationFn: (variables) => {
+        mutationFn: async (variables) => {
           const current = store.latest().shopper;
           if (current?.token !== shopper.token) {
             throw new ElasticPathError(
               `The ${owner.kind} signed out before the cart was associated.`,
             );
           }
+          if (scope.guestCartOnLogin === "merge") {
+            const merged = await mergeGuestCart(scope, owner, shopper, cartId);
+            if (merged) return merged;
+          }
           return this.send(client, store, owner, variables);
         },
         onSuccess: async (result, ...rest) => {
-          await reflectIfCurrent(queryClient, store, owner, result);
+          if (result.status === "merged") {
+            // The target counts as associated: becoming the current cart starts nothing.
+            this.#started.add(`${sessionId}\n${result.cartId}`);
+            await reflectMerge(queryClient, store, owner, shopper, result);
+          } else await reflectIfCurrent(queryClient, store, owner, result);
           await fanOut("onSuccess")(result, ...rest);
         },
         onError: fanOut("onError"),

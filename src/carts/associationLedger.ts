@@ -9,12 +9,29 @@ import type { StorageAdapter } from "../session/storage";
 export interface AssociationLedger {
   has(sessionId: string, cartId: string): boolean;
   add(sessionId: string, cartId: string): void;
+  /** Forgets the sessions' records; the merges are kept (see `merges`). */
   clear(): void;
+  /**
+   * The guest-cart merges sent and not proven refused, per (guest cart, shopper) — kept
+   * across sessions, since the same merge sent again would add every quantity twice.
+   */
+  merges: {
+    has(mergeId: string): boolean;
+    add(mergeId: string): void;
+    /** A merge Elastic Path refused (a 4xx): nothing was copied, it may be sent again. */
+    delete(mergeId: string): void;
+  };
 }
 
 interface LedgerRecord {
   session: string;
   cartIds: string[];
+}
+
+interface LedgerState {
+  sessions: LedgerRecord[];
+  /** Hashes of (guest cart, shopper): what storage keeps after a logout names nobody. */
+  merges: string[];
 }
 
 /**
@@ -23,19 +40,29 @@ interface LedgerRecord {
  * not erase it. The most recently written come first; older ones beyond this are dropped.
  */
 const MAX_SESSIONS = 4;
+/** Merges remembered; a guest cart that old is long gone from every tab. */
+const MAX_MERGES = 20;
 
-/** Reads what storage holds, which anyone can edit: what is not a record is left out. */
-function parse(raw: string | undefined): LedgerRecord[] | undefined {
+const isRecordOfSession = (record: LedgerRecord | undefined): record is LedgerRecord =>
+  typeof record?.session === "string" &&
+  Array.isArray(record.cartIds) &&
+  record.cartIds.every((id: unknown) => typeof id === "string");
+
+/**
+ * Reads what storage holds, which anyone can edit: what is not a record is left out. An
+ * array is what versions before merges wrote: the sessions' records alone.
+ */
+function parse(raw: string | undefined): LedgerState | undefined {
   if (!raw) return undefined;
   try {
-    const records: unknown = JSON.parse(raw);
-    if (!Array.isArray(records)) return undefined;
-    return records.filter(
-      (record): record is LedgerRecord =>
-        typeof record?.session === "string" &&
-        Array.isArray(record.cartIds) &&
-        record.cartIds.every((id: unknown) => typeof id === "string"),
-    );
+    const stored = JSON.parse(raw) as Partial<LedgerState> | LedgerRecord[] | null;
+    const { sessions, merges } = Array.isArray(stored)
+      ? { sessions: stored, merges: [] }
+      : { ...stored };
+    return {
+      sessions: Array.isArray(sessions) ? sessions.filter(isRecordOfSession) : [],
+      merges: Array.isArray(merges) ? merges.filter((id) => typeof id === "string") : [],
+    };
   } catch {
     // Corrupt entry: start over rather than fail the storefront.
     return undefined;
@@ -44,28 +71,47 @@ function parse(raw: string | undefined): LedgerRecord[] | undefined {
 
 export function createAssociationLedger(storage: StorageAdapter): AssociationLedger {
   // Mirrors storage so the ledger also works where storage writes go nowhere (no window).
-  let memory: LedgerRecord[] = [];
+  let memory: LedgerState = { sessions: [], merges: [] };
   const read = () => parse(storage.get()) ?? memory;
+  const write = (state: LedgerState) => {
+    memory = state;
+    storage.set(
+      state.sessions.length + state.merges.length > 0 ? JSON.stringify(state) : undefined,
+    );
+  };
   return {
     has(sessionId, cartId) {
-      return read().some(
+      return read().sessions.some(
         (record) => record.session === sessionId && record.cartIds.includes(cartId),
       );
     },
     add(sessionId, cartId) {
-      const records = read();
-      const own = records.find((record) => record.session === sessionId);
+      const { sessions, merges } = read();
+      const own = sessions.find((record) => record.session === sessionId);
       if (own?.cartIds.includes(cartId)) return;
-      const others = records.filter((record) => record !== own);
-      memory = [
-        { session: sessionId, cartIds: [...(own?.cartIds ?? []), cartId] },
-        ...others,
-      ].slice(0, MAX_SESSIONS);
-      storage.set(JSON.stringify(memory));
+      const others = sessions.filter((record) => record !== own);
+      write({
+        sessions: [
+          { session: sessionId, cartIds: [...(own?.cartIds ?? []), cartId] },
+          ...others,
+        ].slice(0, MAX_SESSIONS),
+        merges,
+      });
     },
     clear() {
-      memory = [];
-      storage.set(undefined);
+      write({ sessions: [], merges: read().merges });
+    },
+    merges: {
+      has: (mergeId) => read().merges.includes(mergeId),
+      add(mergeId) {
+        const state = read();
+        if (state.merges.includes(mergeId)) return;
+        write({ ...state, merges: [mergeId, ...state.merges].slice(0, MAX_MERGES) });
+      },
+      delete(mergeId) {
+        const state = read();
+        write({ ...state, merges: state.merges.filter((id) => id !== mergeId) });
+      },
     },
   };
 }

@@ -1,7 +1,9 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
 import { useAccountSessions } from "../session/useAccountSessions";
-import type { OwnerResult, OwnerVariables } from "./associateCart";
+import type { ElasticPathErrorEntry } from "../errors/ElasticPathError";
+import type { OwnerVariables } from "./associateCart";
+import type { AutomaticResult } from "./guestCartMerge";
 import { accountOwner } from "./accountOwner";
 import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
 
@@ -23,6 +25,21 @@ export interface AssociateCartWithAccountResult {
   accountId: string;
 }
 
+/**
+ * The automatic call's result under `guestCartOnLogin="merge"`: the guest cart's items went
+ * into the account's most recently updated cart, now the current cart.
+ */
+export interface MergedAccountCartResult {
+  status: "merged";
+  /** The account's cart that received the items, now the current cart. */
+  cartId: string;
+  /** The guest cart the items came from; Elastic Path leaves it as it was. */
+  guestCartId: string;
+  accountId: string;
+  /** Elastic Path's entries for the items it could not copy; empty when all were. */
+  itemErrors: ElasticPathErrorEntry[];
+}
+
 /** What TanStack keeps of the variables: no token, even one given by hand. */
 export type AssociateCartWithAccountKeptVariables = Omit<
   AssociateCartWithAccountVariables,
@@ -30,11 +47,11 @@ export type AssociateCartWithAccountKeptVariables = Omit<
 >;
 
 export type UseAssociateCartWithAccountOptions = CartAssociationOptions<
-  AssociateCartWithAccountResult,
+  AssociateCartWithAccountResult | MergedAccountCartResult,
   AssociateCartWithAccountKeptVariables
 >;
 export type UseAssociateCartWithAccountResult = MutationResultWithoutSecrets<
-  AssociateCartWithAccountResult,
+  AssociateCartWithAccountResult | MergedAccountCartResult,
   AssociateCartWithAccountVariables,
   AssociateCartWithAccountKeptVariables
 >;
@@ -51,6 +68,8 @@ export type UseAssociateCartWithAccountResult = MutationResultWithoutSecrets<
  * - Network failures, 429 (honouring `Retry-After`) and 5xx are retried up to 3 times;
  *   400/401/403/422 never. A 401 signs the member out. A cart with a contact email (guest
  *   checkout details) is refused with a 422 `ElasticPathError`.
+ * - With `guestCartOnLogin="merge"` on the provider, the automatic call may merge instead:
+ *   `{ status: "merged", cartId, guestCartId, accountId, itemErrors }`.
  *
  * @example
  * ```tsx
@@ -70,6 +89,6 @@ export function useAssociateCartWithAccount(
   return useCartAssociation(
     "useAssociateCartWithAccount",
     accountOwner,
-    options as unknown as CartAssociationOptions<OwnerResult, OwnerVariables>,
+    options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
   ) as unknown as UseAssociateCartWithAccountResult;
 }

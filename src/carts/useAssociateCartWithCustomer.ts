@@ -1,24 +1,36 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../session/useMutationWithoutSecrets";
-import type {
-  AssociateCartResult,
-  AssociateCartVariables,
-  OwnerResult,
-  OwnerVariables,
-} from "./associateCart";
+import type { ElasticPathErrorEntry } from "../errors/ElasticPathError";
+import type { AssociateCartResult, AssociateCartVariables, OwnerVariables } from "./associateCart";
+import type { AutomaticResult } from "./guestCartMerge";
 import { customerOwner } from "./customerOwner";
 import { useCartAssociation, type CartAssociationOptions } from "./useCartAssociation";
+
+/**
+ * The automatic call's result under `guestCartOnLogin="merge"`: the guest cart's items went
+ * into the customer's most recently updated cart, now the current cart.
+ */
+export interface MergedCartResult {
+  status: "merged";
+  /** The customer's cart that received the items, now the current cart. */
+  cartId: string;
+  /** The guest cart the items came from; Elastic Path leaves it as it was. */
+  guestCartId: string;
+  customerId: string;
+  /** Elastic Path's entries for the items it could not copy; empty when all were. */
+  itemErrors: ElasticPathErrorEntry[];
+}
 
 /** What TanStack keeps of the variables: no token, even one given by hand. */
 export type AssociateCartKeptVariables = Omit<AssociateCartVariables, "customerToken">;
 
 export type UseAssociateCartWithCustomerOptions = CartAssociationOptions<
-  AssociateCartResult,
+  AssociateCartResult | MergedCartResult,
   AssociateCartKeptVariables
 >;
 
 export type UseAssociateCartWithCustomerResult = MutationResultWithoutSecrets<
-  AssociateCartResult,
+  AssociateCartResult | MergedCartResult,
   AssociateCartVariables,
   AssociateCartKeptVariables
 >;
@@ -34,6 +46,8 @@ export type UseAssociateCartWithCustomerResult = MutationResultWithoutSecrets<
  *   up to date before the mutation settles. 204 → `{ status: "already-associated" }`, a no-op.
  * - Network failures, 429 (honouring `Retry-After`) and 5xx are retried up to 3 times;
  *   400/401/403/422 never. A 401 signs the shopper out.
+ * - With `guestCartOnLogin="merge"` on the provider, the automatic call may merge instead:
+ *   `{ status: "merged", cartId, guestCartId, customerId, itemErrors }`.
  *
  * @example
  * ```tsx
@@ -53,6 +67,6 @@ export function useAssociateCartWithCustomer(
   return useCartAssociation(
     "useAssociateCartWithCustomer",
     customerOwner,
-    options as unknown as CartAssociationOptions<OwnerResult, OwnerVariables>,
+    options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
   ) as unknown as UseAssociateCartWithCustomerResult;
 }

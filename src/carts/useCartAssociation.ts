@@ -12,8 +12,9 @@ import {
   useMutationWithoutSecrets,
   type MutationResultWithoutSecrets,
 } from "../session/useMutationWithoutSecrets";
-import { withoutToken, type OwnerResult, type OwnerVariables } from "./associateCart";
+import { withoutToken, type OwnerVariables } from "./associateCart";
 import { coordinatorFor, reflectIfCurrent } from "./associationCoordinator";
+import type { AutomaticResult } from "./guestCartMerge";
 import { associationKeys } from "./associationKeys";
 import { byHandKey, useResetWithTheShopper } from "./forgottenWithTheShopper";
 import type { CartOwner } from "./cartOwner";
@@ -26,7 +27,7 @@ export type CartAssociationOptions<Result, Variables> = {
   associateOnLogin?: boolean;
 } & Omit<UseMutationOptions<Result, ElasticPathError, Variables>, "mutationFn" | "mutationKey">;
 
-type Result = OwnerResult;
+type Result = AutomaticResult;
 type Variables = OwnerVariables;
 
 /**
@@ -40,7 +41,7 @@ export function useCartAssociation(
   options: CartAssociationOptions<Result, Variables>,
 ): MutationResultWithoutSecrets<Result, Variables, Variables> {
   const { associateOnLogin = true, ...callerOptions } = options;
-  const { client, store, ledger } = useElasticPathContext(hookName);
+  const { client, store, ledger, guestCartOnLogin } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
   const associations = coordinatorFor(client);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
@@ -79,11 +80,13 @@ export function useCartAssociation(
   const startAutomatic = useEffectEvent(() => {
     if (!shopper || cartId === undefined) return;
     const { retry, retryDelay, networkMode } = callerOptions;
-    associations.associateOnce({ client, queryClient, store, ledger }, owner, shopper, cartId, {
-      retry,
-      retryDelay,
-      networkMode,
-    });
+    associations.associateOnce(
+      { client, queryClient, store, ledger, guestCartOnLogin },
+      owner,
+      shopper,
+      cartId,
+      { retry, retryDelay, networkMode },
+    );
   });
   // Each session starts its own (the token tells two logins apart, even within one second).
   const sessionToken = shopper?.token;
@@ -91,10 +94,14 @@ export function useCartAssociation(
     if (associateOnLogin) startAutomatic();
   }, [associateOnLogin, sessionToken, cartId]);
 
+  // The automatic call of this cart — or the merge that made it the current cart.
   const automatic = useMutationState({
     filters: {
-      mutationKey: associationKeys.automatic(owner.kind, shopper?.id, cartId),
-      exact: true,
+      mutationKey: associationKeys.owner(owner.kind, shopper?.id),
+      predicate: ({ options, state }) =>
+        options.mutationKey?.at(-1) === "automatic" &&
+        (options.mutationKey.at(-2) === cartId ||
+          (state.data as AutomaticResult | undefined)?.cartId === cartId),
     },
     select: (m) => m.state as MutationState<Result, ElasticPathError, Variables>,
   }).at(-1);

@@ -14,7 +14,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-function readErrorEntries(body: unknown): ElasticPathErrorEntry[] {
+/** Elastic Path's `errors[]` entries in a body, as far as they are readable. */
+export function readErrorEntries(body: unknown): ElasticPathErrorEntry[] {
   if (!isRecord(body) || !Array.isArray(body.errors)) return [];
   return body.errors.filter(isRecord).map((entry) => ({
     status:

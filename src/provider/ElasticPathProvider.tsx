@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import { coordinatorFor } from "../carts/associationCoordinator";
 import { forgetCartsOfEndedSessions } from "../carts/cartListCache";
+import type { GuestCartOnLogin } from "../carts/guestCartMerge";
 import { invalidInput } from "../errors/ElasticPathError";
 import type { AccountSession } from "../session/AccountSession";
 import { customerSessionKind, type CustomerSession } from "../session/CustomerSession";
@@ -56,6 +57,15 @@ export interface ElasticPathProviderProps {
    * `localStorage` behind your back. Pass a stable object.
    */
   associationStorage?: StorageAdapter;
+  /**
+   * What happens to the current (guest) cart when a shopper signs in — customer or account:
+   * - `"associate"` (default): it becomes one more of their carts.
+   * - `"merge"`: its items are merged into their most recently updated cart, which becomes
+   *   the current cart; no association is sent. With no cart of their own, it is associated.
+   *   Exactly once per (guest cart, shopper), across tabs and reloads; the association hooks
+   *   show `{ status: "merged", cartId, guestCartId, itemErrors }`.
+   */
+  guestCartOnLogin?: GuestCartOnLogin;
   children?: ReactNode;
 }
 
@@ -76,6 +86,9 @@ function checkPropShapes(props: ElasticPathProviderProps): void {
   }
   if (props.keepCartOnLogout !== undefined && typeof props.keepCartOnLogout !== "boolean") {
     throw invalidInput("keepCartOnLogout must be true or false.");
+  }
+  if (![undefined, "associate", "merge"].includes(props.guestCartOnLogin)) {
+    throw invalidInput('guestCartOnLogin must be "associate" or "merge".');
   }
   for (const name of [
     "sessionStorage",
@@ -199,9 +212,11 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   }, [store, queryClient, client, ledger]);
   useEffect(() => store.mount(), [store, storage]);
 
+  // Anything but "merge" associates: what the development check refuses cannot merge by accident.
+  const guestCartOnLogin = props.guestCartOnLogin === "merge" ? "merge" : "associate";
   const value = useMemo<ElasticPathContextValue>(
-    () => ({ client, store, ledger }),
-    [client, store, ledger],
+    () => ({ client, store, ledger, guestCartOnLogin }),
+    [client, store, ledger, guestCartOnLogin],
   );
   return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;
 }

@@ -2,6 +2,7 @@ import type { Client } from "@epcc-sdk/sdks-shopper";
 import { createContext, useContext, useSyncExternalStore } from "react";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import type { AssociationLedger } from "../carts/associationLedger";
+import type { GuestCartOnLogin } from "../carts/guestCartMerge";
 import type { SessionSnapshot, SessionStore } from "../session/sessionStore";
 
 /** What the provider shares with the package's hooks. Internal: users reach it through hooks. */
@@ -11,6 +12,8 @@ export interface ElasticPathContextValue {
   store: SessionStore;
   /** The (cart, shopper) pairs associated in the session, where the app's storage choice keeps them. */
   ledger: AssociationLedger;
+  /** What the automatic call does with a guest cart at login. */
+  guestCartOnLogin: GuestCartOnLogin;
 }
 
 export const ElasticPathContext = createContext<ElasticPathContextValue | undefined>(undefined);

@@ -66,7 +66,7 @@ export function sessionIdentity(shopper: Shopper): string {
 }
 
 /** FNV-1a, 32 bits: tells tokens apart; reveals nothing usable about them. */
-function fnv1a(text: string): string {
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);

@@ -41,9 +41,28 @@ describe("where the association record is kept", () => {
     const { result } = loginWithGuestCart({ sessionStorage: memoryStorage(), associationStorage });
     await act(() => result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(result.current.associate.data?.status).toBe("associated"));
-    expect(JSON.parse(associationStorage.get()!)).toEqual([
-      { session: expect.stringMatching(/^customer:/), cartIds: [expect.any(String)] },
-    ]);
+    expect(JSON.parse(associationStorage.get()!)).toEqual({
+      sessions: [{ session: expect.stringMatching(/^customer:/), cartIds: [expect.any(String)] }],
+      merges: [],
+    });
     expect(localStorage.getItem("_epcc_associated_carts")).toBeNull();
+  });
+});
+
+describe("the association record's storage format", () => {
+  it("reads what earlier versions wrote (an array of sessions): nothing is sent again after an upgrade", async () => {
+    const { result, fake } = loginWithGuestCart(undefined);
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.associate.data?.status).toBe("associated"));
+    // Rewritten the way versions before guest-cart merges kept it.
+    const stored = JSON.parse(localStorage.getItem("_epcc_associated_carts")!) as {
+      sessions: unknown[];
+    };
+    localStorage.setItem("_epcc_associated_carts", JSON.stringify(stored.sessions));
+
+    const reloaded = createHarness({ fake });
+    renderHook(() => useAssociateCartWithCustomer(), { wrapper: reloaded.wrapper });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(countOf(fake, "associate")).toBe(1);
   });
 });

@@ -16,6 +16,7 @@ import {
   type AccountSession,
   type AssociateCartWithAccountResult,
   type AssociateCartWithAccountVariables,
+  type MergedAccountCartResult,
   type SignedInAccountSession,
 } from "../../src";
 
@@ -71,7 +72,7 @@ describe("public types of the account hooks", () => {
 
   it("useAssociateCartWithAccount and its mirror: data, error and variables", () => {
     const mutation = useAssociateCartWithAccount();
-    expectTypeOf(mutation.data).toEqualTypeOf<AssociateCartWithAccountResult | undefined>();
+    expectTypeOf(mutation.data).toEqualTypeOf<AssociateCartWithAccountResult | MergedAccountCartResult | undefined>();
     expectTypeOf(mutation.error).toEqualTypeOf<ElasticPathError | null>();
     expectTypeOf(mutation.mutate).parameter(0).toEqualTypeOf<AssociateCartWithAccountVariables>();
     expectTypeOf<AssociateCartWithAccountVariables>().toEqualTypeOf<{

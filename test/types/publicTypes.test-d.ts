@@ -16,12 +16,13 @@ import {
   type AssociateCartVariables,
   type CustomerSession,
   type SignedInSession,
+  type MergedCartResult,
 } from "../../src";
 
 describe("public types", () => {
   it("useAssociateCartWithCustomer: data, error and variables", () => {
     const mutation = useAssociateCartWithCustomer();
-    expectTypeOf(mutation.data).toEqualTypeOf<AssociateCartResult | undefined>();
+    expectTypeOf(mutation.data).toEqualTypeOf<AssociateCartResult | MergedCartResult | undefined>();
     expectTypeOf(mutation.error).toEqualTypeOf<ElasticPathError | null>();
     expectTypeOf(mutation.mutate).parameter(0).toEqualTypeOf<AssociateCartVariables>();
     expectTypeOf<AssociateCartVariables>().toEqualTypeOf<{

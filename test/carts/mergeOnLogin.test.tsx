@@ -1,0 +1,354 @@
+/**
+ * `guestCartOnLogin="merge"`: a returning shopper's guest cart goes into their most recently
+ * updated cart, exactly once, and nothing is associated. Everything is read back through the
+ * wire: the requests the fake saw, and the carts' items as the SDK reads them.
+ */
+import { getACart } from "@epcc-sdk/sdks-shopper";
+import { act, renderHook, waitFor } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import {
+  useAssociateCartWithCustomer,
+  useCartId,
+  useCustomerCarts,
+  useCustomerLogin,
+  useCustomerLogout,
+  useCustomerSession,
+  useMergeCarts,
+} from "../../src";
+import type { FakeElasticPath } from "../../src/testing";
+import { countOf, createHarness, SHOPPER, type Harness } from "../support/harness";
+
+function seed(fake: FakeElasticPath) {
+  const customer = fake.seedCustomer(SHOPPER);
+  const newest = fake.seedCart({
+    customerIds: [customer.id],
+    name: "Yesterday's",
+    items: [{ name: "Wool socks", sku: "socks", quantity: 1, amount: 900 }],
+    updatedAt: Date.now() - 60_000,
+  });
+  const older = fake.seedCart({
+    customerIds: [customer.id],
+    name: "Last month's",
+    updatedAt: Date.now() - 120_000,
+  });
+  const guestCart = fake.seedCart({
+    name: "Guest",
+    items: [
+      { name: "Wool socks", sku: "socks", quantity: 2, amount: 900 },
+      { name: "Green tea", sku: "tea", quantity: 1, amount: 450 },
+    ],
+  });
+  return { customer, newest: newest.id, older: older.id, guestCart };
+}
+
+/** The cart's total as a storefront reads it (`GET /v2/carts/:id`), in minor units. */
+async function totalOf({ client }: Harness, cartId: string, token?: string) {
+  const { data } = await getACart({
+    client,
+    path: { cartID: cartId },
+    headers: token ? { "X-Moltin-Customer-Token": token } : undefined,
+  });
+  return data?.data?.meta?.display_price?.with_tax?.amount;
+}
+
+// Socks at 9.00, tea at 4.50: the saved cart holds 1 socks, the guest cart 2 socks and 1 tea.
+const SAVED_TOTAL = 900;
+const GUEST_TOTAL = 2 * 900 + 450;
+/** The saved cart after one merge; a second would add GUEST_TOTAL again. */
+const MERGED_ONCE = SAVED_TOTAL + GUEST_TOTAL;
+
+function useStorefront() {
+  return {
+    automatic: useAssociateCartWithCustomer({ retryDelay: 1 }),
+    session: useCustomerSession(),
+    login: useCustomerLogin(),
+    logout: useCustomerLogout(),
+    cart: useCartId(),
+    carts: useCustomerCarts(),
+  };
+}
+
+const tokenOf = (session: ReturnType<typeof useCustomerSession>) =>
+  session.status === "signed-in" ? session.token : undefined;
+
+describe('guestCartOnLogin="merge"', () => {
+  it("merges the guest cart into the newest cart, makes it current and associates nothing", async () => {
+    const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const { fake, wrapper } = harness;
+    const { customer, newest, older, guestCart } = seed(fake);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("merged"));
+
+    expect(result.current.automatic.data).toEqual({
+      status: "merged",
+      cartId: newest,
+      guestCartId: guestCart.id,
+      customerId: customer.id,
+      itemErrors: [],
+    });
+    expect(result.current.cart[0]).toBe(newest);
+    expect(countOf(fake, "associate")).toBe(0);
+    const merges = fake.requestsTo("add-items");
+    expect(merges).toHaveLength(1);
+    expect(merges[0]?.path).toBe(`/v2/carts/${newest}/items`);
+    expect(merges[0]?.body).toEqual({
+      data: { type: "cart_items", cart_id: guestCart.id },
+      options: { add_all_or_nothing: false },
+    });
+    const token = tokenOf(result.current.session)!;
+    expect(merges[0]?.headers["x-moltin-customer-token"]).toBe(token);
+
+    // What the shopper sees: their carts (the guest cart is not one of them), the items added up once.
+    await waitFor(() =>
+      expect(result.current.carts.data?.data.map((c) => c.id).sort()).toEqual(
+        [newest, older].sort(),
+      ),
+    );
+    expect(await totalOf(harness, newest, token)).toBe(MERGED_ONCE);
+    expect(await totalOf(harness, guestCart.id)).toBe(GUEST_TOTAL);
+    expect(fake.associations().some((pair) => pair.cartId === guestCart.id)).toBe(false);
+  });
+
+  it("associates the guest cart when the shopper has no cart of their own", async () => {
+    const { fake, wrapper } = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const customer = fake.seedCustomer(SHOPPER);
+    const guestCart = fake.seedCart({ items: [{ name: "Tea", quantity: 1, amount: 450 }] });
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("associated"));
+
+    expect(countOf(fake, "add-items")).toBe(0);
+    expect(countOf(fake, "associate")).toBe(1);
+    expect(result.current.cart[0]).toBe(guestCart.id);
+    expect(fake.associations()).toContainEqual({ cartId: guestCart.id, customerId: customer.id });
+  });
+
+  it("sends nothing when the current cart is already the shopper's", async () => {
+    const { fake, wrapper } = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const { newest } = seed(fake);
+    localStorage.setItem("_store_ep_cart", newest);
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("already-associated"));
+    expect(countOf(fake, "add-items")).toBe(0);
+    expect(countOf(fake, "associate")).toBe(0);
+    expect(result.current.cart[0]).toBe(newest);
+  });
+
+  it("under StrictMode with three hooks mounted: one merge, one list request shared with My carts", async () => {
+    const harness = createHarness({ strict: true, provider: { guestCartOnLogin: "merge" } });
+    const { fake, wrapper } = harness;
+    const { newest, guestCart } = seed(fake);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(
+      () => ({
+        ...useStorefront(),
+        second: useAssociateCartWithCustomer(),
+        third: useAssociateCartWithCustomer(),
+      }),
+      { wrapper },
+    );
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.third.data?.status).toBe("merged"));
+    expect(result.current.second.data?.status).toBe("merged");
+    await waitFor(() => expect(result.current.carts.data?.data[0]?.id).toBe(newest));
+
+    expect(countOf(fake, "add-items")).toBe(1);
+    expect(countOf(fake, "associate")).toBe(0);
+    expect(await totalOf(harness, newest, tokenOf(result.current.session))).toBe(MERGED_ONCE);
+  });
+
+  it("never merges the same guest cart twice for a shopper: not after a logout, a login and a reload", async () => {
+    const first = createHarness({
+      provider: { guestCartOnLogin: "merge", keepCartOnLogout: true },
+    });
+    const { newest, guestCart } = seed(first.fake);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result, unmount } = renderHook(useStorefront, { wrapper: first.wrapper });
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("merged"));
+    await act(() => result.current.logout());
+
+    // The guest cart comes back as the current cart (another tab still had it, say).
+    act(() => result.current.cart[1](guestCart.id));
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.status).toBe("error"));
+    expect(result.current.automatic.error?.message).toMatch(/not merged again/);
+    unmount();
+
+    // A reload: a new provider and QueryClient over the same localStorage.
+    const second = createHarness({ fake: first.fake, provider: { guestCartOnLogin: "merge" } });
+    const reloaded = renderHook(useStorefront, { wrapper: second.wrapper });
+    await waitFor(() => expect(reloaded.result.current.session.status).toBe("signed-in"));
+    await waitFor(() => expect(reloaded.result.current.carts.isSuccess).toBe(true));
+
+    expect(countOf(first.fake, "add-items")).toBe(1);
+    expect(countOf(first.fake, "associate")).toBe(0);
+    expect(await totalOf(first, newest, tokenOf(reloaded.result.current.session))).toBe(
+      MERGED_ONCE,
+    );
+  });
+
+  it("re-sends a merge refused with 429, and merges once", async () => {
+    const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const { fake, wrapper } = harness;
+    const { newest, guestCart } = seed(fake);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    fake.failNext("add-items", 1, { status: 429, retryAfter: 0 });
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("merged"));
+
+    expect(fake.requestsTo("add-items").map((r) => r.status)).toEqual([429, 201]);
+    expect(await totalOf(harness, newest, tokenOf(result.current.session))).toBe(MERGED_ONCE);
+  });
+
+  it.each([
+    ["a 503", { status: 503 } as const],
+    ["a network failure", { network: true } as const],
+  ])(
+    "after %s the merge is not sent again, the error says so, and the lists are read again",
+    async (_name, fault) => {
+      const { fake, wrapper } = createHarness({ provider: { guestCartOnLogin: "merge" } });
+      const { guestCart } = seed(fake);
+      localStorage.setItem("_store_ep_cart", guestCart.id);
+      fake.failNext("add-items", 1, fault);
+      const { result } = renderHook(useStorefront, { wrapper });
+
+      await act(() => result.current.login.mutateAsync(SHOPPER));
+      await waitFor(() => expect(result.current.automatic.status).toBe("error"));
+      const listsBefore = countOf(fake, "list-carts");
+
+      expect(result.current.automatic.error?.message).toMatch(
+        /whether the items were copied is unknown: the merge is not sent again/,
+      );
+      expect(result.current.automatic.error?.retryable).toBe(false);
+      expect(countOf(fake, "add-items")).toBe(1);
+      expect(countOf(fake, "associate")).toBe(0);
+      // Nothing is lost: the guest cart stays the current cart.
+      expect(result.current.cart[0]).toBe(guestCart.id);
+      await waitFor(() => expect(countOf(fake, "list-carts")).toBeGreaterThan(listsBefore - 1));
+      await waitFor(() => expect(result.current.carts.isFetching).toBe(false));
+      expect(countOf(fake, "add-items")).toBe(1);
+    },
+  );
+
+  it("a logout while the merge is in the air: the next shopper's cart and lists are left alone", async () => {
+    const { fake, wrapper, queryClient } = createHarness({
+      fake: { latencyMs: ({ endpoint }) => (endpoint === "add-items" ? 80 : 0) },
+      provider: { guestCartOnLogin: "merge" },
+    });
+    const { guestCart } = seed(fake);
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.isPending).toBe(true));
+    await waitFor(() => expect(fake.requestsTo("add-items")).toHaveLength(0));
+    await act(() => result.current.logout());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+
+    expect(result.current.session.status).toBe("signed-out");
+    // The shopper's cart was not made current after they left; nothing of theirs is cached.
+    expect(result.current.cart[0]).toBeUndefined();
+    expect(
+      queryClient
+        .getQueryCache()
+        .getAll()
+        .filter((query) => query.queryKey[2] === "customer" && query.queryKey[3] !== null),
+    ).toHaveLength(0);
+  });
+
+  it("reports items Elastic Path could not copy in itemErrors, not as an error", async () => {
+    const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const { fake, wrapper } = harness;
+    const customer = fake.seedCustomer(SHOPPER);
+    const full = Array.from({ length: 100 }, (_, index) => ({
+      name: `Item ${index}`,
+      sku: `item-${index}`,
+      quantity: 1,
+      amount: 100,
+    }));
+    const target = fake.seedCart({ customerIds: [customer.id], items: full });
+    const guestCart = fake.seedCart({
+      items: [
+        { name: "Item 0", sku: "item-0", quantity: 1, amount: 100 },
+        { name: "One too many", sku: "extra", quantity: 1, amount: 100 },
+      ],
+    });
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(useStorefront, { wrapper });
+
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("merged"));
+
+    const data = result.current.automatic.data;
+    expect(data?.status === "merged" && data.itemErrors).toHaveLength(1);
+    expect(data?.cartId).toBe(target.id);
+    // Item 0 added up (one more of the 100), the 101st item left out.
+    expect(await totalOf(harness, target.id, tokenOf(result.current.session))).toBe(101 * 100);
+  });
+});
+
+describe("useMergeCarts", () => {
+  it("merges by hand with the shopper's token and reloads the shopper's lists", async () => {
+    const harness = createHarness();
+    const { fake, wrapper } = harness;
+    const { newest, older } = seed(fake);
+    const { result } = renderHook(() => ({ ...useStorefront(), merge: useMergeCarts() }), {
+      wrapper,
+    });
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.carts.isSuccess).toBe(true));
+    const listsBefore = countOf(fake, "list-carts");
+
+    const merged = await act(() =>
+      result.current.merge.mutateAsync({ targetCartId: older, sourceCartId: newest }),
+    );
+
+    expect(merged).toEqual({ cartId: older, itemErrors: [] });
+    const [request] = fake.requestsTo("add-items");
+    expect(request?.headers["x-moltin-customer-token"]).toBe(tokenOf(result.current.session));
+    expect(countOf(fake, "list-carts")).toBe(listsBefore + 1);
+    expect(await totalOf(harness, older, tokenOf(result.current.session))).toBe(SAVED_TOTAL);
+  });
+
+  it.each([
+    [
+      { targetCartId: "a", sourceCartId: "a" },
+      "targetCartId and sourceCartId must be two different carts.",
+    ],
+    [{ targetCartId: "a/b", sourceCartId: "c" }, /targetCartId/],
+    [{ sourceCartId: "c" }, /targetCartId/],
+    ["cart", /variables/],
+  ])("refuses %j before any request", async (variables, message) => {
+    const { fake, wrapper } = createHarness();
+    const { result } = renderHook(() => useMergeCarts(), { wrapper });
+    await expect(act(() => result.current.mutateAsync(variables as never))).rejects.toThrow(
+      message,
+    );
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("does not re-send after a 5xx, even with the caller's own retry", async () => {
+    const { fake, wrapper } = createHarness();
+    seed(fake);
+    const a = fake.seedCart({ items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 1 }] });
+    const b = fake.seedCart({ items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 1 }] });
+    fake.failNext("add-items", 1, { status: 502 });
+    const { result } = renderHook(() => useMergeCarts({ retry: 3, retryDelay: 1 }), { wrapper });
+
+    await expect(
+      act(() => result.current.mutateAsync({ targetCartId: a.id, sourceCartId: b.id })),
+    ).rejects.toThrow(/not sent again/);
+    expect(countOf(fake, "add-items")).toBe(1);
+  });
+});
