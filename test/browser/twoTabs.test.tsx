@@ -40,6 +40,7 @@ import {
   useSelectAccount,
   type AccountSession,
   type CustomerSession,
+  type ElasticPathProviderProps,
 } from "../../src";
 import { createFakeElasticPath, type FakeElasticPath } from "../../src/testing";
 import { worker } from "./support/worker";
@@ -105,7 +106,10 @@ interface Tab {
 }
 
 /** One app instance, as a tab would hold it; the SDK keeps its token in localStorage, as in a tab. */
-function openTab(fake: FakeElasticPath): Tab {
+function openTab(
+  fake: FakeElasticPath,
+  providerProps: Pick<ElasticPathProviderProps, "guestCartOnLogin"> = {},
+): Tab {
   const container = document.body.appendChild(document.createElement("div"));
   const root = createRoot(container);
   const { client } = createShopperClient({ baseUrl: fake.baseUrl }, { clientId: fake.clientId });
@@ -114,7 +118,7 @@ function openTab(fake: FakeElasticPath): Tab {
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
-        <ElasticPathProvider client={client}>
+        <ElasticPathProvider client={client} {...providerProps}>
           <Storefront report={(latest) => void (view = latest)} />
         </ElasticPathProvider>
       </QueryClientProvider>
@@ -382,5 +386,43 @@ describe("two tabs in Chromium", () => {
       delete (navigator as { locks?: unknown }).locks;
       expect(Object.getOwnPropertyDescriptor(Navigator.prototype, "locks")).toEqual(locks);
     }
+  });
+});
+
+describe('two tabs with guestCartOnLogin="merge"', () => {
+  it("a login merges the guest cart once across both tabs, and both make the merged cart current", async () => {
+    const fake = createFakeElasticPath();
+    worker.use(...fake.handlers);
+    const customer = fake.seedCustomer(SHOPPER);
+    const saved = fake.seedCart({
+      customerIds: [customer.id],
+      name: "Saved",
+      items: [{ name: "Wool socks", sku: "socks", quantity: 1, amount: 900 }],
+    });
+    const guest = fake.seedCart({
+      name: "Guest",
+      items: [{ name: "Wool socks", sku: "socks", quantity: 2, amount: 900 }],
+    });
+    localStorage.setItem("_store_ep_cart", guest.id);
+    tabs = [
+      openTab(fake, { guestCartOnLogin: "merge" }),
+      openTab(fake, { guestCartOnLogin: "merge" }),
+    ];
+    await expect.poll(() => tabs.every((tab) => tab.rendered)).toBe(true);
+    const [first, second] = tabs as [Tab, Tab];
+
+    await first.view.login(SHOPPER);
+    await expect.poll(() => second.view.session.status).toBe("signed-in");
+    await expect.poll(() => [first.view.cartId, second.view.cartId]).toEqual([saved.id, saved.id]);
+    await expect.poll(() => first.view.associationStatus).toBe("success");
+    // Let the other tab's lock and lists settle: nothing more may be sent.
+    await expect
+      .poll(() => navigator.locks.query().then(({ pending = [] }) => pending.length))
+      .toBe(0);
+
+    expect(fake.requestsTo("add-items")).toHaveLength(1);
+    expect(fake.requestsTo("associate")).toHaveLength(0);
+    // Merged once: 1 + 2 pairs of socks.
+    expect(fake.getCart(saved.id)?.meta?.display_price?.with_tax?.amount).toBe(3 * 900);
   });
 });

@@ -7,6 +7,9 @@ import { getACart } from "@epcc-sdk/sdks-shopper";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
+  useAccountLogin,
+  useAccountSession,
+  useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
   useCartId,
   useCustomerCarts,
@@ -14,8 +17,10 @@ import {
   useCustomerLogout,
   useCustomerSession,
   useMergeCarts,
+  useSelectAccount,
 } from "../../src";
 import type { FakeElasticPath } from "../../src/testing";
+import { MEMBER, seedMember } from "../support/accounts";
 import { countOf, createHarness, SHOPPER, type Harness } from "../support/harness";
 
 function seed(fake: FakeElasticPath) {
@@ -295,6 +300,71 @@ describe('guestCartOnLogin="merge"', () => {
     expect(data?.cartId).toBe(target.id);
     // Item 0 added up (one more of the 100), the 101st item left out.
     expect(await totalOf(harness, target.id, tokenOf(result.current.session))).toBe(101 * 100);
+  });
+});
+
+describe('guestCartOnLogin="merge" for an account member', () => {
+  it("merges into the selected account's newest cart with the account token, then switching accounts merges nothing", async () => {
+    const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
+    const { fake, wrapper } = harness;
+    const { business, family } = seedMember(fake);
+    const officeCart = fake.seedCart({
+      accountIds: [business.id],
+      name: "Office supplies",
+      items: [{ name: "Wool socks", sku: "socks", quantity: 1, amount: 900 }],
+      updatedAt: Date.now() - 60_000,
+    });
+    fake.seedCart({ accountIds: [business.id], updatedAt: Date.now() - 120_000 });
+    fake.seedCart({ accountIds: [family.id], name: "Groceries" });
+    const guestCart = fake.seedCart({
+      items: [
+        { name: "Wool socks", sku: "socks", quantity: 2, amount: 900 },
+        { name: "Green tea", sku: "tea", quantity: 1, amount: 450 },
+      ],
+    });
+    localStorage.setItem("_store_ep_cart", guestCart.id);
+    const { result } = renderHook(
+      () => ({
+        automatic: useAssociateCartWithAccount(),
+        session: useAccountSession(),
+        login: useAccountLogin(),
+        select: useSelectAccount(),
+        cart: useCartId(),
+      }),
+      { wrapper },
+    );
+
+    await act(() =>
+      result.current.login.mutateAsync({ passwordProfileId: fake.passwordProfileId, ...MEMBER }),
+    );
+    await waitFor(() => expect(result.current.automatic.data?.status).toBe("merged"));
+
+    const session = result.current.session;
+    if (session.status !== "signed-in") throw new Error("expected a signed-in member");
+    expect(result.current.automatic.data).toEqual({
+      status: "merged",
+      cartId: officeCart.id,
+      guestCartId: guestCart.id,
+      accountId: business.id,
+      itemErrors: [],
+    });
+    const [merge] = fake.requestsTo("add-items");
+    expect(merge?.path).toBe(`/v2/carts/${officeCart.id}/items`);
+    expect(merge?.headers["ep-account-management-authentication-token"]).toBe(session.token);
+    expect(merge?.headers["x-moltin-customer-token"]).toBeUndefined();
+    expect(countOf(fake, "associate-account")).toBe(0);
+    expect(result.current.cart[0]).toBe(officeCart.id);
+    const { data } = await getACart({
+      client: harness.client,
+      path: { cartID: officeCart.id },
+      headers: { "EP-Account-Management-Authentication-Token": session.token },
+    });
+    expect(data?.data?.meta?.display_price?.with_tax?.amount).toBe(MERGED_ONCE);
+
+    // Another account: the current cart is the office's, not a guest cart of theirs.
+    await act(() => result.current.select(family.id));
+    await waitFor(() => expect(result.current.automatic.isPending).toBe(false));
+    expect(countOf(fake, "add-items")).toBe(1);
   });
 });
 
