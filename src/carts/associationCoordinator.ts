@@ -16,12 +16,13 @@ import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
 import { reflectAssociation } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
-import {
-  mergeGuestCart,
-  reflectMerge,
-  type AutomaticResult,
-  type GuestCartOnLogin,
-} from "./guestCartMerge";
+import type { AutomaticResult, GuestCartOnLogin } from "./guestCartMerge";
+
+/**
+ * The merge at login, in a chunk of its own: only storefronts with `guestCartOnLogin="merge"`
+ * load it (the provider starts loading it as it mounts), the others never pay for it.
+ */
+export const loadGuestCartMerge = () => import("./guestCartMerge");
 
 export type AssociationMutationOptions = MutationOptions<
   AutomaticResult,
@@ -178,6 +179,7 @@ export class AssociationCoordinator {
             );
           }
           if (scope.guestCartOnLogin === "merge") {
+            const { mergeGuestCart } = await loadGuestCartMerge();
             const merged = await mergeGuestCart(scope, owner, shopper, cartId);
             if (merged) return merged;
           }
@@ -187,6 +189,7 @@ export class AssociationCoordinator {
           if (result.status === "merged") {
             // The target counts as associated: becoming the current cart starts nothing.
             this.#started.add(`${sessionId}\n${result.cartId}`);
+            const { reflectMerge } = await loadGuestCartMerge();
             await reflectMerge(queryClient, store, owner, shopper, result);
           } else await reflectIfCurrent(queryClient, store, owner, result);
           await fanOut("onSuccess")(result, ...rest);

@@ -9,6 +9,9 @@ import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
 import { mergeCarts, mergeWasRefused } from "./mergeCarts";
 
+// useMergeCarts loads the merge from here too: one chunk, loaded on first use.
+export { mergeCarts, mergeWasRefused };
+
 /**
  * What the automatic call does with the current (guest) cart at login: `"associate"` makes it
  * one more of the shopper's carts; `"merge"` copies its items into the shopper's most

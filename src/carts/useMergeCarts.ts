@@ -4,12 +4,8 @@ import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import { retryDelayFor } from "../errors/retryPolicy";
 import { requireObject, requireSafeId } from "../errors/validate";
 import { cartKeys } from "./cartOwner";
-import {
-  mergeCarts,
-  mergeWasRefused,
-  type MergeCartsResult,
-  type MergeCartsVariables,
-} from "./mergeCarts";
+import { loadGuestCartMerge } from "./associationCoordinator";
+import type { MergeCartsResult, MergeCartsVariables } from "./mergeCarts";
 import { callOf, isStillShopper, listsOf, tokenHeaders } from "./shopperCall";
 import { useShopperCartMutation } from "./useShopperCartMutation";
 
@@ -95,6 +91,8 @@ export function useMergeCarts(options: UseMergeCartsOptions = {}): UseMergeCarts
       if (shopper && store.latest().shopper?.token !== shopper.token) {
         throw new ElasticPathError("The shopper signed out before the carts were merged.");
       }
+      // The merge's code loads with its first use (see loadGuestCartMerge).
+      const { mergeCarts, mergeWasRefused } = await loadGuestCartMerge();
       try {
         return await mergeCarts(client, merge, shopper && tokenHeaders(shopper));
       } catch (error) {

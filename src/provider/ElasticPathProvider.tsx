@@ -2,7 +2,7 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
-import { coordinatorFor } from "../carts/associationCoordinator";
+import { coordinatorFor, loadGuestCartMerge } from "../carts/associationCoordinator";
 import { forgetCartsOfEndedSessions } from "../carts/cartListCache";
 import type { GuestCartOnLogin } from "../carts/guestCartMerge";
 import { invalidInput } from "../errors/ElasticPathError";
@@ -214,6 +214,10 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
 
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
   const guestCartOnLogin = props.guestCartOnLogin === "merge" ? "merge" : "associate";
+  // Loaded before the first login needs it, so a merge waits for no download.
+  useEffect(() => {
+    if (guestCartOnLogin === "merge") void loadGuestCartMerge();
+  }, [guestCartOnLogin]);
   const value = useMemo<ElasticPathContextValue>(
     () => ({ client, store, ledger, guestCartOnLogin }),
     [client, store, ledger, guestCartOnLogin],
