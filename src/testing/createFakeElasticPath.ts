@@ -1,5 +1,5 @@
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { renderCart } from "./cartView";
+import { renderCart, renderItem } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
 import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
@@ -342,6 +342,10 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     getCart(cartId) {
       const cart = store.getCart(cartId);
       return cart && render(cart);
+    },
+
+    cartItems(cartId) {
+      return store.getCart(cartId)?.items.map(renderItem);
     },
 
     reset() {

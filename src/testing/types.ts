@@ -1,4 +1,4 @@
-import type { CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartItemResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { RequestHandler } from "msw";
 
 /** A cart as Elastic Path returns it (the SDK's `CartResponse`). */
@@ -414,6 +414,20 @@ export interface FakeElasticPath {
   cartsOfAccount(accountId: string): Cart[];
   /** The cart as `GET /v2/carts/:id` would answer it, or `undefined` if it does not exist (no cart is created). */
   getCart(cartId: string): Cart | undefined;
+  /**
+   * The cart's items as `GET /v2/carts/:id/items` would list them (its `data`), in the order
+   * they were added, or `undefined` if the cart does not exist (no cart is created). For
+   * assertions on names and quantities, e.g. after a merge; records no request.
+   *
+   * @example
+   * ```ts
+   * fake.seedCart({ id: "guest", items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }] });
+   * fake.seedCart({ id: "mine", items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }] });
+   * // ...the app merges "guest" into "mine", then:
+   * expect(fake.cartItems("mine")?.map(({ sku, quantity }) => [sku, quantity])).toEqual([["tea", 3]]);
+   * ```
+   */
+  cartItems(cartId: string): CartItemResponse[] | undefined;
   /**
    * Clears customers, accounts, account members, carts, tokens, one-time codes, recorded
    * requests and faults; latency goes back to the options. Listeners and the password

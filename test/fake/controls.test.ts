@@ -200,6 +200,40 @@ describe("seeding", () => {
     expect(fake.cartsOf("nobody")).toEqual([]);
   });
 
+  test("cartItems: the items as the wire shows them, in order; an unknown cart stays unknown", async () => {
+    const { fake, client } = setup();
+    fake.seedCart({
+      id: "mine",
+      items: [
+        { name: "Tea", sku: "tea", quantity: 2, amount: 450 },
+        { name: "Scone", quantity: 1, amount: 300 },
+      ],
+    });
+    const { data } = await manageCarts({
+      client,
+      path: { cartID: "mine" },
+      body: {
+        data: { type: "custom_item", name: "Tea", sku: "tea", quantity: 1, price: { amount: 450 } },
+      },
+    });
+    const requestsSoFar = fake.requests.length;
+
+    const items = fake.cartItems("mine");
+    expect(items?.map(({ name, sku, quantity }) => [name, sku, quantity])).toEqual([
+      ["Tea", "tea", 3],
+      ["Scone", "", 1],
+    ]);
+    // The same items the 201 listed (the SDK types that answer as CartsResponse).
+    expect(items).toEqual((data as unknown as { data: unknown }).data);
+    expect(fake.getCart("mine")?.relationships?.items?.data).toEqual(
+      items?.map(({ id }) => ({ type: "custom_item", id })),
+    );
+    expect(fake.cartItems("nope")).toBeUndefined();
+    expect(fake.getCart("nope")).toBeUndefined();
+    expect(fake.cartItems(fake.seedCart().id)).toEqual([]);
+    expect(fake.requests).toHaveLength(requestsSoFar);
+  });
+
   test("seeding records no requests", () => {
     const fake = createFakeElasticPath();
     const ada = fake.seedCustomer({ email: "ada@example.com", password: "x" });
