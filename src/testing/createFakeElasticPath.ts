@@ -178,6 +178,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
       name: input.name,
       description: input.description,
       contactEmail: input.contactEmail,
+      currency: input.currency,
       updatedAt: input.updatedAt,
     });
     const items = (input.items ?? []).map((item) => ({
@@ -345,7 +346,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     },
 
     cartItems(cartId) {
-      return store.getCart(cartId)?.items.map(renderItem);
+      const cart = store.getCart(cartId);
+      return cart?.items.map((item) => renderItem(item, cart.currency));
     },
 
     reset() {

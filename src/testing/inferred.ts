@@ -204,6 +204,31 @@ export function emptyAssociationData(type: "customer" | "account" = "customer"):
   );
 }
 
+/**
+ * The store's currency, which every cart gets unless seeded with another. Elastic Path sets
+ * a cart's currency from the `X-MOLTIN-CURRENCY` header, else the store's default currency;
+ * the fake reads no such header, and its store's default is USD.
+ */
+export const STORE_CURRENCY = "USD";
+
+/**
+ * A merge from a cart of another currency: 400 for the whole request, whatever
+ * `add_all_or_nothing` says (contract: both carts must share a currency), nothing copied.
+ * Every fake cart has a currency, so two empty carts of different currencies are refused
+ * too; Elastic Path's spec says a cart's currency "is set when the first item is added",
+ * so the real service may accept a merge into an empty cart. The title is the one Elastic
+ * Path's currency errors carry ("Cart Currency Mismatch", spec: shipping groups).
+ */
+export function currencyMismatch(
+  target: { currency: string },
+  source: { id: string; currency: string },
+): FakeReply {
+  return badRequest(
+    `This cart uses ${target.currency}, cannot merge cart "${source.id}" with currency ${source.currency}.`,
+    "Cart Currency Mismatch",
+  );
+}
+
 /** Merging a cart into itself would double every quantity: refused with 400. */
 export function mergeIntoItself(): FakeReply {
   return badRequest("A cart cannot be merged into itself.");

@@ -4,7 +4,7 @@
  * cartView.ts, HTTP in handlers/.
  */
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { MAX_DISTINCT_ITEMS, sameItem, sameUsername } from "./inferred";
+import { MAX_DISTINCT_ITEMS, sameItem, sameUsername, STORE_CURRENCY } from "./inferred";
 
 export interface StoredCustomer {
   id: string;
@@ -46,6 +46,8 @@ export interface StoredCart {
   name: string;
   description: string;
   contactEmail?: string;
+  /** ISO 4217 code; every price in the cart is in it, in its minor unit. */
+  currency: string;
   items: StoredItem[];
   /** In association order. */
   customerIds: Set<string>;
@@ -65,6 +67,8 @@ export interface NewCart {
   name?: string;
   description?: string;
   contactEmail?: string;
+  /** Default: the store's currency. */
+  currency?: string;
   updatedAt?: number;
 }
 
@@ -168,6 +172,7 @@ export class FakeStore {
       id,
       name: input.name ?? DEFAULT_CART_NAME,
       description: input.description ?? "",
+      currency: input.currency ?? STORE_CURRENCY,
       items: [],
       customerIds: new Set(),
       accountIds: new Set(),

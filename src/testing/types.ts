@@ -286,6 +286,7 @@ export interface SeedCustomItem {
  *   items: [{ name: "Candles", sku: "candles", quantity: 2, amount: 350 }],
  * });
  * fake.seedCart({ id: "guest-cart", contactEmail: "guest@example.com" });
+ * fake.seedCart({ currency: "EUR", items: [{ name: "Tee", quantity: 1, amount: 1900 }] }); // €19.00
  * const acme = fake.seedAccount({ name: "Acme" });
  * fake.seedCart({ name: "Office supplies", accountIds: [acme.id] });
  * ```
@@ -303,6 +304,12 @@ export interface SeedCartInput {
   /** A guest cart's contact email; such a cart cannot be associated with customers or accounts. */
   contactEmail?: string;
   items?: SeedCustomItem[];
+  /**
+   * The cart's currency, an ISO 4217 code such as `"EUR"`; its items' amounts are in its
+   * minor unit. Default `"USD"`, the fake store's currency. A merge between carts of
+   * different currencies is refused with a 400.
+   */
+  currency?: string;
   /** Last update in epoch milliseconds (orders `GET /v2/carts`). Default: the fake's `now()`. */
   updatedAt?: number;
 }

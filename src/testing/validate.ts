@@ -35,6 +35,9 @@ export const fakeEndpoints: readonly FakeEndpoint[] = [
 
 const FAULT_STATUSES = [429, 500, 502, 503, 504];
 
+/** Elastic Path's currency codes are ISO 4217's: three capital letters. */
+const ISO_4217 = /^[A-Z]{3}$/;
+
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
 }
@@ -183,6 +186,14 @@ export function checkCartInput(input: SeedCartInput, name: string): void {
   }
   if (input.name !== undefined && (typeof input.name !== "string" || input.name === "")) {
     throw new ElasticPathError(`${name}: name must be a non-empty string when given.`);
+  }
+  if (
+    input.currency !== undefined &&
+    (typeof input.currency !== "string" || !ISO_4217.test(input.currency))
+  ) {
+    throw new ElasticPathError(
+      `${name}: currency must be a three-letter ISO 4217 code such as "EUR", got ${JSON.stringify(input.currency)}.`,
+    );
   }
   if (input.updatedAt !== undefined && !Number.isFinite(input.updatedAt)) {
     throw new ElasticPathError(`${name}: updatedAt must be epoch milliseconds.`);

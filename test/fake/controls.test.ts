@@ -144,9 +144,53 @@ describe("seeding", () => {
       "seedCart: items[0]: amount must be an integer >= 0 in minor units, got 1.5.",
     ],
     [{ items: [{ quantity: 1, amount: 1 }] }, "seedCart: items[0] needs a name."],
+    [
+      { currency: "eur" },
+      'seedCart: currency must be a three-letter ISO 4217 code such as "EUR", got "eur".',
+    ],
+    [
+      { currency: 978 },
+      'seedCart: currency must be a three-letter ISO 4217 code such as "EUR", got 978.',
+    ],
   ])("seedCart(%j) throws", (input, message) => {
     const fake = createFakeElasticPath();
     expect(() => fake.seedCart(input as never)).toThrow(message);
+  });
+
+  test("seedCart: a cart's currency prices the cart and its items; default USD", async () => {
+    const { fake, client } = setup();
+    const usd = fake.seedCart({ items: [{ name: "Tea", quantity: 2, amount: 450 }] });
+    expect(usd.meta?.display_price?.with_tax).toEqual({
+      amount: 900,
+      currency: "USD",
+      formatted: "$9.00",
+    });
+    const eur = fake.seedCart({
+      id: "eur",
+      currency: "EUR",
+      items: [{ name: "Tea", quantity: 2, amount: 450 }],
+    });
+    expect(eur.meta?.display_price?.with_tax).toEqual({
+      amount: 900,
+      currency: "EUR",
+      formatted: "€9.00",
+    });
+    expect(fake.cartItems("eur")?.[0]).toMatchObject({
+      unit_price: { amount: 450, currency: "EUR" },
+      meta: { display_price: { with_tax: { value: { currency: "EUR", formatted: "€9.00" } } } },
+    });
+    // The yen has no minor unit: 450 is ¥450.
+    fake.seedCart({
+      id: "jpy",
+      currency: "JPY",
+      items: [{ name: "Tea", quantity: 1, amount: 450 }],
+    });
+    const { data } = await getACart({ client, path: { cartID: "jpy" } });
+    expect(data?.data?.meta?.display_price?.with_tax).toEqual({
+      amount: 450,
+      currency: "JPY",
+      formatted: "¥450",
+    });
   });
 
   test("seedCart refuses a contact email on a customer's cart, and a duplicate id", () => {
