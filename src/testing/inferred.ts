@@ -5,7 +5,7 @@
  * its OpenAPI files say anything.
  */
 import { badRequest, forbidden } from "./errors";
-import { fail, noContent, type FakeReply } from "./reply";
+import { fail, json, noContent, type FakeReply } from "./reply";
 
 // ---- Marked *(inferred)* in the contract ---------------------------------------------
 
@@ -182,6 +182,35 @@ export const TOO_MANY_ITEMS = {
 
 export function tooManyItems(): FakeReply {
   return fail(TOO_MANY_ITEMS.status, TOO_MANY_ITEMS.title, TOO_MANY_ITEMS.detail);
+}
+
+/** One entry of a merge's `errors` for an item left out by the limit, with its SKU in `meta` as the spec's bulk examples have. */
+export function itemLeftOut(
+  item: { name: string; sku?: string | undefined },
+  { status, detail }: { status: number; detail: string },
+) {
+  return {
+    status,
+    title: TOO_MANY_ITEMS.title,
+    detail: `"${item.name}" ${detail} ${TOO_MANY_ITEMS.detail}`,
+    ...(item.sku ? { meta: { sku: item.sku } } : {}),
+  };
+}
+
+/**
+ * A merge with `add_all_or_nothing: true` where some item cannot be copied: 400 and
+ * nothing copied (contract), one entry per such item in `errors`, as the partial answer
+ * lists them. The spec's all-or-nothing example answers with the failing item's own
+ * error; the status for an item past the limit there is not published.
+ */
+export function mergeRefusedAllOrNothing(
+  leftOut: ReadonlyArray<{ name: string; sku?: string | undefined }>,
+): FakeReply {
+  return json(400, {
+    errors: leftOut.map((item) =>
+      itemLeftOut(item, { status: 400, detail: "cannot be added, so nothing was." }),
+    ),
+  });
 }
 
 /**

@@ -249,17 +249,19 @@ export class FakeStore {
     return { rejected };
   }
 
-  /** How many new distinct lines `items` would add to the cart. */
-  countNewLines(cart: StoredCart, items: NewItem[]): number {
-    const lines: Array<{ sku?: string | undefined; name: string }> = [...cart.items];
-    let added = 0;
+  /**
+   * The items {@link FakeStore.addItems} would refuse, without adding any: for an
+   * all-or-nothing request, checked before anything changes. `cart` may not exist yet.
+   */
+  wouldReject(cart: StoredCart | undefined, items: NewItem[]): NewItem[] {
+    const lines: Array<{ sku?: string | undefined; name: string }> = [...(cart?.items ?? [])];
+    const rejected: NewItem[] = [];
     for (const item of items) {
-      if (!lines.some((line) => sameItem(line, item))) {
-        lines.push(item);
-        added += 1;
-      }
+      if (lines.some((line) => sameItem(line, item))) continue;
+      if (lines.length >= MAX_DISTINCT_ITEMS) rejected.push(item);
+      else lines.push(item);
     }
-    return added;
+    return rejected;
   }
 
   // ---- associations
