@@ -77,6 +77,9 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
  * fake.failNext("associate", 2, { status: 503 });
  * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
  * fake.failNext("get-cart", 1, { network: true });
+ * // An unknown outcome: the cart merge is applied, the app sees a 504 (or a dropped connection).
+ * fake.failNext("add-items", 1, { status: 504, afterApplying: true });
+ * fake.failNext("add-items", 1, { network: true, afterApplying: true });
  * ```
  *
  * @example

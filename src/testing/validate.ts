@@ -246,6 +246,11 @@ export function checkFault(fault: FakeFault): void {
       "failNext: fault must be { status: 429 | 500 | 502 | 503 | 504 } or { network: true }.",
     );
   }
+  if ("afterApplying" in fault && typeof fault.afterApplying !== "boolean") {
+    throw new ElasticPathError(
+      `failNext: afterApplying must be true or false, got ${JSON.stringify(fault.afterApplying)}.`,
+    );
+  }
   if ("network" in fault) {
     if (fault.network !== true)
       throw new ElasticPathError("failNext: a network fault is { network: true }.");
@@ -254,6 +259,11 @@ export function checkFault(fault: FakeFault): void {
   if (!FAULT_STATUSES.includes(fault.status)) {
     throw new ElasticPathError(
       `failNext: fault status must be 429, 500, 502, 503 or 504, got ${String(fault.status)}.`,
+    );
+  }
+  if (fault.status === 429 && "afterApplying" in fault) {
+    throw new ElasticPathError(
+      "failNext: a 429 cannot have afterApplying: Elastic Path answers 429 to requests it did not serve.",
     );
   }
   if (fault.status === 429 && fault.retryAfter !== undefined) {
