@@ -234,9 +234,10 @@ export function emptyAssociationData(type: "customer" | "account" = "customer"):
 }
 
 /**
- * The store's currency, which every cart gets unless seeded with another. Elastic Path sets
- * a cart's currency from the `X-MOLTIN-CURRENCY` header, else the store's default currency;
- * the fake reads no such header, and its store's default is USD.
+ * The store's currency, which every cart gets unless seeded with another. Elastic Path
+ * prices a cart in the currency of the `X-MOLTIN-CURRENCY` header, else in the store's
+ * default currency (spec: Cart Management); the fake reads no such header, and its store's
+ * default is USD.
  */
 export const STORE_CURRENCY = "USD";
 
