@@ -1,6 +1,6 @@
 /**
  * Renders stored carts and items as Elastic Path's JSON: the shapes of `CartResponse` and
- * `CartItemResponse` in Elastic Path's Carts OpenAPI file (carts-and-orders.yaml, in the public elasticpath/epcc-cli repository). Prices are USD; custom items carry no tax,
+ * `CartItemResponse` in Elastic Path's Carts OpenAPI file (carts-and-orders.yaml, in the public elasticpath/epcc-cli repository). Prices are in the cart's currency; custom items carry no tax,
  * so `with_tax` and `without_tax` are equal and `tax` is zero.
  */
 import type {
@@ -12,11 +12,22 @@ import { CART_LIFETIME_MS } from "./inferred";
 import type { StoredCart, StoredItem } from "./store";
 import type { Cart } from "./types";
 
-const CURRENCY = "USD";
-const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: CURRENCY });
+const formats = new Map<string, Intl.NumberFormat>();
 
-export function money(amount: number): FormattedPriceData {
-  return { amount, currency: CURRENCY, formatted: usd.format(amount / 100) };
+function formatFor(currency: string): Intl.NumberFormat {
+  let format = formats.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+    formats.set(currency, format);
+  }
+  return format;
+}
+
+/** `amount` in the currency's minor unit (cents for USD, yen for JPY), formatted for display. */
+export function money(amount: number, currency: string): FormattedPriceData {
+  const format = formatFor(currency);
+  const minorUnits = 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2);
+  return { amount, currency, formatted: format.format(amount / minorUnits) };
 }
 
 /** Elastic Path's timestamps: ISO 8601 to the second, e.g. `"2025-09-10T22:28:29Z"`. */
@@ -28,13 +39,13 @@ function cartTotal(cart: StoredCart): number {
   return cart.items.reduce((sum, item) => sum + item.unitAmount * item.quantity, 0);
 }
 
-function displayPrice(total: number) {
+function displayPrice(total: number, currency: string) {
   return {
-    with_tax: money(total),
-    without_tax: money(total),
-    tax: money(0),
-    discount: money(0),
-    without_discount: money(total),
+    with_tax: money(total, currency),
+    without_tax: money(total, currency),
+    tax: money(0, currency),
+    discount: money(0, currency),
+    without_discount: money(total, currency),
   };
 }
 
@@ -56,7 +67,7 @@ export function renderCart(cart: StoredCart, baseUrl: string): Cart {
     description: cart.description,
     links: { self: `${baseUrl}/v2/carts/${encodeURIComponent(cart.id)}` },
     meta: {
-      display_price: displayPrice(cartTotal(cart)),
+      display_price: displayPrice(cartTotal(cart), cart.currency),
       timestamps: cartTimestamps(cart),
     },
     relationships: {
@@ -75,11 +86,12 @@ export function renderCart(cart: StoredCart, baseUrl: string): Cart {
   return rendered;
 }
 
-function unitAndValue(unit: number, quantity: number) {
-  return { unit: money(unit), value: money(unit * quantity) };
+function unitAndValue(unit: number, quantity: number, currency: string) {
+  return { unit: money(unit, currency), value: money(unit * quantity, currency) };
 }
 
-export function renderItem(item: StoredItem): CartItemResponse {
+/** An item of a cart whose currency is `currency`. */
+export function renderItem(item: StoredItem, currency: string): CartItemResponse {
   return {
     id: item.id,
     type: "custom_item",
@@ -90,20 +102,20 @@ export function renderItem(item: StoredItem): CartItemResponse {
     image: { mime_type: "", file_name: "", href: "" },
     quantity: item.quantity,
     manage_stock: false,
-    unit_price: { amount: item.unitAmount, currency: CURRENCY, includes_tax: item.includesTax },
+    unit_price: { amount: item.unitAmount, currency, includes_tax: item.includesTax },
     value: {
       amount: item.unitAmount * item.quantity,
-      currency: CURRENCY,
+      currency,
       includes_tax: item.includesTax,
     },
     links: {},
     meta: {
       display_price: {
-        with_tax: unitAndValue(item.unitAmount, item.quantity),
-        without_tax: unitAndValue(item.unitAmount, item.quantity),
-        tax: unitAndValue(0, item.quantity),
-        discount: unitAndValue(0, item.quantity),
-        without_discount: unitAndValue(item.unitAmount, item.quantity),
+        with_tax: unitAndValue(item.unitAmount, item.quantity, currency),
+        without_tax: unitAndValue(item.unitAmount, item.quantity, currency),
+        tax: unitAndValue(0, item.quantity, currency),
+        discount: unitAndValue(0, item.quantity, currency),
+        without_discount: unitAndValue(item.unitAmount, item.quantity, currency),
       },
       timestamps: {
         created_at: isoSeconds(item.createdAt),
@@ -116,9 +128,9 @@ export function renderItem(item: StoredItem): CartItemResponse {
 /** The 201 body of `POST /v2/carts/:id/items`: the cart's items and totals (`CartItemCollectionResponse`). */
 export function renderItems(cart: StoredCart): CartItemCollectionResponse {
   return {
-    data: cart.items.map(renderItem),
+    data: cart.items.map((item) => renderItem(item, cart.currency)),
     meta: {
-      display_price: displayPrice(cartTotal(cart)),
+      display_price: displayPrice(cartTotal(cart), cart.currency),
       timestamps: cartTimestamps(cart),
     },
   };

@@ -1,5 +1,5 @@
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { renderCart } from "./cartView";
+import { renderCart, renderItem } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
 import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
@@ -77,6 +77,9 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
  * fake.failNext("associate", 2, { status: 503 });
  * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
  * fake.failNext("get-cart", 1, { network: true });
+ * // An unknown outcome: the cart merge is applied, the app sees a 504 (or a dropped connection).
+ * fake.failNext("add-items", 1, { status: 504, afterApplying: true });
+ * fake.failNext("add-items", 1, { network: true, afterApplying: true });
  * ```
  *
  * @example
@@ -178,6 +181,7 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
       name: input.name,
       description: input.description,
       contactEmail: input.contactEmail,
+      currency: input.currency,
       updatedAt: input.updatedAt,
     });
     const items = (input.items ?? []).map((item) => ({
@@ -342,6 +346,11 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     getCart(cartId) {
       const cart = store.getCart(cartId);
       return cart && render(cart);
+    },
+
+    cartItems(cartId) {
+      const cart = store.getCart(cartId);
+      return cart?.items.map((item) => renderItem(item, cart.currency));
     },
 
     reset() {

@@ -27,6 +27,11 @@ export class FaultQueue {
   }
 }
 
+/** Whether the fault replaces the answer of a request that was served, rather than the request itself. */
+export function landsAfterApplying(fault: FakeFault): boolean {
+  return "afterApplying" in fault && fault.afterApplying === true;
+}
+
 export function faultReply(fault: FakeFault): FakeReply {
   if ("network" in fault) return { kind: "network-error" };
   const reply = fail(

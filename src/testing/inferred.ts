@@ -5,7 +5,7 @@
  * its OpenAPI files say anything.
  */
 import { badRequest, forbidden } from "./errors";
-import { fail, noContent, type FakeReply } from "./reply";
+import { fail, json, noContent, type FakeReply } from "./reply";
 
 // ---- Marked *(inferred)* in the contract ---------------------------------------------
 
@@ -184,6 +184,35 @@ export function tooManyItems(): FakeReply {
   return fail(TOO_MANY_ITEMS.status, TOO_MANY_ITEMS.title, TOO_MANY_ITEMS.detail);
 }
 
+/** One entry of a merge's `errors` for an item left out by the limit, with its SKU in `meta` as the spec's bulk examples have. */
+export function itemLeftOut(
+  item: { name: string; sku?: string | undefined },
+  { status, detail }: { status: number; detail: string },
+) {
+  return {
+    status,
+    title: TOO_MANY_ITEMS.title,
+    detail: `"${item.name}" ${detail} ${TOO_MANY_ITEMS.detail}`,
+    ...(item.sku ? { meta: { sku: item.sku } } : {}),
+  };
+}
+
+/**
+ * A merge with `add_all_or_nothing: true` where some item cannot be copied: 400 and
+ * nothing copied (contract), one entry per such item in `errors`, as the partial answer
+ * lists them. The spec's all-or-nothing example answers with the failing item's own
+ * error; the status for an item past the limit there is not published.
+ */
+export function mergeRefusedAllOrNothing(
+  leftOut: ReadonlyArray<{ name: string; sku?: string | undefined }>,
+): FakeReply {
+  return json(400, {
+    errors: leftOut.map((item) =>
+      itemLeftOut(item, { status: 400, detail: "cannot be added, so nothing was." }),
+    ),
+  });
+}
+
 /**
  * Two custom items are "the same product" (quantities add up, in merges and repeated
  * adds) when their SKUs are equal, or, without SKUs, their names.
@@ -201,6 +230,32 @@ export function emptyAssociationData(type: "customer" | "account" = "customer"):
   return badRequest(
     `data must hold exactly one entry of type ${type}.`,
     `The type does not exist or is not listed as ${type}`,
+  );
+}
+
+/**
+ * The store's currency, which every cart gets unless seeded with another. Elastic Path
+ * prices a cart in the currency of the `X-MOLTIN-CURRENCY` header, else in the store's
+ * default currency (spec: Cart Management); the fake reads no such header, and its store's
+ * default is USD.
+ */
+export const STORE_CURRENCY = "USD";
+
+/**
+ * A merge from a cart of another currency: 400 for the whole request, whatever
+ * `add_all_or_nothing` says (contract: both carts must share a currency), nothing copied.
+ * Every fake cart has a currency, so two empty carts of different currencies are refused
+ * too; Elastic Path's spec says a cart's currency "is set when the first item is added",
+ * so the real service may accept a merge into an empty cart. The title is the one Elastic
+ * Path's currency errors carry ("Cart Currency Mismatch", spec: shipping groups).
+ */
+export function currencyMismatch(
+  target: { currency: string },
+  source: { id: string; currency: string },
+): FakeReply {
+  return badRequest(
+    `This cart uses ${target.currency}, cannot merge cart "${source.id}" with currency ${source.currency}.`,
+    "Cart Currency Mismatch",
   );
 }
 

@@ -1,12 +1,12 @@
 /**
  * The machinery every endpoint shares: parse and record the request, wait the latency,
  * serve a queued fault or check the bearer token and the shopper headers and run the
- * endpoint, then answer JSON.
+ * endpoint (then replace its answer, for a fault that lands after applying), then answer JSON.
  */
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { errorBody, invalidAccessToken } from "./errors";
-import { faultReply, type FaultQueue } from "./faults";
+import { faultReply, landsAfterApplying, type FaultQueue } from "./faults";
 import { mixedShopperTokens } from "./inferred";
 import { fail, type FakeReply } from "./reply";
 import type { RequestLog } from "./requestLog";
@@ -111,27 +111,38 @@ async function answer(
 ): Promise<FakeReply> {
   try {
     await sleep(latencyFor(runtime.latency, request));
-    // Faults come after latency and before anything else: the gateway failed, the
-    // service never saw the request, so no state changes.
+    // Faults come after latency and, by default, before anything else: the gateway failed,
+    // the service never saw the request, so no state changes. One that lands after applying
+    // fails on the way back: the request is served and its effects stay, the answer is lost.
     const fault = runtime.faults.take(route.endpoint);
-    if (fault) return faultReply(fault);
-    const bearer = runtime.tokens.checkAuthorization(request.headers.get("authorization"));
-    if (route.needsBearer && !bearer) return invalidAccessToken();
-    // Customer and account tokens never go together, on any endpoint.
-    const { headers } = request;
-    if (
-      headers.has("x-moltin-customer-token") &&
-      headers.has("ep-account-management-authentication-token")
-    ) {
-      return mixedShopperTokens();
-    }
-    return route.handle({ ...request, bearer }, runtime);
+    if (fault && !landsAfterApplying(fault)) return faultReply(fault);
+    const reply = serve(route, request, runtime);
+    return fault ? faultReply(fault) : reply;
   } catch (error) {
     // A bug in the fake (or a bad latency function) should be loud but still an answer.
     console.error("The fake Elastic Path failed to answer a request:", error);
     const message = error instanceof Error ? error.message : String(error);
     return fail(500, "Internal Server Error", `The fake Elastic Path failed: ${message}`);
   }
+}
+
+/** The service itself: the bearer token, the shopper headers, then the endpoint. */
+function serve(
+  route: Route,
+  request: Omit<FakeRequest, "bearer">,
+  runtime: FakeRuntime,
+): FakeReply {
+  const bearer = runtime.tokens.checkAuthorization(request.headers.get("authorization"));
+  if (route.needsBearer && !bearer) return invalidAccessToken();
+  // Customer and account tokens never go together, on any endpoint.
+  const { headers } = request;
+  if (
+    headers.has("x-moltin-customer-token") &&
+    headers.has("ep-account-management-authentication-token")
+  ) {
+    return mixedShopperTokens();
+  }
+  return route.handle({ ...request, bearer }, runtime);
 }
 
 function toResponse(reply: FakeReply, endpoint: FakeEndpoint): Response {

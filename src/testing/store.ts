@@ -4,7 +4,7 @@
  * cartView.ts, HTTP in handlers/.
  */
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { MAX_DISTINCT_ITEMS, sameItem, sameUsername } from "./inferred";
+import { MAX_DISTINCT_ITEMS, sameItem, sameUsername, STORE_CURRENCY } from "./inferred";
 
 export interface StoredCustomer {
   id: string;
@@ -46,6 +46,8 @@ export interface StoredCart {
   name: string;
   description: string;
   contactEmail?: string;
+  /** ISO 4217 code; every price in the cart is in it, in its minor unit. */
+  currency: string;
   items: StoredItem[];
   /** In association order. */
   customerIds: Set<string>;
@@ -65,6 +67,8 @@ export interface NewCart {
   name?: string;
   description?: string;
   contactEmail?: string;
+  /** Default: the store's currency. */
+  currency?: string;
   updatedAt?: number;
 }
 
@@ -168,6 +172,7 @@ export class FakeStore {
       id,
       name: input.name ?? DEFAULT_CART_NAME,
       description: input.description ?? "",
+      currency: input.currency ?? STORE_CURRENCY,
       items: [],
       customerIds: new Set(),
       accountIds: new Set(),
@@ -244,17 +249,19 @@ export class FakeStore {
     return { rejected };
   }
 
-  /** How many new distinct lines `items` would add to the cart. */
-  countNewLines(cart: StoredCart, items: NewItem[]): number {
-    const lines: Array<{ sku?: string | undefined; name: string }> = [...cart.items];
-    let added = 0;
+  /**
+   * The items {@link FakeStore.addItems} would refuse, without adding any: for an
+   * all-or-nothing request, checked before anything changes. `cart` may not exist yet.
+   */
+  wouldReject(cart: StoredCart | undefined, items: NewItem[]): NewItem[] {
+    const lines: Array<{ sku?: string | undefined; name: string }> = [...(cart?.items ?? [])];
+    const rejected: NewItem[] = [];
     for (const item of items) {
-      if (!lines.some((line) => sameItem(line, item))) {
-        lines.push(item);
-        added += 1;
-      }
+      if (lines.some((line) => sameItem(line, item))) continue;
+      if (lines.length >= MAX_DISTINCT_ITEMS) rejected.push(item);
+      else lines.push(item);
     }
-    return added;
+    return rejected;
   }
 
   // ---- associations

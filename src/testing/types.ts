@@ -1,4 +1,4 @@
-import type { CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartItemResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { RequestHandler } from "msw";
 
 /** A cart as Elastic Path returns it (the SDK's `CartResponse`). */
@@ -49,18 +49,30 @@ export type FakeEndpoint =
  * A failure injected with {@link FakeElasticPath.failNext}: an HTTP error answer, or a
  * network failure (the `fetch` promise rejects with a `TypeError`).
  *
+ * By default a fault lands before the service sees the request: nothing changes. With
+ * `afterApplying: true` (5xx and network failures only) it lands on the way back: the
+ * request is served as usual and whatever it changed stays, but the client gets the fault
+ * instead of the answer. That is the unknown outcome a non-idempotent request (a cart
+ * merge, a new cart) must not be re-sent after. A 429 always means the request was not
+ * served, so it has no `afterApplying`.
+ *
  * @example
  * ```ts
  * fake.failNext("list-carts", 1, { status: 429, retryAfter: 2 });
  * fake.failNext("associate", 3, { status: 503 });
  * fake.failNext("get-cart", 1, { network: true });
+ * // The merge happens, but the app sees a 504, then a dropped connection on the next one:
+ * fake.failNext("add-items", 1, { status: 504, afterApplying: true });
+ * fake.failNext("add-items", 1, { network: true, afterApplying: true });
  * ```
  */
 export type FakeFault =
-  /** Rate limited. `retryAfter` is the `Retry-After` header: seconds or an HTTP date; default `"1"`. */
+  /** Rate limited, not served. `retryAfter` is the `Retry-After` header: seconds or an HTTP date; default `"1"`. */
   | { status: 429; retryAfter?: number | string }
-  | { status: 500 | 502 | 503 | 504 }
-  | { network: true };
+  /** `afterApplying`: served first, its effects kept, then the answer replaced by this error. Default `false`. */
+  | { status: 500 | 502 | 503 | 504; afterApplying?: boolean }
+  /** `afterApplying`: served first, its effects kept, then the connection dropped. Default `false`. */
+  | { network: true; afterApplying?: boolean };
 
 /** What a latency function is told about the request it delays. */
 export interface LatencyRequest {
@@ -146,7 +158,7 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON, form fields as an object, the raw text when it did not parse, or `undefined` when empty. */
   body: unknown;
-  /** The status answered, or `"network-error"` for an injected network failure. */
+  /** The status the client saw (an injected fault's, even one after applying), or `"network-error"` for an injected network failure. */
   status: number | "network-error";
   /** Wall-clock `Date.now()` when the request arrived (before latency). */
   startedAt: number;
@@ -286,6 +298,7 @@ export interface SeedCustomItem {
  *   items: [{ name: "Candles", sku: "candles", quantity: 2, amount: 350 }],
  * });
  * fake.seedCart({ id: "guest-cart", contactEmail: "guest@example.com" });
+ * fake.seedCart({ currency: "EUR", items: [{ name: "Tee", quantity: 1, amount: 1900 }] }); // €19.00
  * const acme = fake.seedAccount({ name: "Acme" });
  * fake.seedCart({ name: "Office supplies", accountIds: [acme.id] });
  * ```
@@ -303,6 +316,12 @@ export interface SeedCartInput {
   /** A guest cart's contact email; such a cart cannot be associated with customers or accounts. */
   contactEmail?: string;
   items?: SeedCustomItem[];
+  /**
+   * The cart's currency, an ISO 4217 code such as `"EUR"`; its items' amounts are in its
+   * minor unit. Default `"USD"`, the fake store's currency. A merge between carts of
+   * different currencies is refused with a 400.
+   */
+  currency?: string;
   /** Last update in epoch milliseconds (orders `GET /v2/carts`). Default: the fake's `now()`. */
   updatedAt?: number;
 }
@@ -395,7 +414,17 @@ export interface FakeElasticPath {
   issueAccountToken(memberId: string, accountId: string): string;
   /** Every account token issued so far for that member answers 401 from now on (revocation); a new login works. */
   expireAccountTokens(memberId: string): void;
-  /** The next `count` requests to `endpoint` get `fault` (after latency). Calls queue up per endpoint. */
+  /**
+   * The next `count` requests to `endpoint` get `fault`, after latency: instead of being
+   * served, or, with `afterApplying: true`, after being served (their effects stay). Calls
+   * queue up per endpoint; the request log records the status the client saw.
+   *
+   * @example
+   * ```ts
+   * fake.failNext("associate", 2, { status: 503 }); // two 503s, nothing associated
+   * fake.failNext("add-items", 1, { status: 502, afterApplying: true }); // merged, yet a 502
+   * ```
+   */
   failNext(endpoint: FakeEndpoint, count: number, fault: FakeFault): void;
   /** Replaces the latency given in the options (until {@link FakeElasticPath.reset}). */
   setLatency(latency: FakeLatency | undefined): void;
@@ -414,6 +443,20 @@ export interface FakeElasticPath {
   cartsOfAccount(accountId: string): Cart[];
   /** The cart as `GET /v2/carts/:id` would answer it, or `undefined` if it does not exist (no cart is created). */
   getCart(cartId: string): Cart | undefined;
+  /**
+   * The cart's items as `GET /v2/carts/:id/items` would list them (its `data`), in the order
+   * they were added, or `undefined` if the cart does not exist (no cart is created). For
+   * assertions on names and quantities, e.g. after a merge; records no request.
+   *
+   * @example
+   * ```ts
+   * fake.seedCart({ id: "guest", items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }] });
+   * fake.seedCart({ id: "mine", items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }] });
+   * // ...the app merges "guest" into "mine", then:
+   * expect(fake.cartItems("mine")?.map(({ sku, quantity }) => [sku, quantity])).toEqual([["tea", 3]]);
+   * ```
+   */
+  cartItems(cartId: string): CartItemResponse[] | undefined;
   /**
    * Clears customers, accounts, account members, carts, tokens, one-time codes, recorded
    * requests and faults; latency goes back to the options. Listeners and the password

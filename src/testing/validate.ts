@@ -35,6 +35,9 @@ export const fakeEndpoints: readonly FakeEndpoint[] = [
 
 const FAULT_STATUSES = [429, 500, 502, 503, 504];
 
+/** Elastic Path's currency codes are ISO 4217's: three capital letters. */
+const ISO_4217 = /^[A-Z]{3}$/;
+
 function isNonEmptyString(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "";
 }
@@ -184,6 +187,14 @@ export function checkCartInput(input: SeedCartInput, name: string): void {
   if (input.name !== undefined && (typeof input.name !== "string" || input.name === "")) {
     throw new ElasticPathError(`${name}: name must be a non-empty string when given.`);
   }
+  if (
+    input.currency !== undefined &&
+    (typeof input.currency !== "string" || !ISO_4217.test(input.currency))
+  ) {
+    throw new ElasticPathError(
+      `${name}: currency must be a three-letter ISO 4217 code such as "EUR", got ${JSON.stringify(input.currency)}.`,
+    );
+  }
   if (input.updatedAt !== undefined && !Number.isFinite(input.updatedAt)) {
     throw new ElasticPathError(`${name}: updatedAt must be epoch milliseconds.`);
   }
@@ -235,6 +246,11 @@ export function checkFault(fault: FakeFault): void {
       "failNext: fault must be { status: 429 | 500 | 502 | 503 | 504 } or { network: true }.",
     );
   }
+  if ("afterApplying" in fault && typeof fault.afterApplying !== "boolean") {
+    throw new ElasticPathError(
+      `failNext: afterApplying must be true or false, got ${JSON.stringify(fault.afterApplying)}.`,
+    );
+  }
   if ("network" in fault) {
     if (fault.network !== true)
       throw new ElasticPathError("failNext: a network fault is { network: true }.");
@@ -243,6 +259,11 @@ export function checkFault(fault: FakeFault): void {
   if (!FAULT_STATUSES.includes(fault.status)) {
     throw new ElasticPathError(
       `failNext: fault status must be 429, 500, 502, 503 or 504, got ${String(fault.status)}.`,
+    );
+  }
+  if (fault.status === 429 && "afterApplying" in fault) {
+    throw new ElasticPathError(
+      "failNext: a 429 cannot have afterApplying: Elastic Path answers 429 to requests it did not serve.",
     );
   }
   if (fault.status === 429 && fault.retryAfter !== undefined) {

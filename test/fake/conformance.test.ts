@@ -54,6 +54,10 @@
  *     instead of the `{ errors: [...] }` every other error has. The fake refuses a bad name,
  *     description or contact email with 400 and `{ errors }`, as createACart documents for
  *     the same fields; it gives no 403 (it checks no cart ownership) and no 422.
+ * 19. add-items' example of a failed `add_all_or_nothing: true` request answers with the
+ *     failing item's own status (404); the contract says 400, which the fake answers when
+ *     items would take the cart past 100 distinct items (one entry per such item). A single
+ *     custom item past the limit stays a 422.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -668,6 +672,60 @@ const CASES: Case[] = [
   },
   {
     endpoint: "add-items",
+    status: 201,
+    name: "merge, data as one object, with the customer's token",
+    run: ({ fake, shopper, ada, adaToken }) => {
+      const source = seedId(fake, {
+        items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+      });
+      const target = seedId(fake, {
+        customerIds: [ada.id],
+        items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }],
+      });
+      return manageCarts({
+        client: shopper,
+        path: { cartID: target },
+        headers: { "X-Moltin-Customer-Token": adaToken },
+        body: {
+          data: { type: "cart_items", cart_id: source },
+          options: { add_all_or_nothing: false },
+        },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 400,
+    name: "merge from a cart in another currency",
+    run: ({ fake, shopper }) => {
+      const source = seedId(fake, {
+        currency: "EUR",
+        items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+      });
+      const target = seedId(fake, { items: [{ name: "Jam", quantity: 1, amount: 500 }] });
+      return addItems(shopper, target, {
+        data: { type: "cart_items", cart_id: source },
+        options: { add_all_or_nothing: false },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 400,
+    name: "merge past 100 items, all or nothing",
+    run: ({ fake, shopper }) => {
+      const source = seedId(fake, {
+        items: [{ name: "Extra", sku: "extra", quantity: 1, amount: 1 }],
+      });
+      const target = seedId(fake, { items: manyItems(100) });
+      return addItems(shopper, target, {
+        data: [{ type: "cart_items", cart_id: source }],
+        options: { add_all_or_nothing: true },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
     status: 400,
     name: "negative price",
     run: ({ shopper }) =>
@@ -683,6 +741,16 @@ const CASES: Case[] = [
       addItems(shopper, seedId(fake, { items: manyItems(100) }), customItem("One more")),
   },
   faultCase("add-items", 500),
+  {
+    endpoint: "add-items",
+    status: 500,
+    name: "injected 500 after the merge was applied",
+    run: ({ fake, shopper }) => {
+      const source = seedId(fake, { items: [{ name: "Tea", quantity: 1, amount: 450 }] });
+      fake.failNext("add-items", 1, { status: 500, afterApplying: true });
+      return addItems(shopper, seedId(fake), { data: { type: "cart_items", cart_id: source } });
+    },
+  },
 
   // POST /v2/carts/:id/relationships/customers
   {

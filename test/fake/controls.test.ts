@@ -1,4 +1,4 @@
-import { getACart, getCarts, manageCarts } from "@epcc-sdk/sdks-shopper";
+import { createACart, getACart, getCarts, manageCarts } from "@epcc-sdk/sdks-shopper";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   createFakeElasticPath,
@@ -144,9 +144,53 @@ describe("seeding", () => {
       "seedCart: items[0]: amount must be an integer >= 0 in minor units, got 1.5.",
     ],
     [{ items: [{ quantity: 1, amount: 1 }] }, "seedCart: items[0] needs a name."],
+    [
+      { currency: "eur" },
+      'seedCart: currency must be a three-letter ISO 4217 code such as "EUR", got "eur".',
+    ],
+    [
+      { currency: 978 },
+      'seedCart: currency must be a three-letter ISO 4217 code such as "EUR", got 978.',
+    ],
   ])("seedCart(%j) throws", (input, message) => {
     const fake = createFakeElasticPath();
     expect(() => fake.seedCart(input as never)).toThrow(message);
+  });
+
+  test("seedCart: a cart's currency prices the cart and its items; default USD", async () => {
+    const { fake, client } = setup();
+    const usd = fake.seedCart({ items: [{ name: "Tea", quantity: 2, amount: 450 }] });
+    expect(usd.meta?.display_price?.with_tax).toEqual({
+      amount: 900,
+      currency: "USD",
+      formatted: "$9.00",
+    });
+    const eur = fake.seedCart({
+      id: "eur",
+      currency: "EUR",
+      items: [{ name: "Tea", quantity: 2, amount: 450 }],
+    });
+    expect(eur.meta?.display_price?.with_tax).toEqual({
+      amount: 900,
+      currency: "EUR",
+      formatted: "€9.00",
+    });
+    expect(fake.cartItems("eur")?.[0]).toMatchObject({
+      unit_price: { amount: 450, currency: "EUR" },
+      meta: { display_price: { with_tax: { value: { currency: "EUR", formatted: "€9.00" } } } },
+    });
+    // The yen has no minor unit: 450 is ¥450.
+    fake.seedCart({
+      id: "jpy",
+      currency: "JPY",
+      items: [{ name: "Tea", quantity: 1, amount: 450 }],
+    });
+    const { data } = await getACart({ client, path: { cartID: "jpy" } });
+    expect(data?.data?.meta?.display_price?.with_tax).toEqual({
+      amount: 450,
+      currency: "JPY",
+      formatted: "¥450",
+    });
   });
 
   test("seedCart refuses a contact email on a customer's cart, and a duplicate id", () => {
@@ -198,6 +242,40 @@ describe("seeding", () => {
     expect(fake.getCart("nope")).toBeUndefined();
     expect(fake.getCart("nope")).toBeUndefined();
     expect(fake.cartsOf("nobody")).toEqual([]);
+  });
+
+  test("cartItems: the items as the wire shows them, in order; an unknown cart stays unknown", async () => {
+    const { fake, client } = setup();
+    fake.seedCart({
+      id: "mine",
+      items: [
+        { name: "Tea", sku: "tea", quantity: 2, amount: 450 },
+        { name: "Scone", quantity: 1, amount: 300 },
+      ],
+    });
+    const { data } = await manageCarts({
+      client,
+      path: { cartID: "mine" },
+      body: {
+        data: { type: "custom_item", name: "Tea", sku: "tea", quantity: 1, price: { amount: 450 } },
+      },
+    });
+    const requestsSoFar = fake.requests.length;
+
+    const items = fake.cartItems("mine");
+    expect(items?.map(({ name, sku, quantity }) => [name, sku, quantity])).toEqual([
+      ["Tea", "tea", 3],
+      ["Scone", "", 1],
+    ]);
+    // The same items the 201 listed (the SDK types that answer as CartsResponse).
+    expect(items).toEqual((data as unknown as { data: unknown }).data);
+    expect(fake.getCart("mine")?.relationships?.items?.data).toEqual(
+      items?.map(({ id }) => ({ type: "custom_item", id })),
+    );
+    expect(fake.cartItems("nope")).toBeUndefined();
+    expect(fake.getCart("nope")).toBeUndefined();
+    expect(fake.cartItems(fake.seedCart().id)).toEqual([]);
+    expect(fake.requests).toHaveLength(requestsSoFar);
   });
 
   test("seeding records no requests", () => {
@@ -255,6 +333,105 @@ describe("failNext", () => {
       expect((await add()).response.status).toBe(201);
     },
   );
+
+  describe("afterApplying: the request is served, then its answer is replaced", () => {
+    function mergeSetup() {
+      const { fake, client } = setup();
+      fake.seedCart({
+        id: "guest",
+        items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }],
+      });
+      fake.seedCart({ id: "mine", items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }] });
+      const merge = () =>
+        manageCarts({
+          client,
+          path: { cartID: "mine" },
+          body: {
+            data: { type: "cart_items", cart_id: "guest" },
+            options: { add_all_or_nothing: false },
+          },
+        });
+      const teaInMine = () => fake.cartItems("mine")?.map((item) => item.quantity);
+      return { fake, client, merge, teaInMine };
+    }
+
+    test.each([500, 502, 503, 504] as const)(
+      "%s: the client sees the error, the merge happened",
+      async (status) => {
+        const { fake, merge, teaInMine } = mergeSetup();
+        fake.failNext("add-items", 1, { status, afterApplying: true });
+
+        const { data, error, response } = await merge();
+        expect(response.status).toBe(status);
+        expect(data).toBeUndefined();
+        expect(error).toEqual({
+          errors: [
+            { status, title: expect.any(String), detail: "Injected by the fake Elastic Path." },
+          ],
+        });
+        expect(teaInMine()).toEqual([3]);
+        expect(fake.requestsTo("add-items")).toMatchObject([{ status }]);
+
+        // The fault was used up; the same merge again is applied again (not idempotent).
+        expect((await merge()).response.status).toBe(201);
+        expect(teaInMine()).toEqual([5]);
+      },
+    );
+
+    test("network: the SDK call rejects with a TypeError, the merge happened", async () => {
+      const { fake, merge, teaInMine } = mergeSetup();
+      fake.failNext("add-items", 1, { network: true, afterApplying: true });
+      await expect(merge()).rejects.toThrow(TypeError);
+      expect(teaInMine()).toEqual([3]);
+      expect(fake.requestsTo("add-items")).toMatchObject([{ status: "network-error" }]);
+    });
+
+    test("without it (or with false), a fault lands before: nothing changes", async () => {
+      const { fake, merge, teaInMine } = mergeSetup();
+      fake.failNext("add-items", 1, { status: 503 });
+      fake.failNext("add-items", 1, { status: 503, afterApplying: false });
+      fake.failNext("add-items", 1, { network: true, afterApplying: false });
+      expect((await merge()).response.status).toBe(503);
+      expect((await merge()).response.status).toBe(503);
+      await expect(merge()).rejects.toThrow(TypeError);
+      expect(teaInMine()).toEqual([1]);
+    });
+
+    test("queued with other faults, in order; each applies or not as it says", async () => {
+      const { fake, merge, teaInMine } = mergeSetup();
+      fake.failNext("add-items", 1, { status: 502 });
+      fake.failNext("add-items", 2, { status: 504, afterApplying: true });
+      const statuses = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await merge()).response.status);
+      expect(statuses).toEqual([502, 504, 504, 201]);
+      expect(teaInMine()).toEqual([1 + 2 * 3]);
+    });
+
+    test("any endpoint: a cart created with the shopper's token exists, though the client saw a 500", async () => {
+      const { fake, client } = setup();
+      const ada = fake.seedCustomer({ email: "ada@example.com", password: "x" });
+      fake.failNext("create-cart", 1, { status: 500, afterApplying: true });
+      const { response } = await createACart({
+        client,
+        body: { data: { name: "Weekend" } },
+        headers: { "X-Moltin-Customer-Token": fake.issueCustomerToken(ada.id) },
+      });
+      expect(response.status).toBe(500);
+      expect(fake.cartsOf(ada.id).map((cart) => cart.name)).toEqual(["Weekend"]);
+    });
+
+    test("a request the service refuses changes nothing; the client still sees the fault", async () => {
+      const { fake, client, teaInMine } = mergeSetup();
+      fake.failNext("add-items", 1, { status: 503, afterApplying: true });
+      const { response } = await manageCarts({
+        client,
+        path: { cartID: "mine" },
+        body: { data: { type: "cart_items", cart_id: "mine" } },
+      });
+      expect(response.status).toBe(503);
+      expect(teaInMine()).toEqual([1]);
+    });
+  });
 
   test("faults on the auth endpoints carry string statuses, like their other errors", async () => {
     const { fake, client } = setup();
@@ -318,6 +495,24 @@ describe("failNext", () => {
       1,
       { status: 429, retryAfter: -1 },
       "failNext: retryAfter must be seconds >= 0 or an HTTP date string.",
+    ],
+    [
+      "add-items",
+      1,
+      { status: 429, afterApplying: true } as never,
+      "failNext: a 429 cannot have afterApplying: Elastic Path answers 429 to requests it did not serve.",
+    ],
+    [
+      "add-items",
+      1,
+      { status: 503, afterApplying: "yes" } as never,
+      'failNext: afterApplying must be true or false, got "yes".',
+    ],
+    [
+      "add-items",
+      1,
+      { network: true, afterApplying: 1 } as never,
+      "failNext: afterApplying must be true or false, got 1.",
     ],
   ])("failNext(%j, %j, %j) throws", (endpoint, count, fault, message) => {
     const fake = createFakeElasticPath();

@@ -1,6 +1,7 @@
 import {
   manageCarts,
   type CartItemCollectionResponse,
+  type CartMergeObjectRequest,
   type ManageCartsData,
 } from "@epcc-sdk/sdks-shopper";
 import { describe, expect, test } from "vitest";
@@ -15,11 +16,12 @@ function setup() {
   // Merges go as an array (contract, spec example); the SDK types `data` as one object.
   // The SDK also types the 201 as CartsResponse; the spec (and the fake) answer
   // CartItemCollectionResponse.
-  const post = async (cartID: string, body: unknown) =>
+  const post = async (cartID: string, body: unknown, headers: Record<string, string> = {}) =>
     (await manageCarts({
       client,
       path: { cartID },
       body: body as ManageCartsData["body"],
+      headers,
     })) as unknown as { data?: CartItemCollectionResponse; error?: unknown; response: Response };
   const customItem = (name: string, quantity: number, amount: number, sku?: string) => ({
     data: { type: "custom_item", name, sku, quantity, price: { amount } },
@@ -116,7 +118,7 @@ describe("POST /v2/carts/:id/items with a custom item", () => {
     [
       "a catalog item (not modelled)",
       { type: "cart_item", id: "product", quantity: 1 },
-      'The fake Elastic Path supports data of type "custom_item", or an array of "cart_items" to merge.',
+      'The fake Elastic Path supports data of type "custom_item", or "cart_items" (one entry or an array) to merge.',
     ],
   ])("%s: 400", async (_, data, detail) => {
     const { fake, post } = setup();
@@ -170,14 +172,84 @@ describe("POST /v2/carts/:id/items merging carts", () => {
     expect(fake.requestsTo("add-items")[0]?.body).toEqual(mergeFrom("guest"));
   });
 
-  test("the spec schema's single-object form works too", async () => {
-    const { fake, post } = setup();
+  // The SDK types the single object (CartMergeObjectRequest); the spec's example sends an array.
+  const objectForm = {
+    data: { type: "cart_items", cart_id: "guest" },
+    options: { add_all_or_nothing: false },
+  } satisfies CartMergeObjectRequest;
+  const arrayForm = {
+    data: [{ type: "cart_items", cart_id: "guest" }],
+    options: { add_all_or_nothing: false },
+  };
+
+  test.each([
+    ["one object (the SDK's CartMergeObjectRequest)", objectForm],
+    ["an array of entries (the spec's example)", arrayForm],
+  ])(
+    "data as %s, with the shopper's token: 201, quantities add up, the source stays exactly as it was",
+    async (_, body) => {
+      const { fake, post } = setup();
+      const ada = fake.seedCustomer({ email: "ada@example.com", password: "x" });
+      fake.seedCart({
+        id: "guest",
+        contactEmail: "guest@example.com",
+        items: [
+          { name: "Tea", sku: "tea", quantity: 2, amount: 450 },
+          { name: "Scone", quantity: 1, amount: 300 },
+        ],
+      });
+      fake.seedCart({
+        id: "mine",
+        name: "Ada's cart",
+        description: "for the weekend",
+        customerIds: [ada.id],
+        items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+      });
+      const sourceBefore = { cart: fake.getCart("guest"), items: fake.cartItems("guest") };
+      const headers = { "X-Moltin-Customer-Token": fake.issueCustomerToken(ada.id) };
+
+      const { data, response } = await post("mine", body, headers);
+
+      expect(response.status).toBe(201);
+      expect(data?.data.map((item) => [item.name, item.sku, item.quantity])).toEqual([
+        ["Tea", "tea", 3],
+        ["Scone", "", 1],
+      ]);
+      expect(data?.errors).toBeUndefined();
+      expect(fake.cartItems("mine")).toEqual(data?.data);
+      // Not emptied, not deleted, not even touched: same items, same ids, same updated_at.
+      expect({ cart: fake.getCart("guest"), items: fake.cartItems("guest") }).toEqual(sourceBefore);
+      // Only items move: the target keeps its own name, description and customer, and gets
+      // no contact email from the guest cart.
+      const target = fake.getCart("mine");
+      expect(target).toMatchObject({
+        name: "Ada's cart",
+        description: "for the weekend",
+        relationships: { customers: { data: [{ type: "customer", id: ada.id }] } },
+      });
+      expect(target?.contact).toBeUndefined();
+      expect(fake.requestsTo("add-items")).toMatchObject([
+        { body, headers: { "x-moltin-customer-token": headers["X-Moltin-Customer-Token"] } },
+      ]);
+    },
+  );
+
+  test("the SDK's typed object form goes through without a cast", async () => {
+    const { fake, client } = setup();
     fake.seedCart({ id: "guest", items: [{ name: "Tea", quantity: 1, amount: 450 }] });
-    const { data, response } = await post("mine", {
-      data: { type: "cart_items", cart_id: "guest" },
-    });
+    const { response } = await manageCarts({ client, path: { cartID: "mine" }, body: objectForm });
     expect(response.status).toBe(201);
-    expect(data?.data.map((item) => item.name)).toEqual(["Tea"]);
+    expect(fake.cartItems("mine")?.map((item) => [item.name, item.quantity])).toEqual([["Tea", 1]]);
+  });
+
+  test("not idempotent: the same merge sent twice adds the quantities twice", async () => {
+    const { fake, post } = setup();
+    fake.seedCart({ id: "guest", items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }] });
+    fake.seedCart({ id: "mine", items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }] });
+    await post("mine", objectForm);
+    const { data } = await post("mine", objectForm);
+    expect(data?.data.map((item) => item.quantity)).toEqual([5]);
+    expect(fake.cartItems("guest")?.map((item) => item.quantity)).toEqual([2]);
   });
 
   test("several source carts at once", async () => {
@@ -237,14 +309,16 @@ describe("POST /v2/carts/:id/items merging carts", () => {
     ],
   };
 
-  test("past 100 distinct items: the rest is added, the left-out items are reported in errors", async () => {
+  test("past 100 distinct items: the rest is added, the answer has data and errors for the left-out items", async () => {
     const { fake, post, mergeFrom } = setup();
     fake.seedCart(fullCart);
     fake.seedCart(guestCart);
+    const guestBefore = fake.cartItems("guest");
     const { data, response } = await post("mine", mergeFrom("guest"));
     expect(response.status).toBe(201);
     expect(data?.data).toHaveLength(100);
     expect(data?.data[0]?.quantity).toBe(2);
+    expect(data?.data.at(-1)?.name).toBe("New A");
     expect(data?.errors).toEqual([
       {
         status: 422,
@@ -253,17 +327,163 @@ describe("POST /v2/carts/:id/items merging carts", () => {
         meta: { sku: "b" },
       },
     ]);
+    // What the answer says is what the cart holds; the source keeps all three.
+    expect(fake.cartItems("mine")).toEqual(data?.data);
+    expect(fake.cartItems("guest")).toEqual(guestBefore);
   });
 
-  test("past 100 distinct items with add_all_or_nothing: 422 and nothing added", async () => {
+  test("past 100 distinct items with add_all_or_nothing: 400, every left-out item listed, nothing copied", async () => {
     const { fake, post } = setup();
     fake.seedCart(fullCart);
-    fake.seedCart(guestCart);
-    const { response } = await post("mine", {
+    fake.seedCart({
+      ...guestCart,
+      id: "guest",
+      items: [...guestCart.items, { name: "New C", quantity: 1, amount: 1 }],
+    });
+    const before = { cart: fake.getCart("mine"), items: fake.cartItems("mine") };
+    const { data, error, response } = await post("mine", {
       data: [{ type: "cart_items", cart_id: "guest" }],
       options: { add_all_or_nothing: true },
     });
-    expect(response.status).toBe(422);
-    expect(fake.getCart("mine")?.relationships?.items?.data).toHaveLength(99);
+    expect(response.status).toBe(400);
+    expect(data).toBeUndefined();
+    expect(error).toEqual({
+      errors: [
+        {
+          status: 400,
+          title: "Cart item limit reached",
+          detail:
+            '"New B" cannot be added, so nothing was. A cart can hold at most 100 distinct items.',
+          meta: { sku: "b" },
+        },
+        {
+          status: 400,
+          title: "Cart item limit reached",
+          detail:
+            '"New C" cannot be added, so nothing was. A cart can hold at most 100 distinct items.',
+        },
+      ],
+    });
+    // Not even the quantity of "Item 0", which would have fitted.
+    expect({ cart: fake.getCart("mine"), items: fake.cartItems("mine") }).toEqual(before);
+  });
+
+  test("add_all_or_nothing when everything fits: 201, all copied", async () => {
+    const { fake, post } = setup();
+    fake.seedCart({ ...fullCart, items: fullCart.items.slice(0, 97) });
+    fake.seedCart(guestCart);
+    const { data, response } = await post("mine", {
+      data: { type: "cart_items", cart_id: "guest" },
+      options: { add_all_or_nothing: true },
+    });
+    expect(response.status).toBe(201);
+    expect(data?.data).toHaveLength(99);
+    expect(data?.errors).toBeUndefined();
+  });
+
+  test("add_all_or_nothing refused into a cart that does not exist yet: no cart is created", async () => {
+    const { fake, post } = setup();
+    fake.seedCart({
+      id: "guest",
+      items: Array.from({ length: 100 }, (_, i) => ({ name: `Item ${i}`, quantity: 1, amount: 1 })),
+    });
+    fake.seedCart({ id: "other", items: [{ name: "One more", quantity: 1, amount: 1 }] });
+    const { response } = await post("new-cart", {
+      data: [
+        { type: "cart_items", cart_id: "guest" },
+        { type: "cart_items", cart_id: "other" },
+      ],
+      options: { add_all_or_nothing: true },
+    });
+    expect(response.status).toBe(400);
+    expect(fake.getCart("new-cart")).toBeUndefined();
+  });
+});
+
+describe("POST /v2/carts/:id/items merging carts of different currencies", () => {
+  const mismatch = (target: string, source: string, currency: string) => ({
+    errors: [
+      {
+        status: 400,
+        title: "Cart Currency Mismatch",
+        detail: `This cart uses ${target}, cannot merge cart "${source}" with currency ${currency}.`,
+      },
+    ],
+  });
+
+  test.each([false, true])(
+    "add_all_or_nothing %s: 400 in Elastic Path's error shape, neither cart changes",
+    async (allOrNothing) => {
+      const { fake, post } = setup();
+      fake.seedCart({
+        id: "guest",
+        currency: "EUR",
+        items: [{ name: "Tea", quantity: 1, amount: 450 }],
+      });
+      fake.seedCart({ id: "mine", items: [{ name: "Jam", quantity: 1, amount: 500 }] });
+      const before = ["guest", "mine"].map((id) => [fake.getCart(id), fake.cartItems(id)]);
+      const { error, response } = await post("mine", {
+        data: { type: "cart_items", cart_id: "guest" },
+        options: { add_all_or_nothing: allOrNothing },
+      });
+      expect(response.status).toBe(400);
+      expect(error).toEqual(mismatch("USD", "guest", "EUR"));
+      expect(["guest", "mine"].map((id) => [fake.getCart(id), fake.cartItems(id)])).toEqual(before);
+    },
+  );
+
+  test("one source of another currency among several: nothing is copied from any", async () => {
+    const { fake, post, mergeFrom } = setup();
+    fake.seedCart({ id: "a", items: [{ name: "Tea", quantity: 1, amount: 450 }] });
+    fake.seedCart({
+      id: "b",
+      currency: "GBP",
+      items: [{ name: "Scone", quantity: 1, amount: 300 }],
+    });
+    fake.seedCart({ id: "mine", items: [{ name: "Jam", quantity: 1, amount: 500 }] });
+    const { error, response } = await post("mine", mergeFrom("a", "b"));
+    expect(response.status).toBe(400);
+    expect(error).toEqual(mismatch("USD", "b", "GBP"));
+    expect(fake.cartItems("mine")?.map((item) => item.name)).toEqual(["Jam"]);
+  });
+
+  test("into a cart that does not exist yet (the store's USD): refused, no cart created", async () => {
+    const { fake, post, mergeFrom } = setup();
+    fake.seedCart({
+      id: "guest",
+      currency: "EUR",
+      items: [{ name: "Tea", quantity: 1, amount: 450 }],
+    });
+    const { error, response } = await post("new-cart", mergeFrom("guest"));
+    expect(response.status).toBe(400);
+    expect(error).toEqual(mismatch("USD", "guest", "EUR"));
+    expect(fake.getCart("new-cart")).toBeUndefined();
+  });
+
+  test("two carts in the same currency other than USD merge, priced in it", async () => {
+    const { fake, post, mergeFrom } = setup();
+    fake.seedCart({
+      id: "guest",
+      currency: "EUR",
+      items: [{ name: "Tea", sku: "tea", quantity: 2, amount: 450 }],
+    });
+    fake.seedCart({
+      id: "mine",
+      currency: "EUR",
+      items: [{ name: "Tea", sku: "tea", quantity: 1, amount: 450 }],
+    });
+    const { data, response } = await post("mine", mergeFrom("guest"));
+    expect(response.status).toBe(201);
+    expect(data?.data[0]).toMatchObject({
+      quantity: 3,
+      unit_price: { amount: 450, currency: "EUR" },
+      value: { amount: 1350, currency: "EUR" },
+    });
+    expect(data?.meta?.display_price?.with_tax).toEqual({
+      amount: 1350,
+      currency: "EUR",
+      formatted: "€13.50",
+    });
+    expect(fake.getCart("mine")?.meta?.display_price?.with_tax?.currency).toBe("EUR");
   });
 });

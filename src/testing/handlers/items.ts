@@ -7,10 +7,13 @@
 import { renderItems } from "../cartView";
 import { badRequest, SAFE_ID, unsafeCartId } from "../errors";
 import {
+  currencyMismatch,
+  itemLeftOut,
   mergeFromUnknownCart,
   mergeIntoCartOfAnotherAccount,
   mergeIntoItself,
-  MAX_DISTINCT_ITEMS,
+  mergeRefusedAllOrNothing,
+  STORE_CURRENCY,
   TOO_MANY_ITEMS,
   tooManyItems,
 } from "../inferred";
@@ -48,7 +51,7 @@ export const addItemsRoute: Route = {
       return addCustomItem(runtime, cartId.value, data);
     }
     return badRequest(
-      'The fake Elastic Path supports data of type "custom_item", or an array of "cart_items" to merge.',
+      'The fake Elastic Path supports data of type "custom_item", or "cart_items" (one entry or an array) to merge.',
     );
   },
 };
@@ -120,42 +123,45 @@ function merge(
     if (entry.cart_id === targetId) return mergeIntoItself();
     sourceIds.push(entry.cart_id);
   }
-  if (
-    shopper.kind === "account" &&
-    !runtime.store.getCart(targetId)?.accountIds.has(shopper.accountId)
-  ) {
+  const { store } = runtime;
+  // Every check comes before any change: a refused merge creates and changes no cart.
+  const existingTarget = store.getCart(targetId);
+  if (shopper.kind === "account" && !existingTarget?.accountIds.has(shopper.accountId)) {
     return mergeIntoCartOfAnotherAccount();
   }
+  const targetCurrency = existingTarget?.currency ?? STORE_CURRENCY;
   const options = isRecord(body) ? body.options : undefined;
   const allOrNothing = isRecord(options) && options.add_all_or_nothing === true;
 
   const copied: NewItem[] = [];
   for (const sourceId of sourceIds) {
-    const source = runtime.store.getCart(sourceId);
+    const source = store.getCart(sourceId);
     if (!source) {
       const refusal = mergeFromUnknownCart(sourceId);
       if (refusal) return refusal;
       continue;
     }
+    if (source.currency !== targetCurrency) {
+      return currencyMismatch({ currency: targetCurrency }, source);
+    }
+    // Copies: the source cart is read only and stays as it was (spec: Merging Carts).
     copied.push(...itemsOf(source));
   }
-
-  const target = runtime.store.ensureCart(targetId);
-  if (
-    allOrNothing &&
-    target.items.length + runtime.store.countNewLines(target, copied) > MAX_DISTINCT_ITEMS
-  ) {
-    return tooManyItems();
+  if (allOrNothing) {
+    const leftOut = store.wouldReject(existingTarget, copied);
+    if (leftOut.length > 0) return mergeRefusedAllOrNothing(leftOut);
   }
-  const { rejected } = runtime.store.addItems(target, copied);
+
+  // Only items are added: the target keeps its name, description and associations, as
+  // Elastic Path keeps custom attributes, custom discounts and the payment intent
+  // (spec, Merging Carts).
+  const target = existingTarget ?? store.ensureCart(targetId);
+  const { rejected } = store.addItems(target, copied);
   const answer = renderItems(target);
   if (rejected.length > 0) {
-    answer.errors = rejected.map((item) => ({
-      status: TOO_MANY_ITEMS.status,
-      title: TOO_MANY_ITEMS.title,
-      detail: `"${item.name}" was not added. ${TOO_MANY_ITEMS.detail}`,
-      ...(item.sku ? { meta: { sku: item.sku } } : {}),
-    }));
+    answer.errors = rejected.map((item) =>
+      itemLeftOut(item, { status: TOO_MANY_ITEMS.status, detail: "was not added." }),
+    );
   }
   return json(201, answer);
 }
