@@ -20,7 +20,11 @@ const preview: Preview = {
     // Accessibility violations fail the story's test.
     a11y: { test: "error" },
     controls: { expanded: true },
-    options: { storySort: { order: ["Storefront", "Account", "Failure modes", "Exactly once"] } },
+    options: {
+      storySort: {
+        order: ["Storefront", "Guest cart at login", "Account", "Failure modes", "Exactly once"],
+      },
+    },
     layout: "padded",
   },
 };

@@ -16,6 +16,9 @@ export function associationMessage(association: UseAssociateCartWithCustomerResu
     return `Still saving your cart: attempt ${failureCount} failed (${failureReason?.message ?? "unknown error"}), retrying.${wait}`;
   }
   if (status === "success") {
+    if (data.status === "merged") {
+      return "Your guest cart's items were added to the cart you used last, which is now this device's cart.";
+    }
     return data.status === "associated"
       ? "Your cart was saved to your account."
       : "This cart was already yours.";

@@ -55,6 +55,21 @@ export const HIGHLIGHTED_ENDPOINTS: Partial<Record<FakeEndpoint, string>> = {
   disassociate: "removal",
 };
 
+/** `POST /v2/carts/:id/items` adds items; with `cart_items` it merges a cart into another. */
+export const isMergeRequest = (request: RecordedRequest) => {
+  const data = (request.body as { data?: unknown } | undefined)?.data;
+  const entries: unknown[] = Array.isArray(data) ? data : [data];
+  return (
+    request.endpoint === "add-items" &&
+    entries.some((entry) => (entry as { type?: unknown } | undefined)?.type === "cart_items")
+  );
+};
+
+/** The word a request stands out with in the log, if it does. */
+export function highlightOf(request: RecordedRequest): string | undefined {
+  return isMergeRequest(request) ? "merge" : HIGHLIGHTED_ENDPOINTS[request.endpoint];
+}
+
 /** Ids in paths (UUIDs, long tokens) take the room: their first 8 characters tell them apart. */
 const LONG_ID = /^(?=.*\d)[A-Za-z0-9_-]{17,}$/;
 const SHORT_ID_LENGTH = 8;
@@ -119,7 +134,7 @@ export function RequestLog({
           </thead>
           <tbody>
             {requests.map((request) => {
-              const highlight = HIGHLIGHTED_ENDPOINTS[request.endpoint];
+              const highlight = highlightOf(request);
               const fullPath = `${request.path}${queryText(request.query)}`;
               return (
                 <tr

@@ -13,7 +13,7 @@ import { createShopperClient, type Client } from "@epcc-sdk/sdks-shopper";
 import type { Decorator, StoryContext } from "@storybook/react-vite";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, Fragment, StrictMode, useContext, useState, type ReactNode } from "react";
-import { ElasticPathProvider } from "../../src";
+import { ElasticPathProvider, type GuestCartOnLogin } from "../../src";
 import type { FakeCustomer, FakeElasticPath } from "../../src/testing";
 import { retireFake, startFreshFake } from "./fakeHandlers";
 import { useFakeControls, type DemoArgs } from "./fakeControls";
@@ -70,6 +70,8 @@ export interface DemoParameters {
   caption?: Caption;
   /** A "Start over as a guest" button in the caption (storefront stories). */
   startOver?: boolean;
+  /** The provider's `guestCartOnLogin`; its default (`"associate"`) when left out. */
+  guestCartOnLogin?: GuestCartOnLogin;
 }
 
 function memoryTokenStorage() {
@@ -190,7 +192,12 @@ function DemoRoot({
 
   const app = (
     <QueryClientProvider client={demo.queryClient}>
-      <ElasticPathProvider client={demo.client} cartId={cartId} onCartIdChange={setCartId}>
+      <ElasticPathProvider
+        client={demo.client}
+        cartId={cartId}
+        onCartIdChange={setCartId}
+        guestCartOnLogin={parameters.guestCartOnLogin}
+      >
         <StoryCaption
           caption={caption}
           startOver={parameters.startOver ? (parameters.guestCart ?? null) : undefined}
