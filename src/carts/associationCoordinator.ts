@@ -64,6 +64,16 @@ async function withCrossTabLock(name: string, task: () => Promise<void>): Promis
 }
 
 /**
+ * What went wrong before a merge was sent (its code could not be downloaded, the lookup of
+ * the shopper's carts was cancelled), as the package reports failures: tried again later.
+ */
+const interrupted = (cause: unknown) =>
+  new ElasticPathError(
+    "Merging the guest cart was interrupted before it was sent (see cause); it is tried again later.",
+    { retryable: true, cause },
+  );
+
+/**
  * After a 200: brings the owner's cached lists up to date — unless that owner is no longer
  * the shopper: an answer arriving after a logout must not write into the next session's cache.
  */
@@ -159,6 +169,7 @@ export class AssociationCoordinator {
             (listener()[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
           ),
         );
+    let unanswered: ElasticPathError | undefined;
     const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerVariables>(
       queryClient,
       {
@@ -179,8 +190,18 @@ export class AssociationCoordinator {
             );
           }
           if (scope.guestCartOnLogin === "merge") {
-            const { mergeGuestCart } = await loadGuestCartMerge();
-            const merged = await mergeGuestCart(scope, owner, shopper, cartId);
+            // A merge whose outcome is unknown is never sent again, whatever the caller's
+            // `retry` says: its error stands.
+            if (unanswered) throw unanswered;
+            const merged = await loadGuestCartMerge()
+              .then(({ mergeGuestCart }) => mergeGuestCart(scope, owner, shopper, cartId))
+              .catch((error: unknown) => {
+                if (!(error instanceof ElasticPathError)) throw interrupted(error);
+                if (!error.retryable && !(error.status! >= 400 && error.status! < 500)) {
+                  unanswered = error;
+                }
+                throw error;
+              });
             if (merged) return merged;
           }
           return this.send(client, store, owner, variables);
@@ -206,14 +227,25 @@ export class AssociationCoordinator {
         void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
         return;
       }
+      // Written only while the shopper is still signed in: after a logout, nothing of theirs
+      // goes back into storage.
+      const settle = () => {
+        if (store.latest().shopper?.token === shopper.token) ledger.add(sessionId, cartId);
+      };
       try {
-        await observer.mutate(variables);
-        ledger.add(sessionId, cartId);
+        const result = await observer.mutate(variables);
+        settle();
+        // Once the merge shows as settled (hooks find it by the cart it went into), that cart
+        // becomes the current one — unless the shopper or the cart changed meanwhile.
+        const now = store.latest();
+        if (result.status === "merged" && now.shopper?.token === shopper.token) {
+          if (now.cartId === cartId) store.setCartId(result.cartId);
+        }
       } catch (error) {
         // Transient failures that outlived the retries may be tried again later (a re-mount);
         // a refusal (4xx, bad input) is final for this session.
         if (error instanceof ElasticPathError && error.retryable) this.#started.delete(started);
-        else ledger.add(sessionId, cartId);
+        else settle();
       } finally {
         observer.reset();
       }

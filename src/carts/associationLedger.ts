@@ -16,10 +16,13 @@ export interface AssociationLedger {
    * across sessions, since the same merge sent again would add every quantity twice.
    */
   merges: {
-    has(mergeId: string): boolean;
-    add(mergeId: string): void;
-    /** A merge Elastic Path refused (a 4xx): nothing was copied, it may be sent again. */
-    delete(mergeId: string): void;
+    /**
+     * Records the merge unless it is recorded already — checked and written in one step, so
+     * that of two tabs only one may send it. Whether it was free to send.
+     */
+    claim(mergeId: string): boolean;
+    /** A merge not sent after all, or refused (a 4xx): nothing was copied, it may be sent later. */
+    release(mergeId: string): void;
   };
 }
 
@@ -69,15 +72,32 @@ function parse(raw: string | undefined): LedgerState | undefined {
   }
 }
 
-export function createAssociationLedger(storage: StorageAdapter): AssociationLedger {
+/**
+ * The ledger over `storage`, with the merges in `mergeStorage` when that is another adapter:
+ * a provider that keeps the sessions' records in memory (the app keeps its sessions in
+ * storage of its own) still keeps the merges in `localStorage`, where a reload finds them —
+ * hashes that name nobody.
+ */
+export function createAssociationLedger(
+  storage: StorageAdapter,
+  mergeStorage: StorageAdapter = storage,
+): AssociationLedger {
   // Mirrors storage so the ledger also works where storage writes go nowhere (no window).
   let memory: LedgerState = { sessions: [], merges: [] };
-  const read = () => parse(storage.get()) ?? memory;
-  const write = (state: LedgerState) => {
-    memory = state;
-    storage.set(
+  // The merges this page sent count even when storage did not take them (quota exceeded).
+  const read = (): LedgerState => ({
+    sessions: (parse(storage.get()) ?? memory).sessions,
+    merges: [...new Set([...(parse(mergeStorage.get()) ?? memory).merges, ...memory.merges])],
+  });
+  const put = (adapter: StorageAdapter, state: LedgerState) =>
+    adapter.set(
       state.sessions.length + state.merges.length > 0 ? JSON.stringify(state) : undefined,
     );
+  const write = (state: LedgerState) => {
+    memory = state;
+    if (mergeStorage === storage) return put(storage, state);
+    put(storage, { sessions: state.sessions, merges: [] });
+    put(mergeStorage, { sessions: [], merges: state.merges });
   };
   return {
     has(sessionId, cartId) {
@@ -102,13 +122,13 @@ export function createAssociationLedger(storage: StorageAdapter): AssociationLed
       write({ sessions: [], merges: read().merges });
     },
     merges: {
-      has: (mergeId) => read().merges.includes(mergeId),
-      add(mergeId) {
+      claim(mergeId) {
         const state = read();
-        if (state.merges.includes(mergeId)) return;
+        if (state.merges.includes(mergeId)) return false;
         write({ ...state, merges: [mergeId, ...state.merges].slice(0, MAX_MERGES) });
+        return true;
       },
-      delete(mergeId) {
+      release(mergeId) {
         const state = read();
         write({ ...state, merges: state.merges.filter((id) => id !== mergeId) });
       },

@@ -1,10 +1,17 @@
-import type { CartCollectionResponse, Client } from "@epcc-sdk/sdks-shopper";
-import type { QueryClient } from "@tanstack/react-query";
+import {
+  getACart,
+  type CartCollectionResponse,
+  type CartResponse,
+  type Client,
+} from "@epcc-sdk/sdks-shopper";
+import { isCancelledError, type Query, type QueryClient } from "@tanstack/react-query";
 import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
+import { answerOf } from "../errors/fromResponse";
 import { fnv1a, sessionIdentity, type Shopper, type ShopperKind } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import type { OwnerResult } from "./associateCart";
 import type { AssociationLedger } from "./associationLedger";
+import type { CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
 import { mergeCarts, mergeWasRefused } from "./mergeCarts";
@@ -50,25 +57,110 @@ const mergeIdOf = (guestCartId: string, shopper: Shopper) =>
 
 const THEIRS = Symbol("the guest cart is already the shopper's");
 
+/** A list query's first page, when it is one that starts at the top (offset 0). */
+function firstPageOf(query: Query): CartCollectionResponse | undefined {
+  const data = query.state.data as CartListData | undefined;
+  if (!data) return undefined;
+  if ("pages" in data) return data.pages[0];
+  const params = query.queryKey[5] as { offset?: number } | undefined;
+  return params?.offset ? undefined : data;
+}
+
 /**
- * The first page of the shopper's carts — the very query "My carts" loads (shared, not sent
- * twice) — and in it the cart to merge into: Elastic Path lists carts most recently updated
- * first. Also tells whether the "guest" cart is already theirs (listed on that page).
+ * The first page of the shopper's carts. A list that "My carts" loaded in this session or is
+ * loading now (paged or infinite) will do; else the default page is fetched — the query
+ * `useCustomerCarts()` / `useAccountCarts()` load, so a "My carts" mounted later shares it.
+ * That fetch is cancelled when a "My carts" that joined it unmounts: it is asked again then.
+ */
+async function firstPageOfCarts(
+  { client, queryClient, store }: MergeScope,
+  owner: CartOwner,
+  shopper: Shopper,
+): Promise<CartCollectionResponse> {
+  const lists = cartKeys.owner(owner.kind, shopper.id);
+  await queryClient.refetchQueries(
+    { queryKey: lists, fetchStatus: "fetching" },
+    { cancelRefetch: false },
+  );
+  const loaded = queryClient
+    .getQueryCache()
+    .findAll({ queryKey: lists, predicate: (query) => !query.state.isInvalidated })
+    .map(firstPageOf)
+    .find((page) => page !== undefined);
+  if (loaded) return loaded;
+  const options = cartListOptions(owner, {
+    client,
+    signedIn: shopper,
+    onUnauthorized: () => store.signOutIfCurrent(shopper.token),
+  });
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await queryClient.fetchQuery(options);
+    } catch (error) {
+      if (!isCancelledError(error) || attempt === 3) throw error;
+    }
+  }
+}
+
+type Ownership = "guest" | "theirs" | "another's";
+
+/**
+ * Whether the current cart is a guest cart — no customer, no account — as the cart itself
+ * says (`relationships`, Carts API "Get a Cart"): "My carts" lists 100 at most per page, and
+ * a cart kept on the device across a logout (`keepCartOnLogout`) may be someone else's. The
+ * copy a cart badge cached will do (ownership does not change at login); else it is read
+ * with the shopper's token, beside the list. A cart that cannot be read is not theirs to merge.
+ */
+async function ownershipOf(
+  { client, queryClient }: MergeScope,
+  owner: CartOwner,
+  shopper: Shopper,
+  cartId: string,
+): Promise<Ownership> {
+  let cart = queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId));
+  if (!cart) {
+    try {
+      const { data } = await answerOf(
+        "Loading the cart",
+        getACart({
+          client,
+          path: { cartID: cartId },
+          headers: { [owner.tokenHeader]: shopper.token },
+        }),
+      );
+      cart = data!.data;
+    } catch (error) {
+      const { status } = error as ElasticPathError;
+      if (mergeWasRefused(error) && status !== 429 && status !== 401) return "another's";
+      throw error;
+    }
+  }
+  const related = (relation: unknown) =>
+    ((relation as { data?: Array<{ id?: string }> } | undefined)?.data ?? []).map(({ id }) => id);
+  const customers = related(cart?.relationships?.customers);
+  const accounts = related(cart?.relationships?.accounts);
+  if ((owner.kind === "customer" ? customers : accounts).includes(shopper.id)) return "theirs";
+  return customers.length + accounts.length === 0 ? "guest" : "another's";
+}
+
+/**
+ * The cart to merge the guest cart into: the shopper's most recently updated one (Elastic
+ * Path lists carts that way), or undefined when there is none, or when the current cart is
+ * not a guest cart (another shopper's, kept on the device): that one is associated as with
+ * `"associate"`. THEIRS when it is the shopper's already.
  */
 async function findTarget(
-  { client, queryClient, store }: MergeScope,
+  scope: MergeScope,
   owner: CartOwner,
   shopper: Shopper,
   guestCartId: string,
 ): Promise<string | typeof THEIRS | undefined> {
-  const page: CartCollectionResponse = await queryClient.fetchQuery(
-    cartListOptions(owner, {
-      client,
-      signedIn: shopper,
-      onUnauthorized: () => store.signOutIfCurrent(shopper.token),
-    }),
-  );
-  if (page.data.some((cart) => cart.id === guestCartId)) return THEIRS;
+  const [page, ownership] = await Promise.all([
+    firstPageOfCarts(scope, owner, shopper),
+    ownershipOf(scope, owner, shopper, guestCartId),
+  ]);
+  if (ownership === "theirs" || page.data.some((cart) => cart.id === guestCartId)) return THEIRS;
+  if (ownership === "another's") return undefined;
   return page.data[0]?.id;
 }
 
@@ -98,19 +190,31 @@ export async function mergeGuestCart(
   const { client, queryClient, store, ledger } = scope;
   const ownerId = { [`${owner.kind}Id`]: shopper.id };
   const mergeId = mergeIdOf(guestCartId, shopper);
-  if (ledger.merges.has(mergeId)) {
+  // Claimed before anything is awaited: a tab without Web Locks that starts at the same
+  // moment finds it taken.
+  if (!ledger.merges.claim(mergeId)) {
     throw new ElasticPathError(
       `This guest cart was merged into the ${shopper.kind}'s cart before (or its merge went unanswered), so it is not merged again: that would add every quantity twice.`,
     );
   }
-  const target = await findTarget(scope, owner, shopper, guestCartId);
-  if (target === undefined) return undefined;
-  if (target === THEIRS) {
-    return { status: "already-associated", cartId: guestCartId, ...ownerId } as AutomaticResult;
+  let target: string | typeof THEIRS | undefined;
+  try {
+    target = await findTarget(scope, owner, shopper, guestCartId);
+    if (target !== undefined && target !== THEIRS) checkStillSignedIn(store, shopper);
+  } catch (error) {
+    ledger.merges.release(mergeId);
+    store.signOutOnUnauthorized(error, shopper.token);
+    throw error;
   }
-  checkStillSignedIn(store, shopper);
+  if (target === undefined || target === THEIRS) {
+    // Nothing to merge: the claim goes, so that a later login may merge this cart.
+    ledger.merges.release(mergeId);
+    return (
+      target &&
+      ({ status: "already-associated", cartId: guestCartId, ...ownerId } as AutomaticResult)
+    );
+  }
 
-  ledger.merges.add(mergeId);
   try {
     const { itemErrors } = await mergeCarts(
       client,
@@ -119,9 +223,12 @@ export async function mergeGuestCart(
     );
     // The target is theirs already: for this session it counts as associated, so making it
     // the current cart sends nothing (nor does the guest cart, which is not to become theirs).
-    const sessionId = sessionIdentity(shopper);
-    ledger.add(sessionId, target);
-    ledger.add(sessionId, guestCartId);
+    // Not after a logout: nothing of the shopper's may be written to storage once they left.
+    if (store.latest().shopper?.token === shopper.token) {
+      const sessionId = sessionIdentity(shopper);
+      ledger.add(sessionId, target);
+      ledger.add(sessionId, guestCartId);
+    }
     return {
       status: "merged",
       cartId: target,
@@ -130,7 +237,7 @@ export async function mergeGuestCart(
       ...ownerId,
     } as AutomaticResult;
   } catch (error) {
-    if (mergeWasRefused(error)) ledger.merges.delete(mergeId);
+    if (mergeWasRefused(error)) ledger.merges.release(mergeId);
     else readCartsAgain(queryClient, owner, shopper, target);
     store.signOutOnUnauthorized(error, shopper.token);
     throw error;
@@ -148,11 +255,7 @@ function readCartsAgain(
   void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
 }
 
-/**
- * After a merge: the target becomes the current cart (unless the shopper or the cart changed
- * meanwhile), and its cached copy and the shopper's lists (its totals, the order) are read
- * again; resolves once they are.
- */
+/** After a merge: the target's cached copy and the shopper's lists (totals, order) are read again; resolves once they are. */
 export async function reflectMerge(
   queryClient: QueryClient,
   store: SessionStore,
@@ -160,9 +263,7 @@ export async function reflectMerge(
   shopper: Shopper,
   result: OwnerMergedResult,
 ): Promise<void> {
-  const now = store.latest();
-  if (now.shopper?.token !== shopper.token) return;
-  if (now.cartId === result.guestCartId) store.setCartId(result.cartId);
+  if (store.latest().shopper?.token !== shopper.token) return;
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: cartKeys.cart(result.cartId), exact: true }),
     queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) }),

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { useAssociateCartWithCustomer, useCustomerLogin } from "../../src";
+import { useAssociateCartWithCustomer, useCustomerCarts, useCustomerLogin } from "../../src";
 import { countOf, createHarness, SHOPPER, type HarnessOptions } from "../support/harness";
 import { memoryStorage } from "../support/memoryStorage";
 
@@ -61,8 +61,12 @@ describe("the association record's storage format", () => {
     localStorage.setItem("_epcc_associated_carts", JSON.stringify(stored.sessions));
 
     const reloaded = createHarness({ fake });
-    renderHook(() => useAssociateCartWithCustomer(), { wrapper: reloaded.wrapper });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const after = renderHook(
+      () => ({ associate: useAssociateCartWithCustomer(), carts: useCustomerCarts() }),
+      { wrapper: reloaded.wrapper },
+    );
+    // The association would have gone out beside the list, in the same effects.
+    await waitFor(() => expect(after.result.current.carts.isSuccess).toBe(true));
     expect(countOf(fake, "associate")).toBe(1);
   });
 });

@@ -72,7 +72,9 @@ describe("public types of the account hooks", () => {
 
   it("useAssociateCartWithAccount and its mirror: data, error and variables", () => {
     const mutation = useAssociateCartWithAccount();
-    expectTypeOf(mutation.data).toEqualTypeOf<AssociateCartWithAccountResult | MergedAccountCartResult | undefined>();
+    expectTypeOf(mutation.data).toEqualTypeOf<
+      AssociateCartWithAccountResult | MergedAccountCartResult | undefined
+    >();
     expectTypeOf(mutation.error).toEqualTypeOf<ElasticPathError | null>();
     expectTypeOf(mutation.mutate).parameter(0).toEqualTypeOf<AssociateCartWithAccountVariables>();
     expectTypeOf<AssociateCartWithAccountVariables>().toEqualTypeOf<{

@@ -1,8 +1,9 @@
 /**
- * Second reading of the guest-cart merge at login: cases the change's own tests leave out.
- * Each test states the behaviour the contract asks for; on 5f1e4ba every one of them fails,
- * and each failure is a finding of the review (see the report). Not meant to merge as is:
- * the lead picks the ones that become regression tests with their fixes.
+ * The guest-cart merge at login where it is easiest to get wrong: a "My carts" view that
+ * joins and leaves the merge's lookup, a merge truly in flight at logout, a caller's own
+ * retry, reloads and tabs that overlap without Web Locks, storage that refuses writes, an
+ * account switch that keeps the cart, and a current cart of the shopper's beyond the first
+ * page. Each was found by a second reading and failed before its fix.
  */
 import { getACart } from "@epcc-sdk/sdks-shopper";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
@@ -72,7 +73,7 @@ function App({
   return show ? <Carts /> : null;
 }
 
-describe("review: the merge's discovery shares the list query with My carts", () => {
+describe("the merge's discovery shares the list query with My carts", () => {
   it("a My carts view that mounts and unmounts while the discovery is loading does not cancel the merge", async () => {
     let listing!: () => void;
     const listInFlight = new Promise<void>((resolve) => (listing = resolve));
@@ -157,7 +158,7 @@ describe("review: the merge's discovery shares the list query with My carts", ()
   });
 });
 
-describe("review: exactly once where the app keeps sessions in storage of its own", () => {
+describe("exactly once where the app keeps sessions in storage of its own", () => {
   it("a merge whose outcome is unknown is not sent again after a reload", async () => {
     const sessionStorage = memoryStorage(); // say, the app's cookie adapter: survives a reload
     const first = createHarness({ provider: { guestCartOnLogin: "merge", sessionStorage } });
@@ -185,7 +186,7 @@ describe("review: exactly once where the app keeps sessions in storage of its ow
   });
 });
 
-describe("review: the caller's own retry on the association hook", () => {
+describe("the caller's own retry on the association hook", () => {
   it("after a 503 that landed after applying: one merge, and the error still says the outcome is unknown", async () => {
     const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
     const { fake, wrapper } = harness;
@@ -209,7 +210,7 @@ describe("review: the caller's own retry on the association hook", () => {
   });
 });
 
-describe("review: a logout while the merge request itself is in the air", () => {
+describe("a logout while the merge request itself is in the air", () => {
   it("the merge is really in flight at logout, and nothing of the shopper's is made current", async () => {
     let merging!: () => void;
     const inFlight = new Promise<void>((resolve) => (merging = resolve));
@@ -242,7 +243,7 @@ describe("review: a logout while the merge request itself is in the air", () => 
   });
 });
 
-describe("review: two tabs where the browser has no Web Locks (an http:// origin, an old webview)", () => {
+describe("two tabs where the browser has no Web Locks (an http:// origin, an old webview)", () => {
   it("two tabs whose automatic calls overlap merge the guest cart once", async () => {
     // jsdom has no navigator.locks: the ledger alone guards, as the coordinator says.
     expect(typeof navigator === "undefined" ? undefined : navigator.locks).toBeUndefined();
@@ -268,7 +269,7 @@ describe("review: two tabs where the browser has no Web Locks (an http:// origin
   });
 });
 
-describe("review: an account switch with keepCartOnLogout", () => {
+describe("an account switch with keepCartOnLogout", () => {
   it("does not copy one account's cart into another account's cart", async () => {
     const harness = createHarness({
       provider: { guestCartOnLogin: "merge", keepCartOnLogout: true },
@@ -307,7 +308,7 @@ describe("review: an account switch with keepCartOnLogout", () => {
   });
 });
 
-describe("review: storage that refuses writes (quota exceeded)", () => {
+describe("storage that refuses writes (quota exceeded)", () => {
   it("a merge whose outcome is unknown is still not sent again by the caller's retry", async () => {
     // localStorageAdapter swallows a failed setItem; what was stored before stays readable.
     const full = { get: () => '{"sessions":[],"merges":[]}', set: () => {} };
@@ -332,7 +333,7 @@ describe("review: storage that refuses writes (quota exceeded)", () => {
   });
 });
 
-describe("review: a current cart of the shopper's that is not on the first page of their carts", () => {
+describe("a current cart of the shopper's that is not on the first page of their carts", () => {
   it("is recognised as theirs and not merged into another of their carts", async () => {
     const harness = createHarness({ provider: { guestCartOnLogin: "merge" } });
     const { fake, wrapper } = harness;
