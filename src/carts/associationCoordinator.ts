@@ -16,6 +16,7 @@ import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "./associationKeys";
 import { reflectAssociation } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
+import { expectAssociation, settleWith } from "./pendingAssociations";
 
 export type AssociationMutationOptions = MutationOptions<
   OwnerResult,
@@ -141,6 +142,7 @@ export class AssociationCoordinator {
     const started = `${sessionId}\n${cartId}`;
     if (this.#started.has(started) || ledger.has(sessionId, cartId)) return;
     this.#started.add(started);
+    const settle = expectAssociation(shopper.token, cartId);
 
     const fanOut =
       (callback: "onSuccess" | "onError" | "onSettled") =>
@@ -169,7 +171,7 @@ export class AssociationCoordinator {
               `The ${owner.kind} signed out before the cart was associated.`,
             );
           }
-          return this.send(client, store, owner, variables);
+          return settleWith(settle, this.send(client, store, owner, variables));
         },
         onSuccess: async (result, ...rest) => {
           await reflectIfCurrent(queryClient, store, owner, result);
@@ -199,7 +201,11 @@ export class AssociationCoordinator {
         observer.reset();
       }
     };
-    void withCrossTabLock(`epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`, run);
+    // Whatever happened, lists waiting for the answer wait no more.
+    void withCrossTabLock(
+      `epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`,
+      run,
+    ).finally(() => settle(false));
   }
 
   /**
