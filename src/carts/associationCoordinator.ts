@@ -142,7 +142,7 @@ export class AssociationCoordinator {
     const started = `${sessionId}\n${cartId}`;
     if (this.#started.has(started) || ledger.has(sessionId, cartId)) return;
     this.#started.add(started);
-    const settle = expectAssociation(shopper.token, cartId);
+    const settle = expectAssociation(client, shopper.token, cartId);
 
     const fanOut =
       (callback: "onSuccess" | "onError" | "onSettled") =>
@@ -185,8 +185,12 @@ export class AssociationCoordinator {
     const run = async () => {
       if (ledger.has(sessionId, cartId)) {
         // Another tab did it while we waited for the lock: our lists of that owner were
-        // loaded before, and would not show the cart until something refetched them.
-        void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
+        // loaded before, and would not show the cart until something refetched them. Cancel
+        // first: invalidateQueries would join a first load under way, which asked too early.
+        const queryKey = cartKeys.owner(owner.kind, shopper.id);
+        void queryClient
+          .cancelQueries({ queryKey })
+          .then(() => queryClient.invalidateQueries({ queryKey }));
         return;
       }
       try {

@@ -131,7 +131,7 @@ async function fetchCarts(
   if (offset) return page;
   // Effects run in tree order: the association hook's may come just after this list's.
   await null;
-  const association = associationPending(token);
+  const association = associationPending(client, token);
   if (!association) return page;
   const { cartId } = association;
   const cart =

@@ -1,4 +1,4 @@
-import type { CartCollectionResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartCollectionResponse, Client } from "@epcc-sdk/sdks-shopper";
 
 /**
  * An automatic association whose first answer has not come yet: which cart goes to the
@@ -10,17 +10,25 @@ export interface PendingAssociation {
   answer: Promise<boolean>;
 }
 
-// By the session's token, which names one owner (a customer, or one account) in one login:
-// a list loaded for the next login must not wait on, or take the cart of, the previous one.
-const pending = new Map<string, PendingAssociation>();
+// Per SDK client, as the coordinator that starts them: a list in one provider never waits on
+// another's association, which may itself wait (on a Web Lock) for this one's. Then by the
+// session's token, which names one owner (a customer, or one account) in one login: a list
+// loaded for the next login must not wait on, or take the cart of, the previous one.
+const pendingByClient = new WeakMap<Client, Map<string, PendingAssociation>>();
 
 /**
  * Records, as the automatic association of `cartId` with the shopper whose token this is
- * starts, that its answer is on the way, so their lists loading meanwhile can wait for it
- * (`associationPending`). Returns how to settle it: only the first call counts, and one must
- * come, for the lists wait.
+ * starts on `client`, that its answer is on the way, so their lists loading meanwhile can
+ * wait for it (`associationPending`). Returns how to settle it: only the first call counts,
+ * and one must come, for the lists wait.
  */
-export function expectAssociation(token: string, cartId: string): (associated: boolean) => void {
+export function expectAssociation(
+  client: Client,
+  token: string,
+  cartId: string,
+): (associated: boolean) => void {
+  const pending = pendingByClient.get(client) ?? new Map<string, PendingAssociation>();
+  pendingByClient.set(client, pending);
   let settle!: (associated: boolean) => void;
   const entry: PendingAssociation = {
     cartId,
@@ -42,8 +50,9 @@ export function settleWith<T>(settle: (associated: boolean) => void, request: Pr
   return request;
 }
 
-/** The automatic association of this session's cart, while it awaits its answer. */
-export const associationPending = (token: string) => pending.get(token);
+/** The automatic association of this session's cart on `client`, while it awaits its answer. */
+export const associationPending = (client: Client, token: string) =>
+  pendingByClient.get(client)?.get(token);
 
 /**
  * First pages a list put the newly associated cart into itself: the right carts, but their
