@@ -145,7 +145,7 @@ async function fetchCarts(
     !associated ||
     !guestCart ||
     carts.data.some((listed) => listed.id === cartId) ||
-    !(carts.data.length < (carts.meta?.page?.limit ?? 0))
+    carts.data.length >= (carts.meta?.page?.limit ?? 0)
   ) {
     return carts;
   }
