@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: every scenario of issue 6 with this package and with the SDK baseline, on
- * the fake Elastic Path with a fixed 100 ms round trip. Each scenario runs `BENCH_RUNS`
+ * `npm run bench`: every scenario, in every storefront shape, with this package and with the
+ * SDK baseline, on the fake Elastic Path with a fixed 100 ms round trip. Each scenario runs `BENCH_RUNS`
  * times per implementation (default 7, alternating which goes first); the table and
  * bench/results.json hold the medians, the console also shows the spread. Vitest is only
  * the runner (jsdom, TSX); nothing here asserts a timing.
@@ -10,14 +10,17 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, test } from "vitest";
 import { epccReactHooks } from "./apps/epccReactHooks";
 import { sdkBaseline } from "./apps/sdkBaseline";
+import { accountLoginWithGuestCart } from "./scenarios/accountLoginWithGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
 import { switchCustomer } from "./scenarios/switchCustomer";
 import { thousandCarts } from "./scenarios/thousandCarts";
 import {
+  BADGES,
   checkTargets,
   formatTable,
   median,
+  scenarioOf,
   spread,
   summarize,
   SCENARIO_ORDER,
@@ -38,13 +41,15 @@ const reactBuild: ReactBuild =
 // `<StrictMode>` only acts in the development build; everything else is timed as shipped.
 const scenarios: Scenario[] =
   reactBuild === "development"
-    ? [strictModeFiveConsumers]
-    : [loginWithGuestCart, thousandCarts, switchCustomer];
+    ? strictModeFiveConsumers
+    : [...loginWithGuestCart, ...accountLoginWithGuestCart, thousandCarts, ...switchCustomer];
 const implementations = [epccReactHooks, sdkBaseline];
-// `BENCH_ONLY=switch-customer` runs one scenario (while working on it); results.json keeps
-// the other scenarios' last results.
+// `BENCH_ONLY=switch-customer` runs one scenario in every shape (while working on it),
+// `BENCH_ONLY=switch-customer/no-badge` one shape; results.json keeps the others' last results.
 const only = process.env.BENCH_ONLY;
-const selected = only ? scenarios.filter((scenario) => scenario.name === only) : scenarios;
+const selected = only
+  ? scenarios.filter((scenario) => scenario.name === only || scenarioOf(scenario.name) === only)
+  : scenarios;
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -53,7 +58,9 @@ test("epcc-react-hooks against the SDK baseline", async () => {
   if (!Number.isInteger(RUNS) || RUNS < 1) {
     throw new Error("BENCH_RUNS must be a whole number ≥ 1.");
   }
-  if (only && !SCENARIO_ORDER.includes(only)) throw new Error(`No scenario is called ${only}.`);
+  if (only && !SCENARIO_ORDER.includes(scenarioOf(only))) {
+    throw new Error(`No scenario is called ${only}.`);
+  }
   // The other pass holds the scenario asked for.
   if (selected.length === 0) return;
   // One unrecorded pass first: the first React render, msw and the SDK pay for module
@@ -86,7 +93,7 @@ test("epcc-react-hooks against the SDK baseline", async () => {
         `  ${scenario.name} / ${implementation.name}: ` +
           `correct list ${show((r) => r.msToCorrectList)} ms, first carts shown ${show((r) => r.msToFirstList)} ms, ` +
           `commits ${show((r) => r.commits)}, association req. ${show((r) => r.requests.association)}, ` +
-          `list req. ${show((r) => r.requests.list)}`,
+          `list req. ${show((r) => r.requests.list)}, cart req. ${show((r) => r.requests.cart)}`,
       );
     }
   }
@@ -117,10 +124,12 @@ function mergeResults(file: string, fresh: BenchResults["scenarios"]): BenchResu
     : [];
   const sameLine = (a: ScenarioResult, b: ScenarioResult) => a.name === b.name && a.impl === b.impl;
   const kept = previous.filter((old) => !fresh.some((line) => sameLine(line, old)));
-  const order = (line: ScenarioResult) => SCENARIO_ORDER.indexOf(line.name);
+  const order = (line: ScenarioResult) =>
+    SCENARIO_ORDER.indexOf(scenarioOf(line.name)) * BADGES.length + BADGES.indexOf(line.badge);
   return {
     rttMs: RTT_MS,
-    scenarios: [...kept, ...fresh].sort(
+    // Lines of an earlier layout (a scenario without its shape) go.
+    scenarios: [...kept.filter((line) => line.badge !== undefined), ...fresh].sort(
       (a, b) => order(a) - order(b) || a.impl.localeCompare(b.impl),
     ),
   };

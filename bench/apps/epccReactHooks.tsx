@@ -1,12 +1,22 @@
 /**
  * The storefront built on this package: the provider keeps the session and the cart id,
- * `useAssociateCartWithCustomer` associates on login, `useCustomerCarts` lists "My carts".
+ * `useAssociateCartWithCustomer` (or `useAssociateCartWithAccount`) associates on login,
+ * `useCustomerCarts` (or `useAccountCarts`) lists "My carts". The cart badge, when there is
+ * one, loads the current cart through `cartQueries.cart` or through the SDK's own
+ * `getACartOptions`, as a storefront that never heard of `cartQueries` would.
  */
+import type { CartResponse } from "@epcc-sdk/sdks-shopper";
+import { getACartOptions } from "@epcc-sdk/sdks-shopper/react-query";
 import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { StrictMode, useEffect, useMemo, useState } from "react";
 import {
   cartQueries,
   ElasticPathProvider,
+  useAccountCarts,
+  useAccountLogin,
+  useAccountLogout,
+  useAccountSession,
+  useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
   useCartId,
   useCustomerCarts,
@@ -14,9 +24,11 @@ import {
   useCustomerLogout,
   useCustomerSession,
   useElasticPath,
+  useInfiniteAccountCarts,
   useInfiniteCustomerCarts,
   type StorageAdapter,
 } from "../../src";
+import { PASSWORD_PROFILE_ID } from "../scenarios/fixtures";
 import {
   ALL_PAGES_LIMIT,
   CartBadgeView,
@@ -29,6 +41,7 @@ import {
   type BenchImplementation,
   type ListMode,
   type MyCartsState,
+  type ShopperKind,
   type StorefrontParts,
   type StorefrontProps,
 } from "./ui";
@@ -44,7 +57,7 @@ function memoryAdapter(initial?: string): StorageAdapter {
   };
 }
 
-function LoginForm() {
+function CustomerLoginForm() {
   const probe = useProbe();
   const session = useCustomerSession();
   const login = useCustomerLogin({ onSuccess: probe.loginResolved });
@@ -59,59 +72,119 @@ function LoginForm() {
   );
 }
 
-function CartBadgeOf({ cartId }: { cartId: string }) {
+/** An account member of the bench's password profile; the username is their email. */
+function AccountLoginForm() {
+  const probe = useProbe();
+  const session = useAccountSession();
+  const login = useAccountLogin({ onSuccess: probe.loginResolved });
+  const logout = useAccountLogout();
+  return (
+    <LoginFormView
+      signedIn={session.status === "signed-in"}
+      error={login.error?.message}
+      onLogin={({ email, password }) =>
+        login.mutate({ passwordProfileId: PASSWORD_PROFILE_ID, username: email, password })
+      }
+      onLogout={logout}
+    />
+  );
+}
+
+/** The badge on the SDK's own query options: its cache entry is nothing this package reads. */
+function SdkCartBadgeOf({ cartId }: { cartId: string }) {
+  const { client } = useElasticPath();
+  const { data } = useQuery(getACartOptions({ client, path: { cartID: cartId } }));
+  return <CartBadgeView cart={data?.data} />;
+}
+
+function PackageCartBadgeOf({ cartId }: { cartId: string }) {
   const { client } = useElasticPath();
   const { data } = useQuery(cartQueries.cart({ client }, cartId));
   return <CartBadgeView cart={data} />;
 }
 
-function CartBadge() {
+function CartBadge({ badge }: { badge: "sdk" | "cart-queries" }) {
   const [cartId] = useCartId();
-  return cartId === undefined ? null : <CartBadgeOf cartId={cartId} />;
+  if (cartId === undefined) return null;
+  return badge === "sdk" ? (
+    <SdkCartBadgeOf cartId={cartId} />
+  ) : (
+    <PackageCartBadgeOf cartId={cartId} />
+  );
 }
 
-function SavedCartNotice() {
+function CustomerSavedCartNotice() {
   const { status } = useAssociateCartWithCustomer();
   return <SavedCartNoticeView status={status} />;
 }
 
-function FirstPageOfMyCarts() {
-  const session = useCustomerSession();
-  const { data, error } = useCustomerCarts();
-  const state: MyCartsState =
-    session.status !== "signed-in"
-      ? { kind: "signed-out" }
-      : error
-        ? { kind: "error", message: error.message }
-        : data
-          ? { kind: "ready", carts: data.data }
-          : { kind: "loading" };
-  return <MyCartsView state={state} />;
+function AccountSavedCartNotice() {
+  const { status } = useAssociateCartWithAccount();
+  return <SavedCartNoticeView status={status} />;
 }
 
-function AllOfMyCarts() {
-  const session = useCustomerSession();
-  const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useInfiniteCustomerCarts({
-    limit: ALL_PAGES_LIMIT,
-  });
-  // "Loaded to the end": the bench's shopper keeps pressing "load more".
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
-  const carts = useMemo(() => data?.pages.flatMap((page) => page.data), [data]);
-  const state: MyCartsState =
-    session.status !== "signed-in"
-      ? { kind: "signed-out" }
-      : error
-        ? { kind: "error", message: error.message }
-        : carts
-          ? { kind: "ready", carts }
-          : { kind: "loading" };
-  return <MyCartsView state={state} />;
+/** "My carts" on one kind's hooks: the session, one page, and every page. */
+interface ListHooks {
+  useSession(): { status: string };
+  usePage(): { data?: { data: CartResponse[] }; error: Error | null };
+  useAllPages(): {
+    data?: { pages: Array<{ data: CartResponse[] }> };
+    error: Error | null;
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage(): Promise<unknown>;
+  };
 }
 
-function MyCarts({ list }: { list: ListMode }) {
-  return list === "all-pages" ? <AllOfMyCarts /> : <FirstPageOfMyCarts />;
+const customerLists: ListHooks = {
+  useSession: useCustomerSession,
+  usePage: () => useCustomerCarts(),
+  useAllPages: () => useInfiniteCustomerCarts({ limit: ALL_PAGES_LIMIT }),
+};
+
+const accountLists: ListHooks = {
+  useSession: useAccountSession,
+  usePage: () => useAccountCarts(),
+  useAllPages: () => useInfiniteAccountCarts({ limit: ALL_PAGES_LIMIT }),
+};
+
+function myCarts({ useSession, usePage, useAllPages }: ListHooks) {
+  function FirstPageOfMyCarts() {
+    const session = useSession();
+    const { data, error } = usePage();
+    const state: MyCartsState =
+      session.status !== "signed-in"
+        ? { kind: "signed-out" }
+        : error
+          ? { kind: "error", message: error.message }
+          : data
+            ? { kind: "ready", carts: data.data }
+            : { kind: "loading" };
+    return <MyCartsView state={state} />;
+  }
+
+  function AllOfMyCarts() {
+    const session = useSession();
+    const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useAllPages();
+    // "Loaded to the end": the bench's shopper keeps pressing "load more".
+    useEffect(() => {
+      if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+    const carts = useMemo(() => data?.pages.flatMap((page) => page.data), [data]);
+    const state: MyCartsState =
+      session.status !== "signed-in"
+        ? { kind: "signed-out" }
+        : error
+          ? { kind: "error", message: error.message }
+          : carts
+            ? { kind: "ready", carts }
+            : { kind: "loading" };
+    return <MyCartsView state={state} />;
+  }
+
+  return function MyCarts({ list }: { list: ListMode }) {
+    return list === "all-pages" ? <AllOfMyCarts /> : <FirstPageOfMyCarts />;
+  };
 }
 
 function Controls() {
@@ -121,7 +194,22 @@ function Controls() {
   return null;
 }
 
-const parts: StorefrontParts = { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls };
+const parts: Record<ShopperKind, StorefrontParts> = {
+  customer: {
+    LoginForm: CustomerLoginForm,
+    CartBadge,
+    SavedCartNotice: CustomerSavedCartNotice,
+    MyCarts: myCarts(customerLists),
+    Controls,
+  },
+  account: {
+    LoginForm: AccountLoginForm,
+    CartBadge,
+    SavedCartNotice: AccountSavedCartNotice,
+    MyCarts: myCarts(accountLists),
+    Controls,
+  },
+};
 
 function Storefront({
   client,
@@ -129,6 +217,7 @@ function Storefront({
   probe,
   initialCartId,
   strict = false,
+  shopper = "customer",
   ...layout
 }: StorefrontProps) {
   // Stable adapters: the provider subscribes to them.
@@ -142,7 +231,7 @@ function Storefront({
           sessionStorage={sessionStorage}
           cartIdStorage={cartIdStorage}
         >
-          <StorefrontLayout parts={parts} probe={probe} {...layout} />
+          <StorefrontLayout parts={parts[shopper]} probe={probe} {...layout} />
         </ElasticPathProvider>
       </QueryClientProvider>
     </ProbeProvider>

@@ -1,14 +1,22 @@
 /**
  * The same storefront written the way the SDK suggests, without this package: React state
  * for the session and the cart id, and the SDK's generated React Query helpers —
- * `useMutation(createCustomerCartAssociationMutation({ client }))` fired from an effect on
+ * `useMutation(createCustomerCartAssociationMutation({ client }))` (or
+ * `createAccountCartAssociationMutation` for an account member) fired from an effect on
  * login, `useQuery(getCartsOptions({ client, headers }))`, and `invalidateQueries` with
  * `getCartsQueryKey(...)` when the association succeeds. Written as a careful developer
  * would, not as a straw man: stable callbacks, `enabled` while signed out, the invalidation
- * promise returned so the mutation waits for the fresh list.
+ * promise returned so the mutation waits for the fresh list. Its cart badge, when there is
+ * one, is on `getACartOptions` whatever the shape ("cart-queries" is this package's).
  */
-import { getCarts, type CartCollectionResponse, type Client } from "@epcc-sdk/sdks-shopper";
 import {
+  getCarts,
+  postV2AccountMembersTokens,
+  type CartCollectionResponse,
+  type Client,
+} from "@epcc-sdk/sdks-shopper";
+import {
+  createAccountCartAssociationMutation,
   createCustomerCartAssociationMutation,
   getACartOptions,
   getCartsOptions,
@@ -43,17 +51,21 @@ import {
   type Credentials,
   type ListMode,
   type MyCartsState,
+  type ShopperKind,
   type StorefrontParts,
   type StorefrontProps,
 } from "./ui";
+import { PASSWORD_PROFILE_ID } from "../scenarios/fixtures";
 
+/** A customer's id and token, or the first account's id and token of an account member. */
 interface Session {
-  customerId: string;
+  ownerId: string;
   token: string;
 }
 
 interface Store {
   client: Client;
+  kind: ShopperKind;
   session: Session | undefined;
   cartId: string | undefined;
   setSession(session: Session | undefined): void;
@@ -70,23 +82,28 @@ function useStore(): Store {
 
 function StoreProvider({
   client,
+  kind,
   initialCartId,
   children,
 }: {
   client: Client;
+  kind: ShopperKind;
   initialCartId: string | undefined;
   children: ReactNode;
 }) {
   const [session, setSession] = useState<Session>();
   const [cartId, setCartId] = useState(initialCartId);
   const store = useMemo(
-    () => ({ client, session, cartId, setSession, setCartId }),
-    [client, session, cartId],
+    () => ({ client, kind, session, cartId, setSession, setCartId }),
+    [client, kind, session, cartId],
   );
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
 }
 
-const customerHeaders = (token: string | undefined) => ({ "X-Moltin-Customer-Token": token });
+const tokenHeaders = (kind: ShopperKind, token: string | undefined) =>
+  kind === "customer"
+    ? { "X-Moltin-Customer-Token": token }
+    : { "EP-Account-Management-Authentication-Token": token };
 
 /** The SDK has no function for `POST /v2/customers/tokens`; its client still adds the bearer. */
 async function requestCustomerToken(
@@ -102,14 +119,37 @@ async function requestCustomerToken(
     body: { data: { type: "token", email, password, authentication_mechanism: "password" } },
   });
   if (!data) throw new Error(`Login failed with ${response.status}.`);
-  return { customerId: data.data.customer_id, token: data.data.token };
+  return { ownerId: data.data.customer_id, token: data.data.token };
+}
+
+/** An account member's login: one token per account; the storefront shops for the first. */
+async function requestAccountToken(
+  client: Client,
+  { email, password }: Credentials,
+): Promise<Session> {
+  const { data, response } = await postV2AccountMembersTokens({
+    client,
+    body: {
+      data: {
+        type: "account_management_authentication_token",
+        authentication_mechanism: "password",
+        password_profile_id: PASSWORD_PROFILE_ID,
+        username: email,
+        password,
+      },
+    },
+  });
+  const first = data?.data?.[0];
+  if (!first?.account_id || !first.token) throw new Error(`Login failed with ${response.status}.`);
+  return { ownerId: first.account_id, token: first.token };
 }
 
 function LoginForm() {
   const probe = useProbe();
-  const { client, session, setSession, setCartId } = useStore();
+  const { client, kind, session, setSession, setCartId } = useStore();
   const login = useMutation({
-    mutationFn: (credentials: Credentials) => requestCustomerToken(client, credentials),
+    mutationFn: (credentials: Credentials) =>
+      (kind === "customer" ? requestCustomerToken : requestAccountToken)(client, credentials),
     onSuccess: (next) => {
       probe.loginResolved();
       setSession(next);
@@ -141,7 +181,7 @@ function CartBadge() {
 }
 
 /** The association as the SDK's helpers suggest: a mutation fired from an effect on login. */
-function useAssociateCartOnLogin() {
+function useAssociateCartWithCustomerOnLogin() {
   const { client, session, cartId } = useStore();
   const queryClient = useQueryClient();
   const association = useMutation({
@@ -156,22 +196,50 @@ function useAssociateCartOnLogin() {
     if (!session || !cartId) return;
     mutate({
       path: { cartID: cartId },
-      body: { data: [{ type: "customer", id: session.customerId }] },
-      headers: customerHeaders(session.token),
+      body: { data: [{ type: "customer", id: session.ownerId }] },
+      headers: tokenHeaders("customer", session.token),
     });
   }, [session, cartId, mutate]);
   return association;
 }
 
-function SavedCartNotice() {
-  const { status } = useAssociateCartOnLogin();
+/** The same with the SDK's account association helper and the account token. */
+function useAssociateCartWithAccountOnLogin() {
+  const { client, session, cartId } = useStore();
+  const queryClient = useQueryClient();
+  const association = useMutation({
+    ...createAccountCartAssociationMutation({ client }),
+    onSuccess: (_data, variables) =>
+      queryClient.invalidateQueries({
+        queryKey: getCartsQueryKey({ client, headers: variables.headers }),
+      }),
+  });
+  const { mutate } = association;
+  useEffect(() => {
+    if (!session || !cartId) return;
+    mutate({
+      path: { cartID: cartId },
+      body: { data: [{ type: "account", id: session.ownerId }] },
+      headers: tokenHeaders("account", session.token),
+    });
+  }, [session, cartId, mutate]);
+  return association;
+}
+
+function CustomerSavedCartNotice() {
+  const { status } = useAssociateCartWithCustomerOnLogin();
+  return <SavedCartNoticeView status={status} />;
+}
+
+function AccountSavedCartNotice() {
+  const { status } = useAssociateCartWithAccountOnLogin();
   return <SavedCartNoticeView status={status} />;
 }
 
 function FirstPageOfMyCarts() {
-  const { client, session } = useStore();
+  const { client, kind, session } = useStore();
   const { data, error } = useQuery({
-    ...getCartsOptions({ client, headers: customerHeaders(session?.token) }),
+    ...getCartsOptions({ client, headers: tokenHeaders(kind, session?.token) }),
     enabled: session !== undefined,
   });
   const state: MyCartsState = !session
@@ -192,8 +260,8 @@ function nextOffset(page: CartCollectionResponse): number | undefined {
 
 /** The SDK generates no infinite options for `GET /v2/carts`: the usual hand-written ones. */
 function AllOfMyCarts() {
-  const { client, session } = useStore();
-  const headers = customerHeaders(session?.token);
+  const { client, kind, session } = useStore();
+  const headers = tokenHeaders(kind, session?.token);
   const { data, error, hasNextPage, isFetchingNextPage, fetchNextPage } = useInfiniteQuery({
     queryKey: getCartsQueryKey({ client, headers, query: { "page[limit]": ALL_PAGES_LIMIT } }),
     queryFn: async ({ pageParam, signal }) => {
@@ -235,7 +303,10 @@ function Controls() {
   return null;
 }
 
-const parts: StorefrontParts = { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls };
+const parts: Record<ShopperKind, StorefrontParts> = {
+  customer: { LoginForm, CartBadge, SavedCartNotice: CustomerSavedCartNotice, MyCarts, Controls },
+  account: { LoginForm, CartBadge, SavedCartNotice: AccountSavedCartNotice, MyCarts, Controls },
+};
 
 function Storefront({
   client,
@@ -243,13 +314,14 @@ function Storefront({
   probe,
   initialCartId,
   strict = false,
+  shopper = "customer",
   ...layout
 }: StorefrontProps) {
   const tree = (
     <ProbeProvider value={probe}>
       <QueryClientProvider client={queryClient}>
-        <StoreProvider client={client} initialCartId={initialCartId}>
-          <StorefrontLayout parts={parts} probe={probe} {...layout} />
+        <StoreProvider client={client} kind={shopper} initialCartId={initialCartId}>
+          <StorefrontLayout parts={parts[shopper]} probe={probe} {...layout} />
         </StoreProvider>
       </QueryClientProvider>
     </ProbeProvider>

@@ -15,6 +15,10 @@ export interface StorefrontProps {
   /** The guest cart the shopper arrives with (as if read from `localStorage`). */
   initialCartId?: string;
   strict?: boolean;
+  /** Who logs in: a customer (default), or an account member (the bench's password profile). */
+  shopper?: ShopperKind;
+  /** How the page shows the current cart. Default "cart-queries". */
+  badge?: CartBadgeKind;
   /** Components that use the association hook. Default 1. */
   associationConsumers?: number;
   /** "My carts" components. Default 1. */
@@ -25,6 +29,17 @@ export interface StorefrontProps {
 
 export type ListMode = "first-page" | "all-pages";
 
+export type ShopperKind = "customer" | "account";
+
+/**
+ * The storefront shapes "My carts" must be fast in, whatever caches the current cart:
+ * - "none": no cart badge at all;
+ * - "sdk": a badge on the SDK's own `getACartOptions` (@epcc-sdk/sdks-shopper/react-query);
+ * - "cart-queries": a badge on this package's `cartQueries.cart`. The SDK baseline has no
+ *   such thing: its badge stays on `getACartOptions`, as in "sdk".
+ */
+export type CartBadgeKind = "none" | "sdk" | "cart-queries";
+
 export interface BenchImplementation {
   name: "epcc-react-hooks" | "sdk-baseline";
   Storefront: ComponentType<StorefrontProps>;
@@ -33,7 +48,7 @@ export interface BenchImplementation {
 /** The data-bound components one implementation provides. */
 export interface StorefrontParts {
   LoginForm: ComponentType;
-  CartBadge: ComponentType;
+  CartBadge: ComponentType<{ badge: Exclude<CartBadgeKind, "none"> }>;
   SavedCartNotice: ComponentType;
   MyCarts: ComponentType<{ list: ListMode }>;
   /** Renders nothing; registers the controls a scenario drives (`Probe.register`). */
@@ -60,14 +75,15 @@ export function StorefrontLayout({
   associationConsumers = 1,
   listConsumers = 1,
   list = "first-page",
-}: Pick<StorefrontProps, "probe" | "associationConsumers" | "listConsumers" | "list"> & {
+  badge = "cart-queries",
+}: Pick<StorefrontProps, "probe" | "associationConsumers" | "listConsumers" | "list" | "badge"> & {
   parts: StorefrontParts;
 }) {
   return (
     <main>
       <Controls />
       <LoginForm />
-      <CartBadge />
+      {badge !== "none" && <CartBadge badge={badge} />}
       {range(associationConsumers).map((index) => (
         <SavedCartNotice key={index} />
       ))}

@@ -1,30 +1,42 @@
 /**
- * 1. login-with-guest-cart: a customer with three carts, a guest cart (shown in a cart
- * badge), "My carts" mounted; the shopper logs in. Measured from the login's answer until
- * "My carts" shows the four carts the server lists after the association.
+ * 1. login-with-guest-cart: a customer with three carts, a guest cart, "My carts" mounted;
+ * the shopper logs in. Measured from the login's answer until "My carts" shows the four
+ * carts the server lists after the association. In each storefront shape: no cart badge,
+ * a badge on the SDK's `getACartOptions`, a badge on `cartQueries.cart`.
  */
 import { createFakeElasticPath } from "../../src/testing";
-import type { BenchImplementation, StorefrontProps } from "../apps/ui";
-import type { Scenario, ScenarioRun } from "../support/results";
+import type { BenchImplementation, CartBadgeKind, ShopperKind, StorefrontProps } from "../apps/ui";
+import { inEveryShape, type Scenario, type ScenarioRun } from "../support/results";
 import { mountStorefront, RTT_MS } from "../support/storefront";
-import { assertServerLists, seedShopperWithGuestCart, SHOPPER } from "./fixtures";
+import {
+  assertServerLists,
+  PASSWORD_PROFILE_ID,
+  seedShopperWithGuestCart,
+  SHOPPER,
+} from "./fixtures";
 
 type LayoutProps = Pick<StorefrontProps, "strict" | "associationConsumers" | "listConsumers">;
 
-/** The login-with-a-guest-cart run, shared with the StrictMode scenario. */
+/** The login-with-a-guest-cart run, shared with the StrictMode and account scenarios. */
 export async function runLoginWithGuestCart(
-  name: string,
+  { name, badge }: { name: string; badge: CartBadgeKind },
   implementation: BenchImplementation,
   layout: LayoutProps = {},
+  shopper: ShopperKind = "customer",
 ): Promise<ScenarioRun> {
-  const fake = createFakeElasticPath({ latencyMs: RTT_MS });
-  const { customer, guestCartId, expected } = seedShopperWithGuestCart(fake, SHOPPER, 3);
+  const fake = createFakeElasticPath({
+    latencyMs: RTT_MS,
+    passwordProfileId: PASSWORD_PROFILE_ID,
+  });
+  const { ownerId, guestCartId, expected } = seedShopperWithGuestCart(fake, SHOPPER, 3, shopper);
   const app = mountStorefront(implementation, fake, {
     ...layout,
+    badge,
+    shopper,
     initialCartId: guestCartId,
   });
   try {
-    await app.settle(); // the cart badge has loaded the guest cart
+    await app.settle(); // the cart badge, if any, has loaded the guest cart
     const mark = app.mark();
     app.submitLogin(SHOPPER);
     await app.waitUntil(
@@ -32,16 +44,17 @@ export async function runLoginWithGuestCart(
       "My carts shows the associated guest cart",
     );
     await app.settle();
-    assertServerLists(fake, customer.id, expected);
+    assertServerLists(fake, ownerId, expected, shopper);
     app.trace(mark, name);
     return {
       name,
       impl: implementation.name,
+      badge,
       requests: app.requestCountsSince(mark),
       msToCorrectList: app.msToCorrectList(mark, expected),
       msToFirstList: app.msToFirstList(mark),
       commits: app.commitsSince(mark).length,
-      // One customer on the device: nobody else's carts to leak.
+      // One shopper on the device: nobody else's carts to leak.
       leakedRenders: 0,
     };
   } finally {
@@ -49,7 +62,6 @@ export async function runLoginWithGuestCart(
   }
 }
 
-export const loginWithGuestCart: Scenario = {
-  name: "login-with-guest-cart",
-  run: (implementation) => runLoginWithGuestCart("login-with-guest-cart", implementation),
-};
+export const loginWithGuestCart: Scenario[] = inEveryShape("login-with-guest-cart", (impl, shape) =>
+  runLoginWithGuestCart(shape, impl),
+);

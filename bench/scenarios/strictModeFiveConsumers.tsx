@@ -1,16 +1,16 @@
 /**
  * 2. strict-mode-five-consumers: scenario 1 under `<StrictMode>`, with five components
- * using the association hook and two "My carts".
+ * using the association hook and two "My carts", in each storefront shape.
  */
-import type { Scenario } from "../support/results";
+import { inEveryShape, type Scenario } from "../support/results";
 import { runLoginWithGuestCart } from "./loginWithGuestCart";
 
-export const strictModeFiveConsumers: Scenario = {
-  name: "strict-mode-five-consumers",
-  run: (implementation) =>
-    runLoginWithGuestCart("strict-mode-five-consumers", implementation, {
+export const strictModeFiveConsumers: Scenario[] = inEveryShape(
+  "strict-mode-five-consumers",
+  (implementation, shape) =>
+    runLoginWithGuestCart(shape, implementation, {
       strict: true,
       associationConsumers: 5,
       listConsumers: 2,
     }),
-};
+);

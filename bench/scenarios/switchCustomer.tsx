@@ -2,19 +2,20 @@
  * 4. switch-customer: Ada logs in with a guest cart (associated), logs out; the shopper
  * starts a new guest cart and Grace logs in. Counted from the logout: requests, how soon
  * Grace's "My carts" is right, and every render of "My carts" that showed one of Ada's carts.
+ * In each storefront shape.
  */
 import { createFakeElasticPath } from "../../src/testing";
-import type { Scenario } from "../support/results";
+import { inEveryShape, type Scenario } from "../support/results";
 import { mountStorefront, RTT_MS } from "../support/storefront";
 import { assertServerLists, OTHER_SHOPPER, seedShopperWithGuestCart, SHOPPER } from "./fixtures";
 
-export const switchCustomer: Scenario = {
-  name: "switch-customer",
-  async run(implementation) {
+export const switchCustomer: Scenario[] = inEveryShape(
+  "switch-customer",
+  async (implementation, { name, badge }) => {
     const fake = createFakeElasticPath({ latencyMs: RTT_MS });
     const ada = seedShopperWithGuestCart(fake, SHOPPER, 3);
     const grace = seedShopperWithGuestCart(fake, OTHER_SHOPPER, 2);
-    const app = mountStorefront(implementation, fake, { initialCartId: ada.guestCartId });
+    const app = mountStorefront(implementation, fake, { badge, initialCartId: ada.guestCartId });
     try {
       await app.settle();
       const adaMark = app.mark();
@@ -24,7 +25,7 @@ export const switchCustomer: Scenario = {
         "Ada's carts are shown",
       );
       await app.settle();
-      assertServerLists(fake, ada.customer.id, ada.expected);
+      assertServerLists(fake, ada.ownerId, ada.expected);
 
       const mark = app.mark();
       app.clickLogout();
@@ -37,15 +38,16 @@ export const switchCustomer: Scenario = {
         "Grace's carts are shown",
       );
       await app.settle();
-      assertServerLists(fake, grace.customer.id, grace.expected);
-      app.trace(mark, "switch-customer");
+      assertServerLists(fake, grace.ownerId, grace.expected);
+      app.trace(mark, name);
 
       const leakedRenders = app
         .commitsSince(mark)
         .filter((commit) => commit.cartIds.some((id) => ada.expected.has(id))).length;
       return {
-        name: "switch-customer",
+        name,
         impl: implementation.name,
+        badge,
         requests: app.requestCountsSince(mark),
         msToCorrectList: app.msToCorrectList(mark, grace.expected),
         msToFirstList: app.msToFirstList(mark),
@@ -56,4 +58,4 @@ export const switchCustomer: Scenario = {
       app.unmount();
     }
   },
-};
+);

@@ -1,4 +1,4 @@
-import type { BenchImplementation } from "../apps/ui";
+import type { BenchImplementation, CartBadgeKind } from "../apps/ui";
 import type { RequestCounts } from "./storefront";
 
 /** One line of `bench/results.json`, in the shape issue 6 gives. */
@@ -9,19 +9,39 @@ export interface ScenarioResult {
   msToCorrectList: number | null;
   commits: number;
   leakedRenders: number;
+  /** The storefront's shape: how its cart badge loads the current cart, if it has one. */
+  badge: CartBadgeKind;
   /** The React build the scenario ran on (bench/vitest.config.ts says why it differs). */
   reactBuild?: ReactBuild;
 }
 
 export type ReactBuild = "production" | "development";
 
-/** Issue 6's scenarios, in its order: results.json lists them so. */
+/** The scenarios, in the order results.json and the table list them (each in every shape). */
 export const SCENARIO_ORDER = [
   "login-with-guest-cart",
   "strict-mode-five-consumers",
+  "account-login-with-guest-cart",
   "thousand-carts",
   "switch-customer",
 ];
+
+/** The storefront shapes, in the table's order. */
+export const BADGES: readonly CartBadgeKind[] = ["none", "sdk", "cart-queries"];
+
+/** A scenario's name in one shape: `login-with-guest-cart/sdk-badge`. */
+export const nameInShape = (scenario: string, badge: CartBadgeKind) =>
+  `${scenario}/${badge === "none" ? "no" : badge}-badge`;
+
+/** The scenario a name belongs to, without its shape. */
+export const scenarioOf = (name: string) => name.split("/")[0]!;
+
+/** What the table says of a shape: the badge's query, or that there is none. */
+const BADGE_CELL: Record<CartBadgeKind, string> = {
+  none: "none",
+  sdk: "`getACartOptions`",
+  "cart-queries": "`cartQueries.cart`",
+};
 
 /** What one run measures: the result, and for the console how soon any cart showed. */
 export interface ScenarioRun extends ScenarioResult {
@@ -36,6 +56,22 @@ export interface BenchResults {
 export interface Scenario {
   name: string;
   run(implementation: BenchImplementation): Promise<ScenarioRun>;
+}
+
+/**
+ * One scenario in each storefront shape. `run` gets the shape and the name to report under.
+ */
+export function inEveryShape(
+  scenario: string,
+  run: (
+    implementation: BenchImplementation,
+    shape: { name: string; badge: CartBadgeKind },
+  ) => Promise<ScenarioRun>,
+): Scenario[] {
+  return BADGES.map((badge) => {
+    const name = nameInShape(scenario, badge);
+    return { name, run: (implementation) => run(implementation, { name, badge }) };
+  });
 }
 
 export function median(values: number[]): number {
@@ -62,11 +98,13 @@ export function summarize(runs: readonly ScenarioRun[]): ScenarioResult {
     requests: {
       association: of((run) => run.requests.association),
       list: of((run) => run.requests.list),
+      cart: of((run) => run.requests.cart),
       total: of((run) => run.requests.total),
     },
     msToCorrectList: Number.isFinite(ms) ? ms : null,
     commits: of((run) => run.commits),
     leakedRenders: of((run) => run.leakedRenders),
+    badge: first.badge,
   };
 }
 
@@ -80,11 +118,16 @@ export function spread(runs: readonly ScenarioRun[], pick: (run: ScenarioRun) =>
 }
 
 const COLUMNS: Array<[string, (result: ScenarioResult) => string]> = [
-  ["scenario", (r) => r.name],
+  ["scenario", (r) => scenarioOf(r.name)],
+  [
+    "cart badge",
+    (r) => (r.impl === "sdk-baseline" && r.badge !== "none" ? BADGE_CELL.sdk : BADGE_CELL[r.badge]),
+  ],
   ["implementation", (r) => r.impl],
   ["React build", (r) => r.reactBuild ?? "production"],
   ["association req.", (r) => String(r.requests.association)],
   ["list req.", (r) => String(r.requests.list)],
+  ["cart req.", (r) => String(r.requests.cart ?? 0)],
   ["total req.", (r) => String(r.requests.total)],
   ["ms to correct list", (r) => (r.msToCorrectList === null ? "never" : String(r.msToCorrectList))],
   ["commits", (r) => String(r.commits)],
@@ -94,7 +137,7 @@ const COLUMNS: Array<[string, (result: ScenarioResult) => string]> = [
 /** A Markdown table, ready for the README. */
 export function formatTable(results: readonly ScenarioResult[]): string {
   const header = `| ${COLUMNS.map(([title]) => title).join(" | ")} |`;
-  const rule = `| ${COLUMNS.map((_, index) => (index < 3 ? "---" : "---:")).join(" | ")} |`;
+  const rule = `| ${COLUMNS.map((_, index) => (index < 4 ? "---" : "---:")).join(" | ")} |`;
   const rows = results.map(
     (result) => `| ${COLUMNS.map(([, cell]) => cell(result)).join(" | ")} |`,
   );

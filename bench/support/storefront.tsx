@@ -16,7 +16,11 @@ import { server } from "./server";
 export const RTT_MS = 100;
 
 /** Logins are not what is compared: the bench leaves auth requests out of every count. */
-const AUTH_ENDPOINTS = new Set<RecordedRequest["endpoint"]>(["access-token", "customer-token"]);
+const AUTH_ENDPOINTS = new Set<RecordedRequest["endpoint"]>([
+  "access-token",
+  "customer-token",
+  "account-member-token",
+]);
 
 export interface Credentials {
   email: string;
@@ -33,6 +37,8 @@ export interface Mark {
 export interface RequestCounts {
   association: number;
   list: number;
+  /** `GET /v2/carts/:id` */
+  cart: number;
   total: number;
 }
 
@@ -153,7 +159,12 @@ export function mountStorefront(
       const requests = app.requestsSince(mark);
       const count = (endpoint: RecordedRequest["endpoint"]) =>
         requests.filter((request) => request.endpoint === endpoint).length;
-      return { association: count("associate"), list: count("list-carts"), total: requests.length };
+      return {
+        association: count("associate") + count("associate-account"),
+        list: count("list-carts"),
+        cart: count("get-cart"),
+        total: requests.length,
+      };
     },
 
     commitsSince(mark: Mark): ListCommit[] {

@@ -17,6 +17,7 @@ import { associationKeys } from "./associationKeys";
 import { reflectAssociation } from "./cartListCache";
 import { cartKeys, type CartOwner } from "./cartOwner";
 import type { AutomaticResult, GuestCartOnLogin } from "./guestCartMerge";
+import { expectAssociation, settleWith } from "./pendingAssociations";
 
 /**
  * The merge at login, in a chunk of its own: only storefronts with `guestCartOnLogin="merge"`
@@ -160,6 +161,12 @@ export class AssociationCoordinator {
     const started = `${sessionId}\n${cartId}`;
     if (this.#started.has(started) || ledger.has(sessionId, cartId)) return;
     this.#started.add(started);
+    // The shopper's lists loading meanwhile wait for the association's answer and show the
+    // cart at once. Not when a merge may come first: its lookup reads those very lists.
+    const answered =
+      scope.guestCartOnLogin === "merge"
+        ? () => {}
+        : expectAssociation(client, shopper.token, cartId);
 
     const fanOut =
       (callback: "onSuccess" | "onError" | "onSettled") =>
@@ -204,7 +211,7 @@ export class AssociationCoordinator {
               });
             if (merged) return merged;
           }
-          return this.send(client, store, owner, variables);
+          return settleWith(answered, this.send(client, store, owner, variables));
         },
         onSuccess: async (result, ...rest) => {
           if (result.status === "merged") {
@@ -223,18 +230,22 @@ export class AssociationCoordinator {
     const run = async () => {
       if (ledger.has(sessionId, cartId)) {
         // Another tab did it while we waited for the lock: our lists of that owner were
-        // loaded before, and would not show the cart until something refetched them.
-        void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
+        // loaded before, and would not show the cart until something refetched them. Cancel
+        // first: invalidateQueries would join a first load under way, which asked too early.
+        const queryKey = cartKeys.owner(owner.kind, shopper.id);
+        void queryClient
+          .cancelQueries({ queryKey })
+          .then(() => queryClient.invalidateQueries({ queryKey }));
         return;
       }
       // Written only while the shopper is still signed in: after a logout, nothing of theirs
       // goes back into storage.
-      const settle = () => {
+      const record = () => {
         if (store.latest().shopper?.token === shopper.token) ledger.add(sessionId, cartId);
       };
       try {
         const result = await observer.mutate(variables);
-        settle();
+        record();
         // Once the merge shows as settled (hooks find it by the cart it went into), that cart
         // becomes the current one — unless the shopper or the cart changed meanwhile.
         const now = store.latest();
@@ -245,12 +256,16 @@ export class AssociationCoordinator {
         // Transient failures that outlived the retries may be tried again later (a re-mount);
         // a refusal (4xx, bad input) is final for this session.
         if (error instanceof ElasticPathError && error.retryable) this.#started.delete(started);
-        else settle();
+        else record();
       } finally {
         observer.reset();
       }
     };
-    void withCrossTabLock(`epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`, run);
+    // Whatever happened, lists waiting for the answer wait no more.
+    void withCrossTabLock(
+      `epcc-react-hooks:associate:${cartId}:${owner.kind}:${shopper.id}`,
+      run,
+    ).finally(() => answered(false));
   }
 
   /**

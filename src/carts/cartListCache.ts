@@ -5,6 +5,7 @@ import type { AssociationCoordinator } from "./associationCoordinator";
 import type { AssociationLedger } from "./associationLedger";
 import { cartKeys } from "./cartOwner";
 import { forgetMutationsOf } from "./forgottenWithTheShopper";
+import { pagesWithAssociatedCart } from "./pendingAssociations";
 
 export type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
 
@@ -53,7 +54,8 @@ export function reflectCachedCarts(reflection: CachedCartReflection): void {
  * After a 200 association: make the owner's cached lists show the cart, as fast as what is
  * known allows (the mutation stays pending until the lists reflect it).
  * - A list fetch already in the air may have seen the association: wait for it, don't cancel it.
- * - A list that already shows the cart is left alone: no request.
+ * - A list that already shows the cart is left alone: no request. One that put the cart in
+ *   itself (cartLists.ts) is marked stale, for its next refetch to bring the server's order.
  * - If the cart itself is cached (a cart badge loaded it with `cartQueries.cart`), it is put
  *   at the top of the first page at once and the list is reconciled in the background.
  * - Otherwise the list is refetched, and the mutation waits for it.
@@ -64,16 +66,19 @@ export async function reflectAssociation(
   cartId: string,
 ): Promise<void> {
   await queryClient.refetchQueries({ queryKey, fetchStatus: "fetching" }, { cancelRefetch: false });
-  const stale = queryClient
-    .getQueryCache()
-    .findAll({ queryKey })
-    .filter(
-      (query) =>
-        !listsCart(query.state.data as CartListData | undefined, cartId) &&
-        !showCachedCart?.(queryClient, query, cartId),
-    );
   await Promise.all(
-    stale.map((query) => queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true })),
+    queryClient
+      .getQueryCache()
+      .findAll({ queryKey })
+      .map((query) => {
+        const data = query.state.data as CartListData | undefined;
+        const list = { queryKey: query.queryKey, exact: true };
+        if (data && pagesWithAssociatedCart.has(pagesOf(data)[0]!)) {
+          return queryClient.invalidateQueries({ ...list, refetchType: "none" });
+        }
+        if (listsCart(data, cartId) || showCachedCart?.(queryClient, query, cartId)) return;
+        return queryClient.invalidateQueries(list);
+      }),
   );
 }
 

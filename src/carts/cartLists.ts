@@ -1,10 +1,17 @@
-import { getCarts, type CartCollectionResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import {
+  getACart,
+  getCarts,
+  type CartCollectionResponse,
+  type CartResponse,
+  type Client,
+} from "@epcc-sdk/sdks-shopper";
 import {
   infiniteQueryOptions,
   queryOptions,
   skipToken,
   type DataTag,
   type InfiniteData,
+  type QueryClient,
   type UndefinedInitialDataInfiniteOptions,
   type UndefinedInitialDataOptions,
 } from "@tanstack/react-query";
@@ -13,7 +20,9 @@ import { answerOf } from "../errors/fromResponse";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
+import { withCart } from "./cachedCart";
 import { cartKeys, type CartOwner } from "./cartOwner";
+import { associationPending, pagesWithAssociatedCart } from "./pendingAssociations";
 
 /** Elastic Path's bounds for `page[limit]` and `page[offset]` on `GET /v2/carts`. */
 export const MAX_PAGE_LIMIT = 100;
@@ -83,12 +92,27 @@ export function checkParams(params: unknown): CartListParams {
   };
 }
 
+/** What TanStack hands a list's query function: the QueryClient it runs in, and its signal. */
+interface ListFetch {
+  client: QueryClient;
+  signal: AbortSignal;
+}
+
+/**
+ * One page of the owner's carts. While the owner's automatic association is awaiting its
+ * answer (a login with a guest cart), the first page shows the cart as soon as that answer
+ * says it is theirs: the list is asked for at once, beside the association, and so is the
+ * cart (unless `cartQueries.cart` holds it); Elastic Path promises no order between two
+ * requests in flight, so the list's answer may or may not hold the cart yet. Put in by hand
+ * only when the page holds all the owner's carts with room for one more, where its place
+ * cannot change what the page shows; else the association's own refetch brings it.
+ */
 async function fetchCarts(
   owner: CartOwner,
   { client, onUnauthorized }: CartListSource,
   token: string,
   { limit, offset }: CartListParams,
-  signal: AbortSignal,
+  { client: queryClient, signal }: ListFetch,
 ): Promise<CartCollectionResponse> {
   const request = getCarts({
     client,
@@ -97,11 +121,37 @@ async function fetchCarts(
     headers: { [owner.tokenHeader]: token },
     query: { "page[limit]": limit, "page[offset]": offset },
   });
-  const result = await answerOf(`Loading the ${owner.kind}'s carts`, request).catch((error) => {
-    if ((error as ElasticPathError).status === 401) onUnauthorized?.();
-    throw error;
-  });
-  return result.data!;
+  const page = answerOf(`Loading the ${owner.kind}'s carts`, request).then(
+    (result) => result.data!,
+    (error) => {
+      if ((error as ElasticPathError).status === 401) onUnauthorized?.();
+      throw error;
+    },
+  );
+  if (offset) return page;
+  // Effects run in tree order: the association hook's may come just after this list's.
+  await null;
+  const association = associationPending(client, token);
+  if (!association) return page;
+  const { cartId } = association;
+  const cart =
+    queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId)) ??
+    getACart({ client, signal, path: { cartID: cartId } }).then(
+      (result) => result.data?.data,
+      () => undefined, // the association's refetch still brings it
+    );
+  const [carts, associated, guestCart] = await Promise.all([page, association.answer, cart]);
+  if (
+    !associated ||
+    !guestCart ||
+    carts.data.some((listed) => listed.id === cartId) ||
+    carts.data.length >= (carts.meta?.page?.limit ?? 0)
+  ) {
+    return carts;
+  }
+  const withGuestCart = withCart(carts, guestCart);
+  pagesWithAssociatedCart.add(withGuestCart);
+  return withGuestCart;
 }
 
 /** One page of the signed-in owner's carts (`GET /v2/carts`); skipped while nobody is signed in. */
@@ -121,7 +171,7 @@ export function cartListOptions<Kind extends ShopperKind>(
   >({
     queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "page", { limit, offset }],
     queryFn: signedIn
-      ? ({ signal }) => fetchCarts(owner, source, signedIn.token, { limit, offset }, signal)
+      ? (context) => fetchCarts(owner, source, signedIn.token, { limit, offset }, context)
       : skipToken,
     // The package's one retry rule, for prefetching and loaders too.
     retry: retryTransientFailures,
@@ -155,8 +205,8 @@ export function infiniteCartListOptions<Kind extends ShopperKind>(
   >({
     queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "infinite", { limit }],
     queryFn: signedIn
-      ? ({ pageParam, signal }) =>
-          fetchCarts(owner, source, signedIn.token, { limit, offset: pageParam }, signal)
+      ? (context) =>
+          fetchCarts(owner, source, signedIn.token, { limit, offset: context.pageParam }, context)
       : skipToken,
     initialPageParam: 0,
     getNextPageParam: nextPageOffset,

@@ -12,6 +12,8 @@ export type UseAccountCartsResult = CartListResult;
  * One page of the selected account's carts ("My carts"): `GET /v2/carts` with its Account
  * Management token. While no member is signed in it sends nothing and holds no data; a 401
  * signs the member out. Switching accounts lists the new account's carts, never the old one's.
+ * At a login with a guest cart, the first page asks for that cart beside the list and waits
+ * for the automatic association's answer: the first carts it shows hold it (if it has room).
  *
  * @example
  * ```tsx

@@ -10,6 +10,8 @@ export type UseCustomerCartsResult = CartListResult;
 /**
  * One page of the signed-in customer's carts ("My carts"): `GET /v2/carts` with their
  * token. While signed out it sends nothing and holds no data; a 401 signs the shopper out.
+ * At a login with a guest cart, the first page asks for that cart beside the list and waits
+ * for the automatic association's answer: the first carts it shows hold it (if it has room).
  *
  * @example
  * ```tsx
