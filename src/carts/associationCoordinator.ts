@@ -65,16 +65,6 @@ async function withCrossTabLock(name: string, task: () => Promise<void>): Promis
 }
 
 /**
- * What went wrong before a merge was sent (its code could not be downloaded, the lookup of
- * the shopper's carts was cancelled), as the package reports failures: tried again later.
- */
-const interrupted = (cause: unknown) =>
-  new ElasticPathError(
-    "Merging the guest cart was interrupted before it was sent (see cause); it is tried again later.",
-    { retryable: true, cause },
-  );
-
-/**
  * After a 200: brings the owner's cached lists up to date — unless that owner is no longer
  * the shopper: an answer arriving after a logout must not write into the next session's cache.
  */
@@ -176,7 +166,8 @@ export class AssociationCoordinator {
             (listener()[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
           ),
         );
-    let unanswered: ElasticPathError | undefined;
+    // What the merge's attempts of this call share (see mergeAtLogin).
+    const mergeState = {};
     const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerVariables>(
       queryClient,
       {
@@ -197,17 +188,16 @@ export class AssociationCoordinator {
             );
           }
           if (scope.guestCartOnLogin === "merge") {
-            // A merge whose outcome is unknown is never sent again, whatever the caller's
-            // `retry` says: its error stands.
-            if (unanswered) throw unanswered;
+            // What fails before a merge is sent (its code not downloaded, a lookup cancelled)
+            // is tried again later.
             const merged = await loadGuestCartMerge()
-              .then(({ mergeGuestCart }) => mergeGuestCart(scope, owner, shopper, cartId))
-              .catch((error: unknown) => {
-                if (!(error instanceof ElasticPathError)) throw interrupted(error);
-                if (!error.retryable && !(error.status! >= 400 && error.status! < 500)) {
-                  unanswered = error;
-                }
-                throw error;
+              .then(({ mergeAtLogin }) => mergeAtLogin(scope, owner, shopper, cartId, mergeState))
+              .catch((cause: unknown) => {
+                if (cause instanceof ElasticPathError) throw cause;
+                throw new ElasticPathError(
+                  "Merging the guest cart was interrupted before it was sent (see cause); it is tried again later.",
+                  { retryable: true, cause },
+                );
               });
             if (merged) return merged;
           }

@@ -15,6 +15,7 @@ import type { CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
 import { mergeCarts, mergeWasRefused } from "./mergeCarts";
+import { mergeRecord } from "./mergeRecord";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
 export { mergeCarts, mergeWasRefused };
@@ -192,7 +193,7 @@ export async function mergeGuestCart(
   const mergeId = mergeIdOf(guestCartId, shopper);
   // Claimed before anything is awaited: a tab without Web Locks that starts at the same
   // moment finds it taken.
-  if (!ledger.merges.claim(mergeId)) {
+  if (!mergeRecord.claim(mergeId)) {
     throw new ElasticPathError(
       `This guest cart was merged into the ${shopper.kind}'s cart before (or its merge went unanswered), so it is not merged again: that would add every quantity twice.`,
     );
@@ -202,13 +203,13 @@ export async function mergeGuestCart(
     target = await findTarget(scope, owner, shopper, guestCartId);
     if (target !== undefined && target !== THEIRS) checkStillSignedIn(store, shopper);
   } catch (error) {
-    ledger.merges.release(mergeId);
+    mergeRecord.release(mergeId);
     store.signOutOnUnauthorized(error, shopper.token);
     throw error;
   }
   if (target === undefined || target === THEIRS) {
     // Nothing to merge: the claim goes, so that a later login may merge this cart.
-    ledger.merges.release(mergeId);
+    mergeRecord.release(mergeId);
     return (
       target &&
       ({ status: "already-associated", cartId: guestCartId, ...ownerId } as AutomaticResult)
@@ -237,9 +238,36 @@ export async function mergeGuestCart(
       ...ownerId,
     } as AutomaticResult;
   } catch (error) {
-    if (mergeWasRefused(error)) ledger.merges.release(mergeId);
+    if (mergeWasRefused(error)) mergeRecord.release(mergeId);
     else readCartsAgain(queryClient, owner, shopper, target);
     store.signOutOnUnauthorized(error, shopper.token);
+    throw error;
+  }
+}
+
+/** What the attempts of one automatic call share: the error of a merge that went unanswered. */
+export interface MergeAttempts {
+  unanswered?: ElasticPathError;
+}
+
+/**
+ * `mergeGuestCart` as the automatic call runs it, attempt after attempt: a merge whose
+ * outcome is unknown is never sent again, whatever the caller's `retry` says: its error stands.
+ */
+export async function mergeAtLogin(
+  scope: MergeScope,
+  owner: CartOwner,
+  shopper: Shopper,
+  guestCartId: string,
+  attempts: MergeAttempts,
+): Promise<AutomaticResult | undefined> {
+  if (attempts.unanswered) throw attempts.unanswered;
+  try {
+    return await mergeGuestCart(scope, owner, shopper, guestCartId);
+  } catch (error) {
+    if (error instanceof ElasticPathError && !error.retryable && !mergeWasRefused(error)) {
+      attempts.unanswered = error;
+    }
     throw error;
   }
 }

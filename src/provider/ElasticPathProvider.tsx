@@ -17,7 +17,6 @@ import {
   ACCOUNT_SESSION_STORAGE_KEY,
   ASSOCIATION_LEDGER_STORAGE_KEY,
   CART_ID_STORAGE_KEY,
-  MERGE_LEDGER_STORAGE_KEY,
   localStorageAdapter,
   memoryAdapter,
   SESSION_STORAGE_KEY,
@@ -184,14 +183,16 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   // (a server's cookie) keeps the record in localStorage, so a reload sends nothing again.
   const keepsSessionsElsewhere =
     sessionStorage !== undefined || accountSessionStorage !== undefined;
-  // The merges sent stay in localStorage whatever the sessions' records do: hashes that name
-  // nobody, and a merge sent again after a reload would add every quantity twice.
-  const ledger = useMemo(() => {
-    if (associationStorage) return createAssociationLedger(associationStorage);
-    return keepsSessionsElsewhere
-      ? createAssociationLedger(memoryAdapter(), localStorageAdapter(MERGE_LEDGER_STORAGE_KEY))
-      : createAssociationLedger(localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY));
-  }, [associationStorage, keepsSessionsElsewhere]);
+  const ledger = useMemo(
+    () =>
+      createAssociationLedger(
+        associationStorage ??
+          (keepsSessionsElsewhere
+            ? memoryAdapter()
+            : localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY)),
+      ),
+    [associationStorage, keepsSessionsElsewhere],
+  );
   const [store] = useState(() => new SessionStore(config));
   // The latest props, for the store's callbacks; subscribers hear of changes after commit.
   store.configure(config);

@@ -8,7 +8,7 @@
 import { getACart } from "@epcc-sdk/sdks-shopper";
 import { act, render, renderHook, waitFor } from "@testing-library/react";
 import { useEffect } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   useAccountLogin,
   useAssociateCartWithAccount,
@@ -309,11 +309,22 @@ describe("an account switch with keepCartOnLogout", () => {
 });
 
 describe("storage that refuses writes (quota exceeded)", () => {
-  it("a merge whose outcome is unknown is still not sent again by the caller's retry", async () => {
-    // localStorageAdapter swallows a failed setItem; what was stored before stays readable.
-    const full = { get: () => '{"sessions":[],"merges":[]}', set: () => {} };
+  it("a merge whose outcome is unknown is not sent again: not by the caller's retry, nor at the next login", async () => {
+    // Storage that is full for the merge record: its writes are refused (the adapter swallows the error).
+    const { setItem: realSetItem } = Storage.prototype;
+    const setItem = vi.spyOn(Storage.prototype, "setItem").mockImplementation(function (
+      this: Storage,
+      key: string,
+      value: string,
+    ) {
+      if (key === "_epcc_merged_carts") {
+        throw new DOMException("Quota exceeded", "QuotaExceededError");
+      }
+      realSetItem.call(this, key, value);
+    });
+    onTestFinished(() => setItem.mockRestore());
     const harness = createHarness({
-      provider: { guestCartOnLogin: "merge", associationStorage: full },
+      provider: { guestCartOnLogin: "merge", keepCartOnLogout: true },
     });
     const { fake, wrapper } = harness;
     const { newest, guestCart } = seed(fake);
@@ -323,11 +334,19 @@ describe("storage that refuses writes (quota exceeded)", () => {
       () => ({
         automatic: useAssociateCartWithCustomer({ retry: 1, retryDelay: 1 }),
         login: useCustomerLogin(),
+        logout: useCustomerLogout(),
       }),
       { wrapper },
     );
     await act(() => result.current.login.mutateAsync(SHOPPER));
-    await waitFor(() => expect(result.current.automatic.isPending).toBe(false));
+    await waitFor(() => expect(result.current.automatic.isError).toBe(true));
+    expect(countOf(fake, "add-items")).toBe(1);
+
+    // The guest cart is still the current cart; the same shopper signs in again on this page.
+    await act(() => result.current.logout());
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.automatic.isError).toBe(true));
+    expect(result.current.automatic.error?.message).toMatch(/not merged again/);
     expect(countOf(fake, "add-items")).toBe(1);
     expect(socksIn(fake, newest)).toBe(3);
   });

@@ -1,6 +1,6 @@
 import { act, renderHook, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { useAssociateCartWithCustomer, useCustomerCarts, useCustomerLogin } from "../../src";
+import { useAssociateCartWithCustomer, useCustomerLogin } from "../../src";
 import { countOf, createHarness, SHOPPER, type HarnessOptions } from "../support/harness";
 import { memoryStorage } from "../support/memoryStorage";
 
@@ -41,32 +41,9 @@ describe("where the association record is kept", () => {
     const { result } = loginWithGuestCart({ sessionStorage: memoryStorage(), associationStorage });
     await act(() => result.current.login.mutateAsync(SHOPPER));
     await waitFor(() => expect(result.current.associate.data?.status).toBe("associated"));
-    expect(JSON.parse(associationStorage.get()!)).toEqual({
-      sessions: [{ session: expect.stringMatching(/^customer:/), cartIds: [expect.any(String)] }],
-      merges: [],
-    });
+    expect(JSON.parse(associationStorage.get()!)).toEqual([
+      { session: expect.stringMatching(/^customer:/), cartIds: [expect.any(String)] },
+    ]);
     expect(localStorage.getItem("_epcc_associated_carts")).toBeNull();
-  });
-});
-
-describe("the association record's storage format", () => {
-  it("reads what earlier versions wrote (an array of sessions): nothing is sent again after an upgrade", async () => {
-    const { result, fake } = loginWithGuestCart(undefined);
-    await act(() => result.current.login.mutateAsync(SHOPPER));
-    await waitFor(() => expect(result.current.associate.data?.status).toBe("associated"));
-    // Rewritten the way versions before guest-cart merges kept it.
-    const stored = JSON.parse(localStorage.getItem("_epcc_associated_carts")!) as {
-      sessions: unknown[];
-    };
-    localStorage.setItem("_epcc_associated_carts", JSON.stringify(stored.sessions));
-
-    const reloaded = createHarness({ fake });
-    const after = renderHook(
-      () => ({ associate: useAssociateCartWithCustomer(), carts: useCustomerCarts() }),
-      { wrapper: reloaded.wrapper },
-    );
-    // The association would have gone out beside the list, in the same effects.
-    await waitFor(() => expect(after.result.current.carts.isSuccess).toBe(true));
-    expect(countOf(fake, "associate")).toBe(1);
   });
 });
