@@ -208,7 +208,7 @@ export class AssociationCoordinator {
             // The target counts as associated: becoming the current cart starts nothing.
             this.#started.add(`${sessionId}\n${result.cartId}`);
             const { reflectMerge } = await loadGuestCartMerge();
-            await reflectMerge(queryClient, store, owner, shopper, result);
+            reflectMerge(queryClient, store, owner, shopper, result);
           } else await reflectIfCurrent(queryClient, store, owner, result);
           await fanOut("onSuccess")(result, ...rest);
         },

@@ -11,10 +11,10 @@ import { fnv1a, sessionIdentity, type Shopper, type ShopperKind } from "../sessi
 import type { SessionStore } from "../session/sessionStore";
 import type { OwnerResult } from "./associateCart";
 import type { AssociationLedger } from "./associationLedger";
-import type { CartListData } from "./cartListCache";
+import { mapPages, type CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
-import { mergeCarts, mergeWasRefused } from "./mergeCarts";
+import { mergeCarts, mergeWasRefused, sendMerge, type MergedCartMeta } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
@@ -217,11 +217,13 @@ export async function mergeGuestCart(
   }
 
   try {
-    const { itemErrors } = await mergeCarts(
+    const { result, meta } = await sendMerge(
       client,
       { targetCartId: target, sourceCartId: guestCartId },
       { [owner.tokenHeader]: shopper.token },
     );
+    const { itemErrors } = result;
+    mergedMeta.set(target, meta);
     // The target is theirs already: for this session it counts as associated, so making it
     // the current cart sends nothing (nor does the guest cart, which is not to become theirs).
     // Not after a logout: nothing of the shopper's may be written to storage once they left.
@@ -283,17 +285,34 @@ function readCartsAgain(
   void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
 }
 
-/** After a merge: the target's cached copy and the shopper's lists (totals, order) are read again; resolves once they are. */
-export async function reflectMerge(
+/** The target's new totals from a merge's answer, until `reflectMerge` writes them. */
+const mergedMeta = new Map<string, MergedCartMeta>();
+
+/**
+ * After a merge: the target's totals and timestamps from Elastic Path's answer go into its
+ * cached copy and into the shopper's lists at once — the set of carts did not change, and
+ * the merged-into cart, now the most recently updated, is first already — so nothing is
+ * asked again; they are marked stale, for the next reader to reconcile.
+ */
+export function reflectMerge(
   queryClient: QueryClient,
   store: SessionStore,
   owner: CartOwner,
   shopper: Shopper,
   result: OwnerMergedResult,
-): Promise<void> {
+): void {
+  const meta = mergedMeta.get(result.cartId);
+  mergedMeta.delete(result.cartId);
   if (store.latest().shopper?.token !== shopper.token) return;
-  await Promise.all([
-    queryClient.invalidateQueries({ queryKey: cartKeys.cart(result.cartId), exact: true }),
-    queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) }),
-  ]);
+  const withMeta = (cart: CartResponse) =>
+    cart.id === result.cartId && meta ? { ...cart, meta: { ...cart.meta, ...meta } } : cart;
+  const lists = cartKeys.owner(owner.kind, shopper.id);
+  const cart = cartKeys.cart(result.cartId);
+  queryClient.setQueriesData<CartListData>(
+    { queryKey: lists },
+    (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(withMeta) })),
+  );
+  queryClient.setQueryData<CartResponse>(cart, (current) => current && withMeta(current));
+  void queryClient.invalidateQueries({ queryKey: lists, refetchType: "none" });
+  void queryClient.invalidateQueries({ queryKey: cart, exact: true, refetchType: "none" });
 }

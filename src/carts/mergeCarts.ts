@@ -1,4 +1,4 @@
-import { manageCarts, type Client } from "@epcc-sdk/sdks-shopper";
+import { manageCarts, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf, readErrorEntries } from "../errors/fromResponse";
 
@@ -43,9 +43,21 @@ export const mergeWasRefused = (error: unknown): boolean =>
  */
 export async function mergeCarts(
   client: Client,
-  { targetCartId, sourceCartId }: MergeCartsVariables,
+  variables: MergeCartsVariables,
   headers: Record<string, string> | undefined,
 ): Promise<MergeCartsResult> {
+  return (await sendMerge(client, variables, headers)).result;
+}
+
+/** The target cart's totals and timestamps after a merge, as Elastic Path's answer gives them. */
+export type MergedCartMeta = CartResponse["meta"];
+
+/** `mergeCarts`, with the target's new `meta` from the answer, for the caches. */
+export async function sendMerge(
+  client: Client,
+  { targetCartId, sourceCartId }: MergeCartsVariables,
+  headers: Record<string, string> | undefined,
+): Promise<{ result: MergeCartsResult; meta: MergedCartMeta }> {
   try {
     const { data } = await answerOf(
       "Merging the carts",
@@ -59,7 +71,10 @@ export async function mergeCarts(
         headers,
       }),
     );
-    return { cartId: targetCartId, itemErrors: readErrorEntries(data) };
+    return {
+      result: { cartId: targetCartId, itemErrors: readErrorEntries(data) },
+      meta: data?.meta as MergedCartMeta,
+    };
   } catch (error) {
     if (mergeWasRefused(error) || !(error instanceof ElasticPathError)) throw error;
     throw new ElasticPathError(
