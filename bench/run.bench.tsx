@@ -11,6 +11,7 @@ import { afterAll, beforeAll, test } from "vitest";
 import { epccReactHooks } from "./apps/epccReactHooks";
 import { sdkBaseline } from "./apps/sdkBaseline";
 import { accountLoginWithGuestCart } from "./scenarios/accountLoginWithGuestCart";
+import { loginMergingGuestCart } from "./scenarios/loginMergingGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
 import { switchCustomer } from "./scenarios/switchCustomer";
@@ -42,7 +43,13 @@ const reactBuild: ReactBuild =
 const scenarios: Scenario[] =
   reactBuild === "development"
     ? strictModeFiveConsumers
-    : [...loginWithGuestCart, ...accountLoginWithGuestCart, thousandCarts, ...switchCustomer];
+    : [
+        ...loginWithGuestCart,
+        ...accountLoginWithGuestCart,
+        thousandCarts,
+        ...switchCustomer,
+        ...loginMergingGuestCart,
+      ];
 const implementations = [epccReactHooks, sdkBaseline];
 // `BENCH_ONLY=switch-customer` runs one scenario in every shape (while working on it),
 // `BENCH_ONLY=switch-customer/no-badge` one shape; results.json keeps the others' last results.

@@ -218,6 +218,7 @@ function Storefront({
   initialCartId,
   strict = false,
   shopper = "customer",
+  guestCartOnLogin,
   ...layout
 }: StorefrontProps) {
   // Stable adapters: the provider subscribes to them.
@@ -230,6 +231,7 @@ function Storefront({
           client={client}
           sessionStorage={sessionStorage}
           cartIdStorage={cartIdStorage}
+          guestCartOnLogin={guestCartOnLogin}
         >
           <StorefrontLayout parts={parts[shopper]} probe={probe} {...layout} />
         </ElasticPathProvider>

@@ -17,6 +17,8 @@ export interface StorefrontProps {
   strict?: boolean;
   /** Who logs in: a customer (default), or an account member (the bench's password profile). */
   shopper?: ShopperKind;
+  /** This package's provider prop; the SDK baseline always associates. Default "associate". */
+  guestCartOnLogin?: "associate" | "merge";
   /** How the page shows the current cart. Default "cart-queries". */
   badge?: CartBadgeKind;
   /** Components that use the association hook. Default 1. */

@@ -12,6 +12,8 @@ export interface ShopperWithGuestCart {
   guestCartId: string;
   /** The carts "My carts" must show once the guest cart is associated. */
   expected: ReadonlySet<string>;
+  /** The shopper's own carts, newest first. */
+  savedCartIds: string[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function seedShopperWithGuestCart(
     ownerId,
     guestCartId: guest.id,
     expected: new Set([...saved.map((cart) => cart.id), guest.id]),
+    savedCartIds: saved.map((cart) => cart.id),
   };
 }
 

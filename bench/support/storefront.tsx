@@ -40,6 +40,8 @@ export interface RequestCounts {
   /** `GET /v2/carts/:id` */
   cart: number;
   total: number;
+  /** `POST /v2/carts/:id/items` merging a cart (`guestCartOnLogin="merge"`) */
+  merge?: number;
 }
 
 const sameSet = (ids: readonly string[], expected: ReadonlySet<string>) =>
@@ -163,6 +165,7 @@ export function mountStorefront(
         association: count("associate") + count("associate-account"),
         list: count("list-carts"),
         cart: count("get-cart"),
+        merge: count("add-items"),
         total: requests.length,
       };
     },
