@@ -96,7 +96,8 @@ async function firstPageOfCarts(
   });
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await queryClient.fetchQuery(options);
+      // Not retried here: the automatic call retries as a whole, by the hook's rule.
+      return await queryClient.fetchQuery({ ...options, retry: false });
     } catch (error) {
       if (!isCancelledError(error) || attempt === 3) throw error;
     }
