@@ -19,48 +19,15 @@ import {
   useMergeCarts,
   useSelectAccount,
 } from "../../src";
-import type { FakeElasticPath } from "../../src/testing";
 import { MEMBER, seedMember } from "../support/accounts";
-import { countOf, createHarness, SHOPPER, type Harness } from "../support/harness";
-
-function seed(fake: FakeElasticPath) {
-  const customer = fake.seedCustomer(SHOPPER);
-  const newest = fake.seedCart({
-    customerIds: [customer.id],
-    name: "Yesterday's",
-    items: [{ name: "Wool socks", sku: "socks", quantity: 1, amount: 900 }],
-    updatedAt: Date.now() - 60_000,
-  });
-  const older = fake.seedCart({
-    customerIds: [customer.id],
-    name: "Last month's",
-    updatedAt: Date.now() - 120_000,
-  });
-  const guestCart = fake.seedCart({
-    name: "Guest",
-    items: [
-      { name: "Wool socks", sku: "socks", quantity: 2, amount: 900 },
-      { name: "Green tea", sku: "tea", quantity: 1, amount: 450 },
-    ],
-  });
-  return { customer, newest: newest.id, older: older.id, guestCart };
-}
-
-/** The cart's total as a storefront reads it (`GET /v2/carts/:id`), in minor units. */
-async function totalOf({ client }: Harness, cartId: string, token?: string) {
-  const { data } = await getACart({
-    client,
-    path: { cartID: cartId },
-    headers: token ? { "X-Moltin-Customer-Token": token } : undefined,
-  });
-  return data?.data?.meta?.display_price?.with_tax?.amount;
-}
-
-// Socks at 9.00, tea at 4.50: the saved cart holds 1 socks, the guest cart 2 socks and 1 tea.
-const SAVED_TOTAL = 900;
-const GUEST_TOTAL = 2 * 900 + 450;
-/** The saved cart after one merge; a second would add GUEST_TOTAL again. */
-const MERGED_ONCE = SAVED_TOTAL + GUEST_TOTAL;
+import {
+  GUEST_TOTAL,
+  MERGED_ONCE,
+  SAVED_TOTAL,
+  seedReturningShopper as seed,
+  totalOf,
+} from "../support/merges";
+import { countOf, createHarness, SHOPPER } from "../support/harness";
 
 function useStorefront() {
   return {
