@@ -95,6 +95,9 @@ async function firstPageOfCarts(
     onUnauthorized: () => store.signOutIfCurrent(shopper.token),
   });
   for (let attempt = 1; ; attempt += 1) {
+    // A lookup cancelled because the session ended is not asked again: nothing of the
+    // shopper's may be cached after they left.
+    checkStillSignedIn(store, shopper);
     try {
       // Not retried here: the automatic call retries as a whole, by the hook's rule.
       return await queryClient.fetchQuery({ ...options, retry: false });
