@@ -18,6 +18,8 @@ export interface World {
   carts: Record<CartName, string>;
   /** Every cart ever tied to each owner (customer or account): seeded, or associated during the program. */
   owned: Map<string, Set<string>>;
+  /** Each owner's carts as seeded (customer or account id → cart ids). */
+  seededOwned: Map<string, Set<string>>;
   /** The owners that had carts of their own from the start (a merge always finds one of theirs). */
   startedWithCarts: Set<string>;
   /** Every seeded cart's items as seeded: quantity by SKU. */
@@ -549,23 +551,44 @@ function mergesSentAgain({ requests, ownerOfToken }: CheckContext): string[] {
 }
 
 /**
- * 8. Which call a login's guest cart gets follows the policy. Under `"associate"`, no merge
- * is ever sent. Under `"merge"`, a shopper with carts of their own (a merge always finds one:
- * nothing is deleted) never gets a cart associated, and no cart is both merged and associated
- * for the same shopper; only a shopper with no cart at all gets the guest cart associated.
+ * 8. Which call a login's cart gets follows the policy. Under `"associate"`, no merge is ever
+ * sent. Under `"merge"`, only guest carts are merged: never a cart seeded as a shopper's
+ * (their own is theirs already; another shopper's, kept on the device across a logout, is
+ * associated instead). A cart is associated with a shopper only if they have no cart of their
+ * own (nothing is deleted, so a merge always finds one of theirs), or if it was another
+ * shopper's by then (seeded so, or associated with them before this request was sent); and
+ * no cart is both merged and associated for the same shopper.
  */
 function wrongCallForThePolicy({ world, requests, ownerOfToken }: CheckContext): string[] {
   const merges = mergesIn(requests, ownerOfToken);
   if (world.policy === "associate") {
     return merges.map((merge) => `${mergeName(merge)} was sent under "associate"`);
   }
-  const found: string[] = [];
+  const seededOwnersOf = (cartId: string | undefined) =>
+    [...world.seededOwned].filter(([, cartIds]) => cartIds.has(cartId ?? "")).map(([id]) => id);
+  const found = merges
+    .filter((merge) => seededOwnersOf(merge.sourceId).length > 0)
+    .map(
+      (merge) =>
+        `${mergeName(merge)}: the cart is ${seededOwnersOf(merge.sourceId).join(" and ")}'s, not a guest cart`,
+    );
   for (const request of requests) {
     if (!ASSOCIATE_ENDPOINTS.has(request.endpoint)) continue;
     const { cartId, ownerId } = associationPair(request.path, request.body);
     const what = `association ${request.id} (cart ${cartId} with ${ownerId}) under "merge"`;
-    if (world.startedWithCarts.has(ownerId ?? "")) {
-      found.push(`${what}: that shopper has carts of their own to merge into`);
+    const anothers =
+      seededOwnersOf(cartId).some((id) => id !== ownerId) ||
+      requests.some((earlier) => {
+        if (!ASSOCIATE_ENDPOINTS.has(earlier.endpoint) || earlier.status !== 200) return false;
+        const pair = associationPair(earlier.path, earlier.body);
+        return (
+          pair.cartId === cartId &&
+          pair.ownerId !== ownerId &&
+          earlier.finishedAt <= request.startedAt
+        );
+      });
+    if (world.startedWithCarts.has(ownerId ?? "") && !anothers) {
+      found.push(`${what}: a guest cart, and that shopper has carts of their own to merge into`);
     }
     const merged = merges.find((merge) => merge.sourceId === cartId && merge.ownerId === ownerId);
     if (merged) found.push(`${what}: the cart was merged for them too, by ${mergeName(merged)}`);

@@ -174,6 +174,7 @@ function seedWorld(fake: FakeElasticPath, policy: GuestCartPolicy): World {
     members: { M: { id: m.id, accountIds: [x, y] }, N: { id: n.id, accountIds: [z, y] } },
     carts,
     owned,
+    seededOwned: new Map([...owned].map(([id, cartIds]) => [id, new Set(cartIds)])),
     startedWithCarts: new Set([...owned].filter(([, ids]) => ids.size > 0).map(([id]) => id)),
     seededItems,
     policy,
