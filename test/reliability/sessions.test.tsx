@@ -29,7 +29,7 @@ describe("random storefront sessions under faults", () => {
         `guestCartOnLogin ${JSON.stringify(stats.policies)}, ${stats.merged} merged, ` +
         `${stats.mergeOutcomeUnknown} sent a merge with an unknown outcome, ${stats.chainedMerges} merges ` +
         `of a cart merged into before, ${stats.mergeFallbackAssociations} associations under "merge" ` +
-        `(a shopper with no cart); faults injected:`,
+        `(a shopper with no cart, or another shopper's cart); faults injected:`,
       stats.faults,
       "answers:",
       stats.answers,

@@ -77,7 +77,7 @@ export const stats = {
   mergeOutcomeUnknown: 0,
   /** Merges whose source had received a merge before (kept across a logout, say): items carried on. */
   chainedMerges: 0,
-  /** Under "merge", associations answered 200: a shopper with no cart of their own (account Z). */
+  /** Under "merge", associations answered 200: a shopper with no cart of their own (account Z), or another shopper's cart. */
   mergeFallbackAssociations: 0,
 };
 
