@@ -215,4 +215,124 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    // fast-check, seed 2 (its 133rd program), shrunk. FAILS until fixed: under "merge", the
+    // automatic call first reads the first page of the shopper's carts, and that read retries
+    // on its own with the package's rule (Retry-After honoured up to 30 s, else 1 s, 2 s, 4 s)
+    // instead of the association hook's retry / retryDelay (the banners pass retryDelay: 1);
+    // the mutation then retries the whole read again, up to 16 reads for one login. Here the
+    // 429's Retry-After holds the login's merge for 30 s: nothing settles within 5 s.
+    name: 'under "merge", a 429 on the carts read holds the merge for its Retry-After, not the hook\'s retryDelay',
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "infinite" },
+        { kind: "setCart", tab: "A", cart: "ofA" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        {
+          kind: "fault",
+          endpoint: "list-carts",
+          fault: { status: 429, retryAfter: "Wed, 21 Oct 2099 07:28:00 GMT" },
+          count: 1,
+        },
+      ],
+    },
+  },
+  {
+    // The same for a customer and 503s, by hand, confirmed failing: three 503s on the carts
+    // read back off 1 s, 2 s and 4 s before the merge is sent, whatever the hook's retryDelay.
+    name: 'under "merge", 5xx on the carts read back off by seconds, not the hook\'s retryDelay',
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "associate" },
+        { kind: "fault", endpoint: "list-carts", fault: { status: 503 }, count: 3 },
+        { kind: "setCart", tab: "A", cart: "guest" },
+        { kind: "login", tab: "A", who: "A" },
+      ],
+    },
+  },
+  {
+    // By hand, from what invariant 8 found on random programs (seeds 11 and others), confirmed
+    // failing here; main passes it (Fix what the second reading of the merge found). A kept the
+    // cart their guest cart was merged into across a logout (keepCartOnLogout), and B's login
+    // merged A's cart, A's items and all, into B's: only guest carts may be merged.
+    name: "another shopper's cart, kept across a logout, is merged into the next shopper's",
+    program: {
+      keepCartOnLogout: true,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "associate" },
+        { kind: "setCart", tab: "A", cart: "guest" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 20 },
+        { kind: "logout", tab: "A" },
+        { kind: "login", tab: "A", who: "B" },
+      ],
+    },
+  },
+  {
+    // fast-check on main's merge (commit 8543437: seeds 1, 2 and 3 found it), made by hand
+    // into this. Passes on this branch's base; FAILS on main until fixed: "My carts" loads
+    // slowly at login, the merge's carts read waits for it, the logout cancels it; the read
+    // then asks for the first page again with the ended session's token and caches the
+    // signed-out customer's carts (invariant 5).
+    name: 'a logout during a slow first "My carts" load: the merge reads the ended session\'s carts into the cache',
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "associate" },
+        { kind: "mount", tab: "A", widget: "carts" },
+        { kind: "latency", endpoint: "list-carts", ms: 45 },
+        { kind: "setCart", tab: "A", cart: "guest" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 10 },
+        { kind: "logout", tab: "A" },
+      ],
+    },
+  },
+  {
+    // The same on main without "My carts" mounted, by hand (passes on this branch's base;
+    // FAILS on main until fixed): the merge's own slow carts read, cancelled by the switch to
+    // a customer, is sent again with the account member's ended session and caches the account's carts.
+    name: "a session change during the merge's own slow carts read: sent again for the ended session",
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "accountAssociate" },
+        { kind: "latency", endpoint: "list-carts", ms: 45 },
+        { kind: "setCart", tab: "A", cart: "guest" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "wait", ms: 10 },
+        { kind: "login", tab: "A", who: "A" },
+      ],
+    },
+  },
+  {
+    // fast-check on main's merge with the carts-read fix above (seed 7, 1000 programs), shrunk
+    // by hand. FAILS here and on main until fixed, where there are no Web Locks (jsdom; the
+    // package's fallback): A's merge is slow, A's tokens are revoked and A logs in again. The
+    // new session's merge finds the pair in the merge record — claimed by the old session's
+    // merge, still in the air — and gives up for good ("not merged again"); the old merge is
+    // then refused (401: nothing copied) and released, too late. The guest cart stays current,
+    // neither merged nor associated. (With Web Locks the new session waits for the old one.)
+    name: "a re-login while the old session's merge is in the air: the new session never merges",
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "associate" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "latency", endpoint: "add-items", ms: 20 },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "expire", who: "A" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 30 },
+      ],
+    },
+  },
 ];

@@ -1,8 +1,10 @@
 /**
  * Random storefront sessions under faults (issue 7): fast-check generates programs of
  * customer and account member logins, logouts, account switches, cart changes, mounts,
- * StrictMode toggles, faults, latency spikes, token expiry and a second tab, and the
- * invariants (support/invariants.ts) are checked after every step, for both kinds of shopper.
+ * StrictMode toggles, faults, latency spikes, token expiry and a second tab, under either
+ * `guestCartOnLogin` policy ("associate" or "merge", with merge failures that land before and
+ * after Elastic Path applied them), and the invariants (support/invariants.ts) are checked
+ * after every step, for both kinds of shopper.
  *
  * Reproduce a run with `RELIABILITY_SEED=<seed> npx vitest run test/reliability/sessions.test.tsx`;
  * `RELIABILITY_RUNS` changes the number of programs (default 200); `TEST_VERBOSE=1` prints
@@ -23,14 +25,19 @@ describe("random storefront sessions under faults", () => {
     report(
       `reliability: seed ${seed}, ${stats.programs} programs, ${stats.steps} steps, ` +
         `${stats.requests} requests, ${stats.latencySpikes} latency spikes, ` +
-        `${stats.endedSignedInWithCart} ended signed in with a cart to associate; faults injected:`,
+        `${stats.endedSignedInWithCart} ended signed in with a cart to associate; ` +
+        `guestCartOnLogin ${JSON.stringify(stats.policies)}, ${stats.merged} merged, ` +
+        `${stats.mergeOutcomeUnknown} sent a merge with an unknown outcome, ${stats.chainedMerges} merges ` +
+        `of a cart merged into before, ${stats.mergeFallbackAssociations} associations under "merge" ` +
+        `(a shopper with no cart, or another shopper's cart); faults injected:`,
       stats.faults,
       "answers:",
       stats.answers,
     );
   });
 
-  it.each(regressions)("regression: $name", async ({ program }) => {
+  // A program may take its settle limit (5 s) and then some: more than a test's default.
+  it.each(regressions)("regression: $name", { timeout: 30_000 }, async ({ program }) => {
     await runProgram(program);
   });
 

@@ -7,7 +7,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { AccountSession, CustomerSession } from "../../../src";
 import { loginMutationKey } from "../../../src/session/loginCache";
 import type { RecordedRequest } from "../../../src/testing";
-import type { CartName, ShopperKind, Tab } from "./program";
+import type { CartName, GuestCartPolicy, ShopperKind, Tab } from "./program";
 import type { RenderRecord } from "./storefront";
 
 export interface World {
@@ -18,7 +18,18 @@ export interface World {
   carts: Record<CartName, string>;
   /** Every cart ever tied to each owner (customer or account): seeded, or associated during the program. */
   owned: Map<string, Set<string>>;
+  /** Each owner's carts as seeded (customer or account id → cart ids). */
+  seededOwned: Map<string, Set<string>>;
+  /** The owners that had carts of their own from the start (a merge always finds one of theirs). */
+  startedWithCarts: Set<string>;
+  /** Every seeded cart's items as seeded: quantity by SKU. */
+  seededItems: Map<string, Quantities>;
+  /** The providers' `guestCartOnLogin`, the same in both tabs. */
+  policy: GuestCartPolicy;
 }
+
+/** A cart's items: quantity by SKU (every seeded item has one). */
+export type Quantities = Map<string, number>;
 
 /** Whoever a tab has signed in, as the invariants see them. */
 export interface ShopperView {
@@ -104,6 +115,12 @@ export interface CheckContext {
   retriedErrors: string[];
   consoleErrors: string[];
   unhandled: string[];
+  /** The customer, or the account, a shopper token was handed out for. */
+  ownerOfToken(token: string | undefined): string | undefined;
+  /** A cart's items as Elastic Path holds them now (the fake's `cartItems`), if it exists. */
+  itemsOf(cartId: string): Quantities | undefined;
+  /** A request has reached the fake and is not answered yet: what it changed may not be logged. */
+  inAir: boolean;
 }
 
 /** Statuses that would fail the same way if sent again (public-api.md, Retries). */
@@ -125,6 +142,42 @@ export const associationPair = (path: string, body: unknown) => ({
   cartId: path.split("/")[3],
   ownerId: (body as { data?: Array<{ id?: string }> } | undefined)?.data?.[0]?.id,
 });
+
+/** A merge (`POST /v2/carts/:target/items` with `cart_items`): which cart into which, for whom. */
+export interface MergeRequest {
+  request: RecordedRequest;
+  sourceId: string;
+  targetId: string;
+  /** The customer or account of the token it was sent with. */
+  ownerId: string;
+}
+
+/** The merges among the requests, in arrival order; other add-items requests are left out. */
+export function mergesIn(
+  requests: readonly RecordedRequest[],
+  ownerOfToken: (token: string | undefined) => string | undefined,
+): MergeRequest[] {
+  return requests.flatMap((request) => {
+    if (request.endpoint !== "add-items") return [];
+    const data = (request.body as { data?: unknown } | undefined)?.data;
+    const entry = (Array.isArray(data) ? data[0] : data) as
+      { type?: unknown; cart_id?: unknown } | undefined;
+    if (entry?.type !== "cart_items" || typeof entry.cart_id !== "string") return [];
+    const ownerId = ownerOfToken(shopperTokenOf(request)) ?? "(an unknown token)";
+    return [{ request, sourceId: entry.cart_id, targetId: request.path.split("/")[3]!, ownerId }];
+  });
+}
+
+/**
+ * Whether Elastic Path may have applied a request: it answered 2xx, or the client cannot
+ * know (a 5xx, or no answer at all). A 4xx, a 429 included, proves nothing changed.
+ */
+export const mayHaveApplied = ({ status }: RecordedRequest): boolean =>
+  typeof status !== "number" || status < 400 || status >= 500;
+
+const mergeName = ({ request, sourceId, targetId, ownerId }: MergeRequest) =>
+  `merge ${request.id} (cart ${sourceId} into ${targetId} for ${ownerId}, answered ${request.status})`;
+
 const ownerKind = (world: World, ownerId: string | undefined) =>
   Object.values(world.customers).includes(ownerId ?? "") ? "customer" : "account";
 
@@ -387,10 +440,27 @@ function leftoverShopperData({ tabs, world, requests, issuedTokens }: CheckConte
  * A logout of one kind while a shopper of the other kind is signed in has nobody to sign
  * out: that shopper keeps their session and their cart (unless their session ended meanwhile).
  */
-function idleLogoutsThatChangedSomething({ idleLogouts, tabs }: CheckContext): string[] {
+function idleLogoutsThatChangedSomething({
+  idleLogouts,
+  tabs,
+  requests,
+  ownerOfToken,
+}: CheckContext): string[] {
+  const merges = mergesIn(requests, ownerOfToken);
   return idleLogouts.flatMap(({ tab, kind, token, cartId }) => {
     const now = tabs.find((snapshot) => snapshot.tab === tab)!;
     if (now.shopper?.token !== token || now.cartId === cartId) return [];
+    // Under "merge", that shopper's merge of the cart, answered meanwhile, made its target current.
+    const merged = merges.some(
+      ({ request, sourceId, targetId }) =>
+        sourceId === cartId &&
+        targetId === now.cartId &&
+        shopperTokenOf(request) === token &&
+        typeof request.status === "number" &&
+        request.status >= 200 &&
+        request.status < 300,
+    );
+    if (merged) return [];
     const shopper = `${now.shopper.kind} ${now.shopper.ownerId}`;
     return [`tab ${tab}: the ${kind} logout forgot the cart of the signed-in ${shopper}`];
   });
@@ -450,6 +520,141 @@ function secretsAtRest({ tabs, requests }: CheckContext): string[] {
   );
 }
 
+/**
+ * 7. A guest cart merges into a shopper's cart exactly once (`guestCartOnLogin="merge"`): of
+ * the merge requests of one (guest cart, shopper) — across sessions, tabs, reloads — each
+ * after the first was sent once the one before had been answered with a 4xx (a 429, or a
+ * refusal: nothing was copied). So at most one may have been applied (2xx, 5xx, no answer),
+ * and nothing is sent after it, nor while it is in the air.
+ */
+function mergesSentAgain({ requests, ownerOfToken }: CheckContext): string[] {
+  const byPair = new Map<string, MergeRequest[]>();
+  for (const merge of mergesIn(requests, ownerOfToken)) {
+    const pair = `${merge.sourceId}\n${merge.ownerId}`;
+    byPair.set(pair, [...(byPair.get(pair) ?? []), merge]);
+  }
+  const found: string[] = [];
+  for (const merges of byPair.values()) {
+    merges.forEach((merge, index) => {
+      const before = merges[index - 1];
+      if (!before) return;
+      if (mayHaveApplied(before.request)) {
+        found.push(
+          `${mergeName(merge)} was sent after ${mergeName(before)}, which may have been applied`,
+        );
+      } else if (merge.request.startedAt < before.request.finishedAt) {
+        found.push(`${mergeName(merge)} was sent while ${mergeName(before)} was in the air`);
+      }
+    });
+  }
+  return found;
+}
+
+/**
+ * 8. Which call a login's cart gets follows the policy. Under `"associate"`, no merge is ever
+ * sent. Under `"merge"`, only guest carts are merged: never a cart seeded as a shopper's
+ * (their own is theirs already; another shopper's, kept on the device across a logout, is
+ * associated instead). A cart is associated with a shopper only if they have no cart of their
+ * own (nothing is deleted, so a merge always finds one of theirs), or if it was another
+ * shopper's by then (seeded so, or associated with them before this request was sent); and
+ * no cart is both merged and associated for the same shopper.
+ */
+function wrongCallForThePolicy({ world, requests, ownerOfToken }: CheckContext): string[] {
+  const merges = mergesIn(requests, ownerOfToken);
+  if (world.policy === "associate") {
+    return merges.map((merge) => `${mergeName(merge)} was sent under "associate"`);
+  }
+  const seededOwnersOf = (cartId: string | undefined) =>
+    [...world.seededOwned].filter(([, cartIds]) => cartIds.has(cartId ?? "")).map(([id]) => id);
+  const found = merges
+    .filter((merge) => seededOwnersOf(merge.sourceId).length > 0)
+    .map(
+      (merge) =>
+        `${mergeName(merge)}: the cart is ${seededOwnersOf(merge.sourceId).join(" and ")}'s, not a guest cart`,
+    );
+  for (const request of requests) {
+    if (!ASSOCIATE_ENDPOINTS.has(request.endpoint)) continue;
+    const { cartId, ownerId } = associationPair(request.path, request.body);
+    const what = `association ${request.id} (cart ${cartId} with ${ownerId}) under "merge"`;
+    const anothers =
+      seededOwnersOf(cartId).some((id) => id !== ownerId) ||
+      requests.some((earlier) => {
+        if (!ASSOCIATE_ENDPOINTS.has(earlier.endpoint) || earlier.status !== 200) return false;
+        const pair = associationPair(earlier.path, earlier.body);
+        return (
+          pair.cartId === cartId &&
+          pair.ownerId !== ownerId &&
+          earlier.finishedAt <= request.startedAt
+        );
+      });
+    if (world.startedWithCarts.has(ownerId ?? "") && !anothers) {
+      found.push(`${what}: a guest cart, and that shopper has carts of their own to merge into`);
+    }
+    const merged = merges.find((merge) => merge.sourceId === cartId && merge.ownerId === ownerId);
+    if (merged) found.push(`${what}: the cart was merged for them too, by ${mergeName(merged)}`);
+  }
+  return found;
+}
+
+/**
+ * 9. No item's quantity is ever added twice. Every seeded cart holds an item of a SKU of its
+ * own (the guest cart: 3 of `guest-only`), so wherever that SKU turns up, merges took it there:
+ * with the guest cart merged once, no other cart ever holds more than 3 of it.
+ *
+ * Merged-into carts can be merged on, though — a target is the current cart, kept across a
+ * logout into the next shopper's login — and carry what they received along, once per merge.
+ * So each cart may hold at most its seeded items plus, for each merge into it, what the source
+ * may have held when that merge was served: counting one merge per (source cart, shopper), the
+ * first that may have been applied (2xx, 5xx, no answer), and, for the source, the merges into
+ * it that may have been served first (sent before this one was answered). Checked whenever no
+ * request is in the air (one not yet logged may have changed a cart); items only ever grow
+ * here, so a double stays visible.
+ */
+function itemsAddedTwice({
+  world,
+  requests,
+  ownerOfToken,
+  itemsOf,
+  inAir,
+}: CheckContext): string[] {
+  if (inAir) return [];
+  const counted: MergeRequest[] = [];
+  const pairs = new Set<string>();
+  for (const merge of mergesIn(requests, ownerOfToken)) {
+    const pair = `${merge.sourceId}\n${merge.ownerId}`;
+    if (!mayHaveApplied(merge.request) || pairs.has(pair)) continue;
+    pairs.add(pair);
+    counted.push(merge);
+  }
+  /** The most `cartId` may hold, as of the serving of `asOf` (or now), through merges not in `used`. */
+  const atMost = (cartId: string, asOf: MergeRequest | undefined, used: Set<MergeRequest>) => {
+    const total: Quantities = new Map(world.seededItems.get(cartId));
+    for (const merge of counted) {
+      if (merge.targetId !== cartId || used.has(merge)) continue;
+      if (asOf && merge.request.startedAt > asOf.request.finishedAt) continue;
+      for (const [sku, quantity] of atMost(merge.sourceId, merge, new Set([...used, merge]))) {
+        total.set(sku, (total.get(sku) ?? 0) + quantity);
+      }
+    }
+    return total;
+  };
+  const carts = new Set([...world.seededItems.keys(), ...counted.map((merge) => merge.targetId)]);
+  const found: string[] = [];
+  for (const cartId of carts) {
+    const held = itemsOf(cartId);
+    if (!held) continue;
+    const allowed = atMost(cartId, undefined, new Set());
+    for (const [sku, quantity] of held) {
+      if (quantity > (allowed.get(sku) ?? 0)) {
+        found.push(
+          `cart ${cartId} holds ${quantity} of ${sku}, one merge per (guest cart, shopper) allows ${allowed.get(sku) ?? 0}`,
+        );
+      }
+    }
+  }
+  return found;
+}
+
 export function findViolations(context: CheckContext): string[] {
   return [
     ...unexplainedSignOuts(context),
@@ -463,5 +668,8 @@ export function findViolations(context: CheckContext): string[] {
     ...noisyFailures(context),
     ...leftoverShopperData(context),
     ...secretsAtRest(context),
+    ...mergesSentAgain(context),
+    ...wrongCallForThePolicy(context),
+    ...itemsAddedTwice(context),
   ];
 }

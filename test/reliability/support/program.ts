@@ -16,7 +16,10 @@ export type Who = "A" | "B" | "wrong";
  */
 export type Member = "M" | "N" | "wrong";
 /** The carts a storefront may hold (see `seedWorld`). */
-export type CartName = "guest" | "guest2" | "contact" | "unseen" | "ofA" | "ofB" | "ofX" | "ofY";
+export type CartName =
+  "guest" | "guest2" | "contact" | "euro" | "unseen" | "ofA" | "ofB" | "ofX" | "ofY";
+/** The provider's `guestCartOnLogin`: what a login does with the current guest cart. */
+export type GuestCartPolicy = "associate" | "merge";
 /**
  * Components using the package's hooks: a cart list, a "load more" list and the saved-cart
  * banner (the association hook) of each kind of shopper, and a cart badge.
@@ -84,6 +87,11 @@ export type Step =
 export interface Program {
   /** The provider's `keepCartOnLogout` in both tabs. */
   keepCartOnLogout: boolean;
+  /**
+   * The provider's `guestCartOnLogin` in both tabs (a storefront has one policy); left out,
+   * the provider's default, `"associate"` (as in the regressions written before merges).
+   */
+  guestCartOnLogin?: GuestCartPolicy;
   steps: Step[];
 }
 
@@ -96,6 +104,7 @@ export const HOOK_ENDPOINTS: FakeEndpoint[] = [
   "associate-account",
   "list-carts",
   "get-cart",
+  "add-items",
 ];
 
 const tab = fc.constantFrom<Tab>("A", "B");
@@ -108,13 +117,25 @@ const faults: FakeFault[] = [
 ];
 
 /**
+ * A merge (`POST /v2/carts/:id/items`) also gets failures that land after Elastic Path
+ * applied it: the items were copied, the client hears a 5xx or nothing. The other endpoints
+ * keep the faults that land before: their re-sends are harmless (an association answers 204).
+ */
+const afterApplying: FakeFault[] = [
+  { status: 502, afterApplying: true },
+  { status: 503, afterApplying: true },
+  { network: true, afterApplying: true },
+];
+
+/**
  * The faults each endpoint gets. `POST /oauth/access_token` gets network failures only: the
  * SDK's token provider turns every error status there into the same plain Error, so a 429
  * or 5xx reads as a refused client id, which is final by design (hostileInput.test.tsx,
  * "what the SDK throws") and would only trip the invariants' "no retry after a final error".
  */
 function faultsAt(endpoint: FakeEndpoint): FakeFault[] {
-  return endpoint === "access-token" ? faults.filter((fault) => "network" in fault) : faults;
+  if (endpoint === "access-token") return faults.filter((fault) => "network" in fault);
+  return endpoint === "add-items" ? [...faults, ...afterApplying] : faults;
 }
 
 const CUSTOMERS = ["A", "B"] as const;
@@ -130,6 +151,7 @@ const SHOPPERS = {
     pages: "infinite" as Widget,
     ownCart: "ofA" as CartName,
     endpoints: { login: "customer-token", associate: "associate" } as const,
+    banner: "associate" as Widget,
   },
   account: {
     people: MEMBERS,
@@ -139,6 +161,7 @@ const SHOPPERS = {
     pages: "accountInfinite" as Widget,
     ownCart: "ofX" as CartName,
     endpoints: { login: "account-member-token", associate: "associate-account" } as const,
+    banner: "accountAssociate" as Widget,
   },
 };
 
@@ -184,6 +207,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         "guest",
         "guest2",
         "contact",
+        "euro",
         "unseen",
         "ofA",
         "ofB",
@@ -251,7 +275,7 @@ const staleAnswer: fc.Arbitrary<Step[]> = fc
   .record({
     kind: fc.constantFrom<ShopperKind>("customer", "account"),
     nextKind: fc.constantFrom<ShopperKind>("customer", "account"),
-    request: fc.constantFrom("associate", "list", "login"),
+    request: fc.constantFrom("associate", "merge", "list", "login"),
     ms: fc.constantFrom(20, 45),
     tab,
     from: fc.constantFrom<0 | 1>(0, 1),
@@ -263,9 +287,14 @@ const staleAnswer: fc.Arbitrary<Step[]> = fc
     const shopper = SHOPPERS[kind];
     const who = shopper.people[from];
     const endpoint =
-      request === "list" ? "list-carts" : shopper.endpoints[request as "associate" | "login"];
+      request === "list"
+        ? "list-carts"
+        : request === "merge"
+          ? "add-items"
+          : shopper.endpoints[request as "associate" | "login"];
+    // A new guest cart while signed in: associated, or merged, by the banner.
     const send: Step =
-      request === "associate"
+      request === "associate" || request === "merge"
         ? { kind: "setCart", tab: "A", cart: "guest2" }
         : request === "list"
           ? { kind: "mount", tab: "A", widget: shopper.list }
@@ -313,6 +342,55 @@ const switchAndBack: fc.Arbitrary<Step[]> = fc
   ]);
 
 /**
+ * A merge that fails — refused with a 429, or with its outcome unknown (a 5xx or no answer,
+ * landing before or after Elastic Path applied it), or whose discovery read fails — then the
+ * same guest cart meets the same shopper again: the next login, a reload, the cart set again,
+ * a logout and a login. Under `"merge"` none of them may merge it a second time; only a 429
+ * lets it be sent again. (Under `"associate"`, the same steps associate the cart.)
+ */
+const mergeMeetsAgain: fc.Arbitrary<Step[]> = fc
+  .record({
+    kind: fc.constantFrom<ShopperKind>("customer", "account"),
+    // The merge itself, or its discovery: the first page of the shopper's carts.
+    endpoint: fc.constantFrom<FakeEndpoint>("add-items", "add-items", "list-carts"),
+    fault: fc.constantFrom(...faultsAt("add-items")),
+    count: fc.integer({ min: 1, max: 2 }),
+    cart: fc.constantFrom<CartName>("guest", "guest2"),
+    again: fc.constantFrom("login", "reload", "setCart", "logoutLogin"),
+  })
+  .map(({ kind, endpoint, fault, count, cart, again }): Step[] => {
+    const shopper = SHOPPERS[kind];
+    const meetAgain: Step[] = {
+      login: [shopper.login("A", 0)],
+      reload: [{ kind: "reload", tab: "A" } as const],
+      setCart: [
+        { kind: "setCart", tab: "A", cart: cart === "guest" ? "guest2" : "guest" } as const,
+        { kind: "setCart", tab: "A", cart } as const,
+      ],
+      logoutLogin: [
+        shopper.logout("A"),
+        { kind: "setCart", tab: "A", cart } as const,
+        shopper.login("A", 0),
+      ],
+    }[again];
+    return [
+      { kind: "mount", tab: "A", widget: shopper.banner },
+      // A list read is not a merge: it gets the faults that land before (it changes nothing).
+      {
+        kind: "fault",
+        endpoint,
+        fault: endpoint === "add-items" || !("afterApplying" in fault) ? fault : { status: 503 },
+        count,
+      },
+      { kind: "setCart", tab: "A", cart },
+      shopper.login("A", 0),
+      { kind: "wait", ms: 20 },
+      ...meetAgain,
+      { kind: "wait", ms: 20 },
+    ];
+  });
+
+/**
  * Most storefront pages show the banner and "My carts", a guest cart, a returning shopper
  * logging in (a customer, or an account member on a B2B storefront, or a page with both):
  * starting there leaves the random steps for faults, timing, tabs.
@@ -342,6 +420,7 @@ const pages: Record<"customer" | "account" | "both", Step[]> = {
 /** About ten steps: long enough for a login, a fault and a second tab to meet, short enough to read. */
 export const programs: fc.Arbitrary<Program> = fc.record({
   keepCartOnLogout: fc.boolean(),
+  guestCartOnLogin: fc.constantFrom<GuestCartPolicy>("associate", "merge"),
   steps: fc
     .tuple(
       fc.oneof(...Object.values(pages).map((page) => fc.subarray(page))),
@@ -351,6 +430,7 @@ export const programs: fc.Arbitrary<Program> = fc.record({
           { arbitrary: staleAnswer, weight: 2 },
           { arbitrary: resumeOwnCart, weight: 1 },
           { arbitrary: switchAndBack, weight: 1 },
+          { arbitrary: mergeMeetsAgain, weight: 2 },
         ),
         { minLength: 3, maxLength: 6 },
       ),

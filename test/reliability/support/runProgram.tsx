@@ -14,14 +14,25 @@ import { server } from "../../support/server";
 import {
   associationPair,
   findViolations,
+  mergesIn,
   shopperOf,
+  shopperTokenOf,
+  type Quantities,
   type CheckContext,
   type SeenEvent,
   type ShopperView,
   type TabEvent,
   type World,
 } from "./invariants";
-import { WIDGETS, type CartName, type Program, type Step, type Tab, type Widget } from "./program";
+import {
+  WIDGETS,
+  type CartName,
+  type GuestCartPolicy,
+  type Program,
+  type Step,
+  type Tab,
+  type Widget,
+} from "./program";
 import {
   otherTabStorage,
   TabApp,
@@ -58,11 +69,34 @@ export const stats = {
   endedSignedInWithCart: 0,
   /** Answers by endpoint and status, e.g. `associate 200`. */
   answers: {} as Record<string, number>,
+  /** Programs by `guestCartOnLogin`. */
+  policies: {} as Record<string, number>,
+  /** Programs that merged (a 2xx). */
+  merged: 0,
+  /** Programs that sent a merge whose outcome was unknown (a 5xx, no answer). */
+  mergeOutcomeUnknown: 0,
+  /** Merges whose source had received a merge before (kept across a logout, say): items carried on. */
+  chainedMerges: 0,
+  /** Under "merge", associations answered 200: a shopper with no cart of their own (account Z), or another shopper's cart. */
+  mergeFallbackAssociations: 0,
 };
+
+/**
+ * What each seeded cart holds. The shoppers' own carts hold socks; every cart a storefront may
+ * hold also has an item of a SKU of its own (invariant 9 follows it wherever merges take it),
+ * and the guest cart socks too, which a merge adds up with the shoppers' socks.
+ */
+const SOCKS = { name: "Wool socks", sku: "socks", amount: 500 };
+const uniqueItem = (sku: string, quantity: number) => ({
+  name: `Only in ${sku}`,
+  sku,
+  quantity,
+  amount: 100,
+});
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function seedWorld(fake: FakeElasticPath): World {
+function seedWorld(fake: FakeElasticPath, policy: GuestCartPolicy): World {
   const a = fake.seedCustomer(CUSTOMER_A);
   const b = fake.seedCustomer(CUSTOMER_B);
   const [x, y, z] = ["Analytical Engines", "The Lovelaces", "Difference Ltd"].map(
@@ -70,27 +104,64 @@ function seedWorld(fake: FakeElasticPath): World {
   ) as [string, string, string];
   const m = fake.seedAccountMember({ ...MEMBER_M, accountIds: [x, y] });
   const n = fake.seedAccountMember({ ...MEMBER_N, accountIds: [z, y] });
-  fake.seedCarts(2, { customerIds: [a.id], name: "Ada's older" });
-  fake.seedCarts(1, { customerIds: [b.id], name: "Grace's older" });
-  fake.seedCarts(2, { accountIds: [x], name: "Office supplies" });
-  fake.seedCarts(1, { accountIds: [y], name: "Groceries" });
-  fake.seedCarts(1, { accountIds: [z], name: "Spare parts" });
+  // The newest of these is where a merge puts a guest cart's items. Z has no cart at all:
+  // under "merge", its member's login associates the guest cart instead.
+  const items = [{ ...SOCKS, quantity: 1 }];
+  const older = [
+    ...fake.seedCarts(2, { customerIds: [a.id], name: "Ada's older", items }),
+    ...fake.seedCarts(1, { customerIds: [b.id], name: "Grace's older", items }),
+    ...fake.seedCarts(2, { accountIds: [x], name: "Office supplies", items }),
+    ...fake.seedCarts(1, { accountIds: [y], name: "Groceries", items }),
+  ];
   const dayAgo = Date.now() - 86_400_000;
   const carts: Record<CartName, string> = {
-    guest: fake.seedCart({ name: "Guest", items: [{ name: "Socks", quantity: 2, amount: 500 }] })
-      .id,
-    guest2: fake.seedCart({ name: "Second guest" }).id,
+    guest: fake.seedCart({
+      name: "Guest",
+      items: [{ ...SOCKS, quantity: 2 }, uniqueItem("guest-only", 3)],
+    }).id,
+    guest2: fake.seedCart({ name: "Second guest", items: [uniqueItem("guest2-only", 2)] }).id,
     // Guest checkout details: Elastic Path refuses to associate it (422), for good.
-    contact: fake.seedCart({ name: "Checkout", contactEmail: "guest@example.com" }).id,
+    contact: fake.seedCart({
+      name: "Checkout",
+      contactEmail: "guest@example.com",
+      items: [uniqueItem("contact-only", 1)],
+    }).id,
+    // Priced in euros: a merge into a shopper's (dollar) cart is refused (400), for good.
+    euro: fake.seedCart({ name: "Euro", currency: "EUR", items: [uniqueItem("euro-only", 1)] }).id,
     // Never seeded: carts exist on demand, the association creates it.
     unseen: `unseen-${crypto.randomUUID()}`,
     // Their owners' oldest carts: past the first page of "load more" lists (limit 2), so
     // that a 204 for one of them, were it not a no-op, would have lists to change.
-    ofA: fake.seedCart({ name: "Ada's", customerIds: [a.id], updatedAt: dayAgo }).id!,
-    ofB: fake.seedCart({ name: "Grace's", customerIds: [b.id], updatedAt: dayAgo }).id!,
-    ofX: fake.seedCart({ name: "The engine room's", accountIds: [x], updatedAt: dayAgo }).id!,
-    ofY: fake.seedCart({ name: "The family's", accountIds: [y], updatedAt: dayAgo }).id!,
+    ofA: fake.seedCart({
+      name: "Ada's",
+      customerIds: [a.id],
+      updatedAt: dayAgo,
+      items: [uniqueItem("ofA-only", 1)],
+    }).id,
+    ofB: fake.seedCart({
+      name: "Grace's",
+      customerIds: [b.id],
+      updatedAt: dayAgo,
+      items: [uniqueItem("ofB-only", 1)],
+    }).id,
+    ofX: fake.seedCart({
+      name: "The engine room's",
+      accountIds: [x],
+      updatedAt: dayAgo,
+      items: [uniqueItem("ofX-only", 1)],
+    }).id,
+    ofY: fake.seedCart({
+      name: "The family's",
+      accountIds: [y],
+      updatedAt: dayAgo,
+      items: [uniqueItem("ofY-only", 1)],
+    }).id,
   };
+  const seededItems = new Map<string, Quantities>();
+  for (const cartId of [...older.map((cart) => cart.id), ...Object.values(carts)]) {
+    const held = itemsOfCart(fake, cartId);
+    if (held) seededItems.set(cartId, held);
+  }
   const ids = (list: Array<{ id?: string }>) => new Set(list.map((cart) => cart.id!));
   const owned = new Map<string, Set<string>>([
     [a.id, ids(fake.cartsOf(a.id))],
@@ -103,7 +174,23 @@ function seedWorld(fake: FakeElasticPath): World {
     members: { M: { id: m.id, accountIds: [x, y] }, N: { id: n.id, accountIds: [z, y] } },
     carts,
     owned,
+    seededOwned: new Map([...owned].map(([id, cartIds]) => [id, new Set(cartIds)])),
+    startedWithCarts: new Set([...owned].filter(([, ids]) => ids.size > 0).map(([id]) => id)),
+    seededItems,
+    policy,
   };
+}
+
+/** A cart's items as the fake holds them: quantity by SKU (by name for an item without one). */
+function itemsOfCart(fake: FakeElasticPath, cartId: string): Quantities | undefined {
+  const items = fake.cartItems(cartId);
+  if (!items) return undefined;
+  const held: Quantities = new Map();
+  for (const item of items) {
+    const sku = item.sku ?? item.name ?? "?";
+    held.set(sku, (held.get(sku) ?? 0) + (item.quantity ?? 0));
+  }
+  return held;
 }
 
 interface OpenTab {
@@ -117,7 +204,8 @@ interface OpenTab {
 export async function runProgram(program: Program): Promise<void> {
   const fake = createFakeElasticPath();
   server.use(...fake.handlers);
-  const world = seedWorld(fake);
+  const policy = program.guestCartOnLogin ?? "associate";
+  const world = seedWorld(fake, policy);
   const cleanups: Array<() => void> = [() => server.resetHandlers(), () => localStorage.clear()];
 
   // 4. React errors and act warnings reach console.error; rejections nobody handled, process.
@@ -165,9 +253,18 @@ export async function runProgram(program: Program): Promise<void> {
     const { principal, requestedAt } = issued.get(token) ?? { principal: "", requestedAt: 0 };
     return (expiredAt[principal] ?? []).some((time) => time >= requestedAt);
   };
-  const recordLogin = (tokens: string[], principal: string, requestedAt: number) => {
-    for (const token of tokens) issued.set(token, { principal, requestedAt });
-    loginsSinceCheck.push(...tokens);
+  // Whose carts each token reaches: the customer's, or the account's (one token per account).
+  const ownerOfToken = new Map<string, string>();
+  const recordLogin = (
+    tokens: Array<{ token: string; ownerId: string }>,
+    principal: string,
+    requestedAt: number,
+  ) => {
+    for (const { token, ownerId } of tokens) {
+      issued.set(token, { principal, requestedAt });
+      ownerOfToken.set(token, ownerId);
+    }
+    loginsSinceCheck.push(...tokens.map(({ token }) => token));
   };
   /** The tab's `fetch`: notes logins' tokens, and the answers the 204 check needs. */
   const recordingFetch = (tab: Tab) => async (request: Request) => {
@@ -183,15 +280,15 @@ export async function runProgram(program: Program): Promise<void> {
       const { data } = (await response.clone().json()) as {
         data: { token: string; customer_id: string };
       };
-      recordLogin([data.token], data.customer_id, sentAt);
+      recordLogin([{ token: data.token, ownerId: data.customer_id }], data.customer_id, sentAt);
     }
     if (response.ok && pathname === "/v2/account-members/tokens") {
       const { data, meta } = (await response.clone().json()) as {
-        data: Array<{ token: string }>;
+        data: Array<{ token: string; account_id: string }>;
         meta: { account_member_id: string };
       };
       recordLogin(
-        data.map(({ token }) => token),
+        data.map(({ token, account_id }) => ({ token, ownerId: account_id })),
         meta.account_member_id,
         sentAt,
       );
@@ -231,6 +328,7 @@ export async function runProgram(program: Program): Promise<void> {
       queryClient,
       probe: new TabProbe(),
       keepCartOnLogout: program.keepCartOnLogout,
+      guestCartOnLogin: policy,
       // Tab B talks to tab A the way another browser tab would: through `storage` events.
       ...(tab === "B"
         ? {
@@ -371,6 +469,8 @@ export async function runProgram(program: Program): Promise<void> {
   }
 
   const violations: string[] = [];
+  /** When steps set the cart or switched accounts: either may keep a merge's target from becoming current. */
+  const cartSetAt: number[] = [];
 
   async function apply(step: Step) {
     switch (step.kind) {
@@ -399,6 +499,8 @@ export async function runProgram(program: Program): Promise<void> {
         const { accountSession, selectAccount } = controls(step.tab);
         if (accountSession.status !== "signed-in") return;
         const { accountId } = accountSession.accounts[step.account]!;
+        // Switching back brings the same token: a merge answered meanwhile left the cart as it was.
+        cartSetAt.push(Date.now());
         try {
           return selectAccount(accountId);
         } catch (error) {
@@ -409,8 +511,10 @@ export async function runProgram(program: Program): Promise<void> {
         }
       }
       case "setCart":
+        cartSetAt.push(Date.now());
         return controls(step.tab).setCartId(world.carts[step.cart]);
       case "clearCart":
+        cartSetAt.push(Date.now());
         return controls(step.tab).setCartId(undefined);
       case "mount":
         return mount(step.tab, step.widget);
@@ -436,7 +540,9 @@ export async function runProgram(program: Program): Promise<void> {
         const count = Math.min(step.count, left);
         if (count <= 0) return;
         injected[step.endpoint] = (injected[step.endpoint] ?? 0) + count;
-        const name = `${step.endpoint} ${"network" in step.fault ? "network" : step.fault.status}`;
+        const late =
+          "afterApplying" in step.fault && step.fault.afterApplying ? " after applying" : "";
+        const name = `${step.endpoint} ${"network" in step.fault ? "network" : step.fault.status}${late}`;
         stats.faults[name] = (stats.faults[name] ?? 0) + count;
         return fake.failNext(step.endpoint, count, step.fault);
       }
@@ -490,6 +596,9 @@ export async function runProgram(program: Program): Promise<void> {
       retriedErrors: retriedErrors.splice(0),
       consoleErrors: consoleErrors.splice(0),
       unhandled: unhandled.splice(0),
+      ownerOfToken: (token) => (token === undefined ? undefined : ownerOfToken.get(token)),
+      itemsOf: (cartId) => itemsOfCart(fake, cartId),
+      inAir: started > fake.requests.length,
     };
     for (const violation of findViolations(context)) violations.push(`${when}: ${violation}`);
     loggedOutSinceCheck = false;
@@ -525,7 +634,12 @@ export async function runProgram(program: Program): Promise<void> {
   /**
    * 2 (first half). The cart current at the end, with a shopper signed in, is associated
    * with them (the customer, or the selected account), unless Elastic Path refuses it for
-   * good (a guest checkout cart, 422).
+   * good (a guest checkout cart, 422). Under "merge", merged instead: a merge that succeeds
+   * makes its target, theirs, current. The cart stays current, not theirs, only if its last
+   * merge for them ended otherwise — refused for good (a 400), or with an outcome unknown (a
+   * 5xx, no answer: never sent again) — or succeeded in a session that is not this one, or
+   * before the program set the cart or switched accounts (a merge's target becomes current
+   * only if the merged cart still is, for the same session). A 429 or a 401 must be tried again.
    */
   function unassociatedAtTheEnd(): string | undefined {
     const { cartId } = controls("A");
@@ -540,9 +654,18 @@ export async function runProgram(program: Program): Promise<void> {
     const associated = pairs.some(
       (pair) => pair.cartId === cartId && pair.ownerId === shopper.ownerId,
     );
-    return associated
-      ? undefined
-      : `cart ${cartId} is not associated with the signed-in ${shopper.kind} ${shopper.ownerId}`;
+    if (associated) return undefined;
+    const lastMerge = mergesIn(fake.requests, (token) => ownerOfToken.get(token ?? ""))
+      .filter((merge) => merge.sourceId === cartId && merge.ownerId === shopper.ownerId)
+      .at(-1)?.request;
+    if (!lastMerge || lastMerge.status === 429 || lastMerge.status === 401) {
+      return `cart ${cartId} is not associated with the signed-in ${shopper.kind} ${shopper.ownerId}`;
+    }
+    const succeeded = typeof lastMerge.status === "number" && lastMerge.status < 300;
+    const sameSession = shopperTokenOf(lastMerge) === shopper.token;
+    const cartSetSince = cartSetAt.some((time) => time >= lastMerge.startedAt);
+    if (!succeeded || !sameSession || cartSetSince) return undefined;
+    return `cart ${cartId} was merged into ${lastMerge.path.split("/")[3]} (request ${lastMerge.id}) for the signed-in ${shopper.kind} ${shopper.ownerId}, yet it is still the current cart`;
   }
 
   /** Every storefront page has a saved-cart banner, for customers and for accounts alike. */
@@ -583,6 +706,25 @@ export async function runProgram(program: Program): Promise<void> {
     }
   } finally {
     stats.programs += 1;
+    stats.policies[policy] = (stats.policies[policy] ?? 0) + 1;
+    const merges = mergesIn(fake.requests, () => undefined);
+    const { requests } = fake;
+    if (merges.some(({ request }) => typeof request.status === "number" && request.status < 300)) {
+      stats.merged += 1;
+    }
+    if (merges.some(({ request }) => request.status === "network-error" || request.status >= 500)) {
+      stats.mergeOutcomeUnknown += 1;
+    }
+    stats.chainedMerges += merges.filter((merge) =>
+      merges.some(
+        (before) => before.request.id < merge.request.id && before.targetId === merge.sourceId,
+      ),
+    ).length;
+    if (policy === "merge") {
+      stats.mergeFallbackAssociations += requests.filter(
+        (request) => request.endpoint.startsWith("associate") && request.status === 200,
+      ).length;
+    }
     stats.requests += fake.requests.length;
     for (const request of fake.requests) {
       const key = `${request.endpoint} ${request.status}`;

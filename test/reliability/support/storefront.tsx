@@ -31,7 +31,7 @@ import {
 } from "../../../src";
 import { localStorageAdapter } from "../../../src/session/storage";
 import type { ShopperClient } from "../../support/sdk";
-import type { ShopperKind, Tab, Widget } from "./program";
+import type { GuestCartPolicy, ShopperKind, Tab, Widget } from "./program";
 
 /** What one component showed in one render. */
 export interface RenderRecord {
@@ -223,6 +223,7 @@ export interface TabOptions {
   queryClient: QueryClient;
   probe: TabProbe;
   keepCartOnLogout: boolean;
+  guestCartOnLogin: GuestCartPolicy;
   /** Storage adapters; leave out for the defaults (the real localStorage adapters). */
   storage?: Pick<
     ElasticPathProviderProps,
@@ -244,10 +245,15 @@ export function TabApp({
   widgets: MountedWidget[];
   strict: boolean;
 }): ReactNode {
-  const { tab, client, queryClient, probe, keepCartOnLogout, storage } = options;
+  const { tab, client, queryClient, probe, keepCartOnLogout, guestCartOnLogin, storage } = options;
   const tree = (
     <QueryClientProvider client={queryClient}>
-      <ElasticPathProvider client={client} keepCartOnLogout={keepCartOnLogout} {...storage}>
+      <ElasticPathProvider
+        client={client}
+        keepCartOnLogout={keepCartOnLogout}
+        guestCartOnLogin={guestCartOnLogin}
+        {...storage}
+      >
         <Controls probe={probe} />
         {widgets.map(({ id, widget }) => {
           const Component = COMPONENTS[widget];
