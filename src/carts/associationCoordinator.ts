@@ -54,9 +54,10 @@ export type AutomaticPolicy = Pick<
 
 /**
  * Runs `task` while holding a lock shared by every tab of this origin, where there is one.
- * Without Web Locks (no `navigator.locks`: very old browsers, no window) the ledger alone
- * guards: a tab that starts while another tab's call is still in the air sends too, and gets
- * 204 (already associated, a no-op). test/browser/twoTabs.test.tsx pins both behaviours.
+ * Without Web Locks (no `navigator.locks`: insecure origins, old browsers, no window) the
+ * ledger alone guards: a tab that starts while another tab's call is still in the air sends
+ * too, and gets 204 (already associated, a no-op) — a merge is claimed in its record before
+ * it is sent. test/browser/twoTabs.test.tsx pins both behaviours.
  */
 async function withCrossTabLock(name: string, task: () => Promise<void>): Promise<void> {
   const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
@@ -166,6 +167,11 @@ export class AssociationCoordinator {
             (listener()[callback] as ((...args: unknown[]) => unknown) | undefined)?.(...args),
           ),
         );
+    const checkSession = () => {
+      if (store.latest().shopper?.token !== shopper.token) {
+        throw new ElasticPathError(`The ${owner.kind} signed out before the cart was associated.`);
+      }
+    };
     // What the merge's attempts of this call share (see mergeAtLogin).
     const mergeState = {};
     const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerVariables>(
@@ -181,12 +187,7 @@ export class AssociationCoordinator {
         // The token is read when the request is made, so it is never in the mutation cache; a
         // retry after the session ended must not borrow the next session's token.
         mutationFn: async (variables) => {
-          const current = store.latest().shopper;
-          if (current?.token !== shopper.token) {
-            throw new ElasticPathError(
-              `The ${owner.kind} signed out before the cart was associated.`,
-            );
-          }
+          checkSession();
           if (scope.guestCartOnLogin === "merge") {
             // What fails before a merge is sent (its code not downloaded, a lookup cancelled)
             // is tried again later.
@@ -200,6 +201,8 @@ export class AssociationCoordinator {
                 );
               });
             if (merged) return merged;
+            // The lookup took a round trip: the association needs the session it was for.
+            checkSession();
           }
           return settleWith(answered, this.send(client, store, owner, variables));
         },
@@ -209,7 +212,12 @@ export class AssociationCoordinator {
             this.#started.add(`${sessionId}\n${result.cartId}`);
             const { reflectMerge } = await loadGuestCartMerge();
             reflectMerge(queryClient, store, owner, shopper, result);
-          } else await reflectIfCurrent(queryClient, store, owner, result);
+          } else if (store.latest().shopper?.token === shopper.token) {
+            // Only for this session: the next one's lists (the same shopper's, after a new
+            // login) are loaded anew and may wait for its own association, queued behind
+            // this call's lock — waiting for them here would never end.
+            await reflectIfCurrent(queryClient, store, owner, result);
+          }
           await fanOut("onSuccess")(result, ...rest);
         },
         onError: fanOut("onError"),
@@ -218,6 +226,9 @@ export class AssociationCoordinator {
     );
     const variables = { cartId, [`${owner.kind}Id`]: shopper.id } as OwnerVariables;
     const run = async () => {
+      // The session ended while this waited for the lock: nothing to do, and nothing of that
+      // shopper's may enter the mutation cache now that it has been cleared of them.
+      if (store.latest().shopper?.token !== shopper.token) return;
       if (ledger.has(sessionId, cartId)) {
         // Another tab did it while we waited for the lock: our lists of that owner were
         // loaded before, and would not show the cart until something refetched them. Cancel

@@ -192,16 +192,33 @@ export async function mergeGuestCart(
   shopper: Shopper,
   guestCartId: string,
 ): Promise<AutomaticResult | undefined> {
-  const { client, queryClient, store, ledger } = scope;
-  const ownerId = { [`${owner.kind}Id`]: shopper.id };
   const mergeId = mergeIdOf(guestCartId, shopper);
-  // Claimed before anything is awaited: a tab without Web Locks that starts at the same
+  // A merge of this pair still in the air in this page (an ended session's) settles first:
+  // whether this one may be sent depends on its answer.
+  await mergeRecord.settled(mergeId);
+  // Claimed before anything else is awaited: a tab without Web Locks that starts at the same
   // moment finds it taken.
   if (!mergeRecord.claim(mergeId)) {
     throw new ElasticPathError(
       `This guest cart was merged into the ${shopper.kind}'s cart before (or its merge went unanswered), so it is not merged again: that would add every quantity twice.`,
     );
   }
+  // Until it settles, a later session of this shopper in this page waits for it (above).
+  const claimed = mergeClaimed(scope, owner, shopper, guestCartId, mergeId);
+  mergeRecord.track(mergeId, claimed);
+  return claimed;
+}
+
+/** `mergeGuestCart` once the merge is claimed: the lookup, then the merge itself. */
+async function mergeClaimed(
+  scope: MergeScope,
+  owner: CartOwner,
+  shopper: Shopper,
+  guestCartId: string,
+  mergeId: string,
+): Promise<AutomaticResult | undefined> {
+  const { client, queryClient, store, ledger } = scope;
+  const ownerId = { [`${owner.kind}Id`]: shopper.id };
   let target: string | typeof THEIRS | undefined;
   try {
     target = await findTarget(scope, owner, shopper, guestCartId);
@@ -214,10 +231,8 @@ export async function mergeGuestCart(
   if (target === undefined || target === THEIRS) {
     // Nothing to merge: the claim goes, so that a later login may merge this cart.
     mergeRecord.release(mergeId);
-    return (
-      target &&
-      ({ status: "already-associated", cartId: guestCartId, ...ownerId } as AutomaticResult)
-    );
+    if (target === undefined) return undefined;
+    return { status: "already-associated", cartId: guestCartId, ...ownerId } as AutomaticResult;
   }
 
   try {

@@ -6,6 +6,9 @@ const MAX_MERGES = 20;
 /** What this page claimed, counted even where storage refuses writes (quota exceeded). */
 const claimedHere = new Set<string>();
 
+/** This page's merges in the air, by id: settled (either way) when their answer came. */
+const inFlight = new Map<string, Promise<void>>();
+
 const stored = localStorageAdapter(MERGE_LEDGER_STORAGE_KEY);
 
 /** Reads what storage holds, which anyone can edit: anything but strings is left out. */
@@ -39,6 +42,23 @@ export const mergeRecord = {
     claimedHere.add(mergeId);
     write([mergeId, ...ids]);
     return true;
+  },
+  /**
+   * Until the merge of the same pair that this page has in the air settles (an ended
+   * session's, when the shopper signed in again meanwhile): only then does the record say
+   * whether it may be sent.
+   */
+  settled: (mergeId: string): Promise<void> => inFlight.get(mergeId) ?? Promise.resolve(),
+  /** Notes the merge as in the air until `request` settles. */
+  track(mergeId: string, request: Promise<unknown>): void {
+    const settled = request.then(
+      () => {},
+      () => {},
+    );
+    inFlight.set(mergeId, settled);
+    void settled.then(() => {
+      if (inFlight.get(mergeId) === settled) inFlight.delete(mergeId);
+    });
   },
   /** A merge not sent after all, or refused (a 4xx): nothing was copied, it may be sent later. */
   release(mergeId: string): void {

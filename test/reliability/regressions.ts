@@ -335,4 +335,56 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    // fast-check (seed 1, 200 programs) once same-pair runs queue within a page without Web
+    // Locks, shrunk: a re-login of the same member and a customer login while the member's
+    // second automatic call waits its turn. The call must not start for a session that ended
+    // while it waited: its error would stay in the mutation cache, cleared of that shopper.
+    name: "an automatic call whose session ended while it waited for the lock starts nothing",
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "associate",
+      steps: [
+        { kind: "mount", tab: "A", widget: "accountAssociate" },
+        { kind: "mount", tab: "A", widget: "accountCarts" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "latency", endpoint: "associate-account", ms: 20 },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "wait", ms: 30 },
+        { kind: "latency", endpoint: "associate", ms: 20 },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "expire", who: "A" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 30 },
+      ],
+    },
+  },
+  {
+    // fast-check (seed 3, 200 programs), shrunk: the member logs in again while the previous
+    // session's association is settling. Its success waited for the member's lists — which,
+    // loaded anew for the new session, waited for the new session's association, queued
+    // behind the old one's lock: neither ever ended, and "My carts" showed nothing.
+    name: "a re-login while the old session's association settles: the lists do not wait forever",
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "associate",
+      steps: [
+        { kind: "mount", tab: "A", widget: "accountAssociate" },
+        { kind: "latency", endpoint: "list-carts", ms: 20 },
+        { kind: "mount", tab: "A", widget: "carts" },
+        { kind: "expire", who: "A" },
+        { kind: "accountLogin", tab: "A", who: "N" },
+        { kind: "wait", ms: 30 },
+        { kind: "unmount", tab: "A", index: 1 },
+        { kind: "mount", tab: "A", widget: "accountInfinite" },
+        { kind: "setCart", tab: "A", cart: "ofX" },
+        { kind: "latency", endpoint: "associate", ms: 20 },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "expire", who: "A" },
+        { kind: "accountLogin", tab: "A", who: "N" },
+        { kind: "wait", ms: 30 },
+      ],
+    },
+  },
 ];
