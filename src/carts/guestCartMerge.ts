@@ -14,7 +14,7 @@ import type { AssociationLedger } from "./associationLedger";
 import { mapPages, type CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
-import { mergeCarts, mergeWasRefused, sendMerge, type MergedCartMeta } from "./mergeCarts";
+import { mergeCarts, mergeWasRefused, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
@@ -236,13 +236,13 @@ async function mergeClaimed(
   }
 
   try {
-    const { result, meta } = await sendMerge(
+    const { result, changes } = await sendMerge(
       client,
       { targetCartId: target, sourceCartId: guestCartId },
       { [owner.tokenHeader]: shopper.token },
     );
     const { itemErrors } = result;
-    mergedMeta.set(target, meta);
+    mergedCarts.set(target, changes);
     // The target is theirs already: for this session it counts as associated, so making it
     // the current cart sends nothing (nor does the guest cart, which is not to become theirs).
     // Not after a logout: nothing of the shopper's may be written to storage once they left.
@@ -304,8 +304,8 @@ function readCartsAgain(
   void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
 }
 
-/** The target's new totals from a merge's answer, until `reflectMerge` writes them. */
-const mergedMeta = new Map<string, MergedCartMeta>();
+/** What a merge's answer tells of its target, until `reflectMerge` writes it. */
+const mergedCarts = new Map<string, MergedCartChanges>();
 
 /**
  * After a merge: the target's totals and timestamps from Elastic Path's answer go into its
@@ -320,18 +320,24 @@ export function reflectMerge(
   shopper: Shopper,
   result: OwnerMergedResult,
 ): void {
-  const meta = mergedMeta.get(result.cartId);
-  mergedMeta.delete(result.cartId);
+  const changes = mergedCarts.get(result.cartId);
+  mergedCarts.delete(result.cartId);
   if (store.latest().shopper?.token !== shopper.token) return;
-  const withMeta = (cart: CartResponse) =>
-    cart.id === result.cartId && meta ? { ...cart, meta: { ...cart.meta, ...meta } } : cart;
+  const merged = (cart: CartResponse): CartResponse =>
+    cart.id === result.cartId && changes
+      ? {
+          ...cart,
+          meta: { ...cart.meta, ...changes.meta },
+          relationships: { ...cart.relationships, ...changes.relationships },
+        }
+      : cart;
   const lists = cartKeys.owner(owner.kind, shopper.id);
   const cart = cartKeys.cart(result.cartId);
   queryClient.setQueriesData<CartListData>(
     { queryKey: lists },
-    (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(withMeta) })),
+    (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(merged) })),
   );
-  queryClient.setQueryData<CartResponse>(cart, (current) => current && withMeta(current));
+  queryClient.setQueryData<CartResponse>(cart, (current) => current && merged(current));
   void queryClient.invalidateQueries({ queryKey: lists, refetchType: "none" });
   void queryClient.invalidateQueries({ queryKey: cart, exact: true, refetchType: "none" });
 }

@@ -49,15 +49,18 @@ export async function mergeCarts(
   return (await sendMerge(client, variables, headers)).result;
 }
 
-/** The target cart's totals and timestamps after a merge, as Elastic Path's answer gives them. */
-export type MergedCartMeta = CartResponse["meta"];
+/**
+ * What a merge's answer tells of the target cart as a list shows it: its totals and
+ * timestamps (`meta`) and its items (`relationships.items`, from the items it lists).
+ */
+export type MergedCartChanges = Pick<CartResponse, "meta" | "relationships">;
 
-/** `mergeCarts`, with the target's new `meta` from the answer, for the caches. */
+/** `mergeCarts`, with what the answer tells of the target, for the caches. */
 export async function sendMerge(
   client: Client,
   { targetCartId, sourceCartId }: MergeCartsVariables,
   headers: Record<string, string> | undefined,
-): Promise<{ result: MergeCartsResult; meta: MergedCartMeta }> {
+): Promise<{ result: MergeCartsResult; changes: MergedCartChanges }> {
   try {
     const { data } = await answerOf(
       "Merging the carts",
@@ -73,7 +76,12 @@ export async function sendMerge(
     );
     return {
       result: { cartId: targetCartId, itemErrors: readErrorEntries(data) },
-      meta: data?.meta as MergedCartMeta,
+      changes: {
+        meta: data?.meta as CartResponse["meta"],
+        relationships: {
+          items: { data: (data?.data ?? []).map(({ id, type }) => ({ id, type })) },
+        },
+      },
     };
   } catch (error) {
     if (mergeWasRefused(error) || !(error instanceof ElasticPathError)) throw error;
