@@ -5,6 +5,7 @@
  * Path handles first (two requests in flight have no promised order), in any storefront.
  */
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
@@ -90,6 +91,23 @@ function CartBadge() {
 const sorted = (ids: string[] | undefined) => [...(ids ?? [])].sort();
 const click = (name: string) => act(() => screen.getByRole("button", { name }).click());
 
+/**
+ * The storefront of most tests here: a login button, the association's status and "My
+ * carts". Returns what "My carts" showed, commit by commit.
+ */
+function renderStorefront(wrapper: (props: { children: ReactNode }) => ReactNode): string[][] {
+  const shown: string[][] = [];
+  render(
+    <>
+      <LoginButton />
+      <Association />
+      <CustomerCarts shown={shown} />
+    </>,
+    { wrapper },
+  );
+  return shown;
+}
+
 describe("My carts at a login with a guest cart", () => {
   it.each([
     ["the association hook first", false],
@@ -137,15 +155,7 @@ describe("My carts at a login with a guest cart", () => {
       const latencyMs: FakeElasticPathOptions["latencyMs"] = ({ endpoint }) =>
         endpoint === "list-carts" ? ms.list : endpoint === "associate" ? ms.associate : 5;
       const { fake, wrapper, guestCart, everyCart } = seedCustomer({ fake: { latencyMs } });
-      const shown: string[][] = [];
-      render(
-        <>
-          <LoginButton />
-          <Association />
-          <CustomerCarts shown={shown} />
-        </>,
-        { wrapper },
-      );
+      const shown = renderStorefront(wrapper);
       click("Log in");
       await waitFor(() => expect(screen.getByTestId("association").textContent).toBe("success"));
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -279,15 +289,7 @@ describe("My carts at a login with a guest cart", () => {
     const saved = harness.fake.seedCarts(2, { customerIds: [customer.id] });
     const contactCart = harness.fake.seedCart({ contactEmail: "guest@example.com" });
     localStorage.setItem("_store_ep_cart", contactCart.id);
-    const shown: string[][] = [];
-    render(
-      <>
-        <LoginButton />
-        <Association />
-        <CustomerCarts shown={shown} />
-      </>,
-      { wrapper: harness.wrapper },
-    );
+    const shown = renderStorefront(harness.wrapper);
     click("Log in");
     await waitFor(() => expect(screen.getByTestId("association").textContent).toBe("error"));
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -305,15 +307,7 @@ describe("My carts at a login with a guest cart", () => {
       fake: { latencyMs: 20 },
     });
     fake.failNext("associate", 1, { status: 503 });
-    const shown: string[][] = [];
-    render(
-      <>
-        <LoginButton />
-        <Association />
-        <CustomerCarts shown={shown} />
-      </>,
-      { wrapper },
-    );
+    const shown = renderStorefront(wrapper);
     click("Log in");
     await waitFor(() => expect(screen.getByTestId("association").textContent).toBe("success"));
     await waitFor(() => expect(sorted(shown.at(-1))).toEqual(everyCart));
@@ -370,15 +364,7 @@ describe("My carts at a login with a guest cart", () => {
     const { fake, wrapper, queryClient, customer, guestCart } = seedCustomer({
       fake: { latencyMs: ({ endpoint }) => (endpoint === "associate" ? 80 : 5) },
     });
-    const shown: string[][] = [];
-    render(
-      <>
-        <LoginButton />
-        <Association />
-        <CustomerCarts shown={shown} />
-      </>,
-      { wrapper },
-    );
+    const shown = renderStorefront(wrapper);
     click("Log in");
     await waitFor(() => expect(fake.requestsTo("list-carts")).toHaveLength(1));
     click("Log out");
