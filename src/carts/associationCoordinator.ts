@@ -75,7 +75,7 @@ export function reflectIfCurrent(
   owner: CartOwner,
   result: AutomaticResult,
 ): Promise<void> | undefined {
-  if (result.status !== "associated") return undefined; // 204: no cache churn; a merge: see reflectMerge
+  if (result.status !== "associated") return undefined; // 204: no cache churn; a merge: see showMergedCart
   const shopper = store.latest().shopper;
   const ownerId = ownerIdOf(owner, result);
   if (shopper?.kind !== owner.kind || shopper.id !== ownerId) return undefined;
@@ -168,7 +168,7 @@ export class AssociationCoordinator {
           ),
         );
     const checkSession = () => {
-      if (store.latest().shopper?.token !== shopper.token) {
+      if (!store.isCurrent(shopper)) {
         throw new ElasticPathError(`The ${owner.kind} signed out before the cart was associated.`);
       }
     };
@@ -209,10 +209,9 @@ export class AssociationCoordinator {
         onSuccess: async (result, ...rest) => {
           if (result.status === "merged") {
             // The target counts as associated: becoming the current cart starts nothing.
+            // (The merge wrote its answer into the caches itself.)
             this.#started.add(`${sessionId}\n${result.cartId}`);
-            const { reflectMerge } = await loadGuestCartMerge();
-            reflectMerge(queryClient, store, owner, shopper, result);
-          } else if (store.latest().shopper?.token === shopper.token) {
+          } else if (store.isCurrent(shopper)) {
             // Only for this session: the next one's lists (the same shopper's, after a new
             // login) are loaded anew and may wait for its own association, queued behind
             // this call's lock — waiting for them here would never end.
@@ -228,7 +227,7 @@ export class AssociationCoordinator {
     const run = async () => {
       // The session ended while this waited for the lock: nothing to do, and nothing of that
       // shopper's may enter the mutation cache now that it has been cleared of them.
-      if (store.latest().shopper?.token !== shopper.token) return;
+      if (!store.isCurrent(shopper)) return;
       if (ledger.has(sessionId, cartId)) {
         // Another tab did it while we waited for the lock: our lists of that owner were
         // loaded before, and would not show the cart until something refetched them. Cancel
@@ -242,16 +241,15 @@ export class AssociationCoordinator {
       // Written only while the shopper is still signed in: after a logout, nothing of theirs
       // goes back into storage.
       const record = () => {
-        if (store.latest().shopper?.token === shopper.token) ledger.add(sessionId, cartId);
+        if (store.isCurrent(shopper)) ledger.add(sessionId, cartId);
       };
       try {
         const result = await observer.mutate(variables);
         record();
         // Once the merge shows as settled (hooks find it by the cart it went into), that cart
         // becomes the current one — unless the shopper or the cart changed meanwhile.
-        const now = store.latest();
-        if (result.status === "merged" && now.shopper?.token === shopper.token) {
-          if (now.cartId === cartId) store.setCartId(result.cartId);
+        if (result.status === "merged" && store.isCurrent(shopper)) {
+          if (store.latest().cartId === cartId) store.setCartId(result.cartId);
         }
       } catch (error) {
         // Transient failures that outlived the retries may be tried again later (a re-mount);

@@ -170,7 +170,7 @@ async function findTarget(
 }
 
 function checkStillSignedIn(store: SessionStore, shopper: Shopper): void {
-  if (store.latest().shopper?.token !== shopper.token) {
+  if (!store.isCurrent(shopper)) {
     throw new ElasticPathError(`The ${shopper.kind} signed out before the carts were merged.`);
   }
 }
@@ -242,14 +242,14 @@ async function mergeClaimed(
       { [owner.tokenHeader]: shopper.token },
     );
     const { itemErrors } = result;
-    mergedCarts.set(target, changes);
-    // The target is theirs already: for this session it counts as associated, so making it
-    // the current cart sends nothing (nor does the guest cart, which is not to become theirs).
-    // Not after a logout: nothing of the shopper's may be written to storage once they left.
-    if (store.latest().shopper?.token === shopper.token) {
+    // Not after a logout: nothing of the shopper's may be written once they left.
+    if (store.isCurrent(shopper)) {
+      // The target is theirs already: for this session it counts as associated, so making it
+      // the current cart sends nothing (nor does the guest cart, which is not to become theirs).
       const sessionId = sessionIdentity(shopper);
       ledger.add(sessionId, target);
       ledger.add(sessionId, guestCartId);
+      showMergedCart(queryClient, owner, shopper, target, changes);
     }
     return {
       status: "merged",
@@ -304,27 +304,21 @@ function readCartsAgain(
   void queryClient.invalidateQueries({ queryKey: cartKeys.owner(owner.kind, shopper.id) });
 }
 
-/** What a merge's answer tells of its target, until `reflectMerge` writes it. */
-const mergedCarts = new Map<string, MergedCartChanges>();
-
 /**
- * After a merge: the target's totals and timestamps from Elastic Path's answer go into its
- * cached copy and into the shopper's lists at once — the set of carts did not change, and
- * the merged-into cart, now the most recently updated, is first already — so nothing is
- * asked again; they are marked stale, for the next reader to reconcile.
+ * After a merge: the target's totals, timestamps and items from Elastic Path's answer go
+ * into its cached copy and into the shopper's lists at once — the set of carts did not
+ * change, and the merged-into cart, now the most recently updated, is first already — so
+ * nothing is asked again; they are marked stale, for the next reader to reconcile.
  */
-export function reflectMerge(
+function showMergedCart(
   queryClient: QueryClient,
-  store: SessionStore,
   owner: CartOwner,
   shopper: Shopper,
-  result: OwnerMergedResult,
+  target: string,
+  changes: MergedCartChanges,
 ): void {
-  const changes = mergedCarts.get(result.cartId);
-  mergedCarts.delete(result.cartId);
-  if (store.latest().shopper?.token !== shopper.token) return;
   const merged = (cart: CartResponse): CartResponse =>
-    cart.id === result.cartId && changes
+    cart.id === target
       ? {
           ...cart,
           meta: { ...cart.meta, ...changes.meta },
@@ -332,7 +326,7 @@ export function reflectMerge(
         }
       : cart;
   const lists = cartKeys.owner(owner.kind, shopper.id);
-  const cart = cartKeys.cart(result.cartId);
+  const cart = cartKeys.cart(target);
   queryClient.setQueriesData<CartListData>(
     { queryKey: lists },
     (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(merged) })),

@@ -59,7 +59,7 @@ export function shopperFor(call: ShopperCall, store: SessionStore, words: CallWo
   if (!shopper) {
     throw invalidInput(`${words.action} needs a signed-in customer or account member.`);
   }
-  if (store.latest().shopper?.token !== shopper.token) {
+  if (!store.isCurrent(shopper)) {
     throw new ElasticPathError(`The shopper signed out before ${words.outcome}.`);
   }
   return shopper;

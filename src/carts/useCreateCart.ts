@@ -132,7 +132,7 @@ export function useCreateCart(options: UseCreateCartOptions = {}): UseCreateCart
       if (shopper && cart.id && isStillShopper(store, shopper)) {
         queryClient.setQueryData(cartKeys.cart(cart.id), cart);
         addCartToLists(queryClient, listsOf(shopper), cart);
-        if (variables.makeCurrent === true && store.latest().shopper?.token === shopper.token) {
+        if (variables.makeCurrent === true && store.isCurrent(shopper)) {
           // Already the shopper's: the automatic association must not send it again.
           ledger.add(sessionIdentity(shopper), cart.id);
           store.setCartId(cart.id);

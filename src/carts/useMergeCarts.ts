@@ -88,7 +88,7 @@ export function useMergeCarts(options: UseMergeCartsOptions = {}): UseMergeCarts
         );
       }
       const { shopper } = call;
-      if (shopper && store.latest().shopper?.token !== shopper.token) {
+      if (shopper && !store.isCurrent(shopper)) {
         throw new ElasticPathError("The shopper signed out before the carts were merged.");
       }
       // The merge's code loads with its first use (see loadGuestCartMerge).

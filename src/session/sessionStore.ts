@@ -290,6 +290,15 @@ export class SessionStore {
   }
 
   /**
+   * Whether the session a call was made in is still the one signed in: a logout, an expiry,
+   * an account switch or a new login (even of the same shopper) ends it. Whatever outlives a
+   * session — a late answer, a retry — asks this before it sends or writes anything.
+   */
+  isCurrent(shopper: { token: string } | undefined): boolean {
+    return shopper !== undefined && this.latest().shopper?.token === shopper.token;
+  }
+
+  /**
    * The one place a refused token ends a session: only if it is still the current shopper's,
    * since a late 401 for an older token must not end the shopper's next session.
    */
