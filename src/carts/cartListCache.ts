@@ -9,7 +9,8 @@ import { pagesWithAssociatedCart } from "./pendingAssociations";
 
 export type CartListData = CartCollectionResponse | InfiniteData<CartCollectionResponse, number>;
 
-function pagesOf(data: CartListData): CartCollectionResponse[] {
+/** A list's pages: one for a paged list, all loaded ones for an infinite list. */
+export function pagesOf(data: CartListData): CartCollectionResponse[] {
   return "pages" in data ? data.pages : [data];
 }
 

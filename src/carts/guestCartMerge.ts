@@ -11,7 +11,8 @@ import { fnv1a, sessionIdentity, type Shopper, type ShopperKind } from "../sessi
 import type { SessionStore } from "../session/sessionStore";
 import type { OwnerResult } from "./associateCart";
 import type { AssociationLedger } from "./associationLedger";
-import { mapPages, type CartListData } from "./cartListCache";
+import { isFirstPage } from "./cachedCart";
+import { mapPages, pagesOf, type CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
 import { mergeCarts, mergeWasRefused, sendMerge, type MergedCartChanges } from "./mergeCarts";
@@ -61,10 +62,7 @@ const THEIRS = Symbol("the guest cart is already the shopper's");
 /** A list query's first page, when it is one that starts at the top (offset 0). */
 function firstPageOf(query: Query): CartCollectionResponse | undefined {
   const data = query.state.data as CartListData | undefined;
-  if (!data) return undefined;
-  if ("pages" in data) return data.pages[0];
-  const params = query.queryKey[5] as { offset?: number } | undefined;
-  return params?.offset ? undefined : data;
+  return data && isFirstPage(query) ? pagesOf(data)[0] : undefined;
 }
 
 /**
