@@ -15,9 +15,12 @@ import {
   SHOPPER,
 } from "./fixtures";
 
-type LayoutProps = Pick<StorefrontProps, "strict" | "associationConsumers" | "listConsumers">;
+type LayoutProps = Pick<
+  StorefrontProps,
+  "strict" | "associationConsumers" | "listConsumers" | "guestCartOnLogin"
+>;
 
-/** The login-with-a-guest-cart run, shared with the StrictMode and account scenarios. */
+/** The login-with-a-guest-cart run, shared with the StrictMode, account and merge scenarios. */
 export async function runLoginWithGuestCart(
   { name, badge }: { name: string; badge: CartBadgeKind },
   implementation: BenchImplementation,
@@ -28,7 +31,12 @@ export async function runLoginWithGuestCart(
     latencyMs: RTT_MS,
     passwordProfileId: PASSWORD_PROFILE_ID,
   });
-  const { ownerId, guestCartId, expected } = seedShopperWithGuestCart(fake, SHOPPER, 3, shopper);
+  const seeded = seedShopperWithGuestCart(fake, SHOPPER, 3, shopper);
+  const { ownerId, guestCartId, savedCartIds } = seeded;
+  // This package merges when asked to (the SDK baseline always associates): then "My carts"
+  // shows the saved carts, not the guest cart.
+  const merges = layout.guestCartOnLogin === "merge" && implementation.name === "epcc-react-hooks";
+  const expected = merges ? new Set(savedCartIds) : seeded.expected;
   const app = mountStorefront(implementation, fake, {
     ...layout,
     badge,
@@ -41,10 +49,17 @@ export async function runLoginWithGuestCart(
     app.submitLogin(SHOPPER);
     await app.waitUntil(
       () => app.correctSince(mark, expected) !== undefined,
-      "My carts shows the associated guest cart",
+      merges ? "My carts shows the saved carts" : "My carts shows the associated guest cart",
     );
     await app.settle();
     assertServerLists(fake, ownerId, expected, shopper);
+    if (merges) {
+      // Merged once, into the newest saved cart: the guest cart's two pairs of socks.
+      const socks = fake.cartItems(savedCartIds[0]!)?.find((item) => item.name === "Wool socks");
+      if (socks?.quantity !== 2) {
+        throw new Error(`The newest saved cart holds ${socks?.quantity ?? 0} socks, not 2.`);
+      }
+    }
     app.trace(mark, name);
     return {
       name,
