@@ -173,23 +173,31 @@ function checkStillSignedIn(store: SessionStore, shopper: Shopper): void {
   }
 }
 
+/** What the attempts of one automatic call share: the error of a merge that went unanswered. */
+export interface MergeAttempts {
+  unanswered?: ElasticPathError;
+}
+
 /**
  * The `"merge"` policy at login, exactly once per (guest cart, shopper): the shopper's most
  * recently updated cart receives the guest cart's items. Resolves to `undefined` when they
  * have no cart to merge into (the caller associates the guest cart instead).
  *
- * Exactly once: the merge is written to the ledger (kept in storage, read by every tab under
- * the caller's Web Lock) before it is sent, and comes off it only when Elastic Path refused
- * it (a 4xx: nothing was copied). After a 5xx or a network failure it stays: whether the
- * items were copied is unknown, so it is never sent again — by a retry, a re-mount, a reload,
- * another tab or a later login — and the caches of the shopper's carts are read again.
+ * Exactly once: the merge is claimed in the merge record (kept in storage, read by every tab
+ * under the caller's Web Lock) before it is sent, and comes off it only when Elastic Path
+ * refused it (a 4xx: nothing was copied). After a 5xx or a network failure it stays: whether
+ * the items were copied is unknown, so it is never sent again — by a re-mount, a reload,
+ * another tab or a later login, nor by the next of this call's `attempts`, whatever the
+ * caller's `retry` says: its error stands — and the caches of the shopper's carts are read again.
  */
-export async function mergeGuestCart(
+export async function mergeAtLogin(
   scope: MergeScope,
   owner: CartOwner,
   shopper: Shopper,
   guestCartId: string,
+  attempts: MergeAttempts,
 ): Promise<AutomaticResult | undefined> {
+  if (attempts.unanswered) throw attempts.unanswered;
   const mergeId = mergeIdOf(guestCartId, shopper);
   // A merge of this pair still in the air in this page (an ended session's) settles first:
   // whether this one may be sent depends on its answer.
@@ -204,10 +212,17 @@ export async function mergeGuestCart(
   // Until it settles, a later session of this shopper in this page waits for it (above).
   const claimed = mergeClaimed(scope, owner, shopper, guestCartId, mergeId);
   mergeRecord.track(mergeId, claimed);
-  return claimed;
+  try {
+    return await claimed;
+  } catch (error) {
+    if (error instanceof ElasticPathError && !error.retryable && !mergeWasRefused(error)) {
+      attempts.unanswered = error;
+    }
+    throw error;
+  }
 }
 
-/** `mergeGuestCart` once the merge is claimed: the lookup, then the merge itself. */
+/** `mergeAtLogin` once the merge is claimed: the lookup, then the merge itself. */
 async function mergeClaimed(
   scope: MergeScope,
   owner: CartOwner,
@@ -260,33 +275,6 @@ async function mergeClaimed(
     if (mergeWasRefused(error)) mergeRecord.release(mergeId);
     else readCartsAgain(queryClient, owner, shopper, target);
     store.signOutOnUnauthorized(error, shopper.token);
-    throw error;
-  }
-}
-
-/** What the attempts of one automatic call share: the error of a merge that went unanswered. */
-export interface MergeAttempts {
-  unanswered?: ElasticPathError;
-}
-
-/**
- * `mergeGuestCart` as the automatic call runs it, attempt after attempt: a merge whose
- * outcome is unknown is never sent again, whatever the caller's `retry` says: its error stands.
- */
-export async function mergeAtLogin(
-  scope: MergeScope,
-  owner: CartOwner,
-  shopper: Shopper,
-  guestCartId: string,
-  attempts: MergeAttempts,
-): Promise<AutomaticResult | undefined> {
-  if (attempts.unanswered) throw attempts.unanswered;
-  try {
-    return await mergeGuestCart(scope, owner, shopper, guestCartId);
-  } catch (error) {
-    if (error instanceof ElasticPathError && !error.retryable && !mergeWasRefused(error)) {
-      attempts.unanswered = error;
-    }
     throw error;
   }
 }
