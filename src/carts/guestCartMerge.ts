@@ -15,11 +15,11 @@ import { isFirstPage } from "./cachedCart";
 import { mapPages, pagesOf, type CartListData } from "./cartListCache";
 import { cartListOptions } from "./cartLists";
 import { cartKeys, type CartOwner } from "./cartOwner";
-import { mergeCarts, mergeWasRefused, sendMerge, type MergedCartChanges } from "./mergeCarts";
+import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
-export { mergeCarts, mergeWasRefused };
+export { mergeCarts, isRefusal };
 
 /**
  * What the automatic call does with the current (guest) cart at login: `"associate"` makes it
@@ -134,7 +134,7 @@ async function ownershipOf(
       cart = data!.data;
     } catch (error) {
       const { status } = error as ElasticPathError;
-      if (mergeWasRefused(error) && status !== 429 && status !== 401) return "another's";
+      if (isRefusal(error) && status !== 429 && status !== 401) return "another's";
       throw error;
     }
   }
@@ -215,7 +215,7 @@ export async function mergeAtLogin(
   try {
     return await claimed;
   } catch (error) {
-    if (error instanceof ElasticPathError && !error.retryable && !mergeWasRefused(error)) {
+    if (error instanceof ElasticPathError && !error.retryable && !isRefusal(error)) {
       attempts.unanswered = error;
     }
     throw error;
@@ -272,7 +272,7 @@ async function mergeClaimed(
       ...ownerId,
     } as AutomaticResult;
   } catch (error) {
-    if (mergeWasRefused(error)) mergeRecord.release(mergeId);
+    if (isRefusal(error)) mergeRecord.release(mergeId);
     else readCartsAgain(queryClient, owner, shopper, target);
     store.signOutOnUnauthorized(error, shopper.token);
     throw error;

@@ -21,10 +21,10 @@ export interface MergeCartsResult {
 }
 
 /**
- * Whether a failed merge was certainly not applied: Elastic Path refused it with a 4xx
- * (a 429 included). After a 5xx, or with no answer at all, the items may have been copied.
+ * Whether Elastic Path refused a request with a 4xx (a 429 included): then it changed
+ * nothing. After a 5xx, or with no answer at all, a merge's items may have been copied.
  */
-export const mergeWasRefused = (error: unknown): boolean =>
+export const isRefusal = (error: unknown): boolean =>
   error instanceof ElasticPathError &&
   error.status !== undefined &&
   error.status >= 400 &&
@@ -84,7 +84,7 @@ export async function sendMerge(
       },
     };
   } catch (error) {
-    if (mergeWasRefused(error) || !(error instanceof ElasticPathError)) throw error;
+    if (isRefusal(error) || !(error instanceof ElasticPathError)) throw error;
     throw new ElasticPathError(
       `${error.message.replace(/\.$/, "")}, so whether the items were copied is unknown: the merge is not sent again, as a second one would add every quantity twice.`,
       { status: error.status, errors: error.errors, retryable: false, cause: error },

@@ -92,11 +92,11 @@ export function useMergeCarts(options: UseMergeCartsOptions = {}): UseMergeCarts
         throw new ElasticPathError("The shopper signed out before the carts were merged.");
       }
       // The merge's code loads with its first use (see loadGuestCartMerge).
-      const { mergeCarts, mergeWasRefused } = await loadGuestCartMerge();
+      const { mergeCarts, isRefusal } = await loadGuestCartMerge();
       try {
         return await mergeCarts(client, merge, shopper && tokenHeaders(shopper));
       } catch (error) {
-        if (!mergeWasRefused(error)) call.done.add(UNANSWERED);
+        if (!isRefusal(error)) call.done.add(UNANSWERED);
         if (shopper) store.signOutOnUnauthorized(error, shopper.token);
         throw error;
       }
