@@ -557,7 +557,8 @@ function mergesSentAgain({ requests, ownerOfToken }: CheckContext): string[] {
  * associated instead). A cart is associated with a shopper only if they have no cart of their
  * own (nothing is deleted, so a merge always finds one of theirs), or if it was another
  * shopper's by then (seeded so, or associated with them before this request was sent); and
- * no cart is both merged and associated for the same shopper.
+ * no cart is both merged (by a merge that may have been applied) and associated for the same
+ * shopper.
  */
 function wrongCallForThePolicy({ world, requests, ownerOfToken }: CheckContext): string[] {
   const merges = mergesIn(requests, ownerOfToken);
@@ -590,7 +591,13 @@ function wrongCallForThePolicy({ world, requests, ownerOfToken }: CheckContext):
     if (world.startedWithCarts.has(ownerId ?? "") && !anothers) {
       found.push(`${what}: a guest cart, and that shopper has carts of their own to merge into`);
     }
-    const merged = merges.find((merge) => merge.sourceId === cartId && merge.ownerId === ownerId);
+    // Only a merge that may have been applied counts: one refused (4xx, such as the 401 of a
+    // token that expired on its way) left both carts as they were, so associating the cart
+    // afterwards is what the policy asks for once the cart is another shopper's.
+    const merged = merges.find(
+      (merge) =>
+        merge.sourceId === cartId && merge.ownerId === ownerId && mayHaveApplied(merge.request),
+    );
     if (merged) found.push(`${what}: the cart was merged for them too, by ${mergeName(merged)}`);
   }
   return found;
