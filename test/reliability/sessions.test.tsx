@@ -6,34 +6,35 @@
  * after Elastic Path applied them), and the invariants (support/invariants.ts) are checked
  * after every step, for both kinds of shopper.
  *
- * Reproduce a run with `RELIABILITY_SEED=<seed> npx vitest run test/reliability/sessions.test.tsx`;
- * `RELIABILITY_RUNS` changes the number of programs (default 200); `TEST_VERBOSE=1` prints
- * the run's statistics (faults injected, answers seen).
+ * `npm test` runs the same programs every time — a fixed list of seeds, plus every
+ * regression — so a submission fails only for what it changed. Fresh seeds are for
+ * `npm run explore` (test/reliability/explore.run.tsx), run by hand; whatever it finds
+ * becomes a regression here.
+ *
+ * Replay one seed with `RELIABILITY_SEED=<seed> npx vitest run --project unit
+ * test/reliability/sessions.test.tsx`; `RELIABILITY_RUNS` changes the number of programs per
+ * seed (default 200); `TEST_VERBOSE=1` prints the run's statistics (faults injected, answers
+ * seen).
  */
 import fc from "fast-check";
 import { afterAll, describe, it } from "vitest";
 import { report } from "../support/report";
 import { regressions } from "./regressions";
 import { programs } from "./support/program";
-import { runProgram, stats } from "./support/runProgram";
+import { describeStats, runProgram } from "./support/runProgram";
 
-const seed = Number(process.env.RELIABILITY_SEED ?? Date.now() % 2 ** 31);
+/**
+ * 4 × 200 programs: between them every policy, both shopper kinds, every fault kind and
+ * token expiry (TEST_VERBOSE=1 prints the counts). Seeds 1–4 are the ones the suite was
+ * first run on by hand.
+ */
+const FIXED_SEEDS = [1, 2, 3, 4];
+const seeds = process.env.RELIABILITY_SEED ? [Number(process.env.RELIABILITY_SEED)] : FIXED_SEEDS;
 const numRuns = Number(process.env.RELIABILITY_RUNS ?? 200);
 
 describe("random storefront sessions under faults", () => {
   afterAll(() => {
-    report(
-      `reliability: seed ${seed}, ${stats.programs} programs, ${stats.steps} steps, ` +
-        `${stats.requests} requests, ${stats.latencySpikes} latency spikes, ` +
-        `${stats.endedSignedInWithCart} ended signed in with a cart to associate; ` +
-        `guestCartOnLogin ${JSON.stringify(stats.policies)}, ${stats.merged} merged, ` +
-        `${stats.mergeOutcomeUnknown} sent a merge with an unknown outcome, ${stats.chainedMerges} merges ` +
-        `of a cart merged into before, ${stats.mergeFallbackAssociations} associations under "merge" ` +
-        `(a shopper with no cart, or another shopper's cart); faults injected:`,
-      stats.faults,
-      "answers:",
-      stats.answers,
-    );
+    report(`reliability: seeds ${seeds.join(", ")}, ${describeStats()}`);
   });
 
   // A program may take its settle limit (5 s) and then some: more than a test's default.
@@ -41,11 +42,10 @@ describe("random storefront sessions under faults", () => {
     await runProgram(program);
   });
 
-  it(
-    `keeps the invariants over ${numRuns} programs (seed ${seed})`,
+  it.each(seeds)(
+    `keeps the invariants over ${numRuns} programs of seed %i`,
     { timeout: 600_000 },
-    async () => {
-      report(`reliability: fast-check seed ${seed}`);
+    async (seed) => {
       await fc.assert(
         fc.asyncProperty(programs, (program) => runProgram(program)),
         { seed, numRuns, endOnFailure: false },

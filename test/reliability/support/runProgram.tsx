@@ -81,6 +81,20 @@ export const stats = {
   mergeFallbackAssociations: 0,
 };
 
+/** The run's statistics in a sentence, with the faults injected and the answers seen. */
+export function describeStats(): string {
+  return (
+    `${stats.programs} programs, ${stats.steps} steps, ` +
+    `${stats.requests} requests, ${stats.latencySpikes} latency spikes, ` +
+    `${stats.endedSignedInWithCart} ended signed in with a cart to associate; ` +
+    `guestCartOnLogin ${JSON.stringify(stats.policies)}, ${stats.merged} merged, ` +
+    `${stats.mergeOutcomeUnknown} sent a merge with an unknown outcome, ${stats.chainedMerges} merges ` +
+    `of a cart merged into before, ${stats.mergeFallbackAssociations} associations under "merge" ` +
+    `(a shopper with no cart, or another shopper's cart); faults injected: ` +
+    `${JSON.stringify(stats.faults)}; answers: ${JSON.stringify(stats.answers)}`
+  );
+}
+
 /**
  * What each seeded cart holds. The shoppers' own carts hold socks; every cart a storefront may
  * hold also has an item of a SKU of its own (invariant 9 follows it wherever merges take it),
