@@ -98,6 +98,12 @@ export class SessionStore {
   #published: SessionSnapshot | undefined;
   #shopper: Shopper | undefined;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Counts what the shopper asked for — a login, a logout, an account switch — so that a
+   * login answered after a later wish (the shopper logged out, or in as someone else,
+   * before Elastic Path answered) starts no session: they end up as they last asked.
+   */
+  #wishes = 0;
 
   constructor(config: SessionStoreConfig) {
     this.#config = config;
@@ -255,8 +261,26 @@ export class SessionStore {
     }
   }
 
-  /** Starts a session after login, ending any other shopper's: one shopper at a time. */
-  signIn(kind: ShopperKind, session: AnySession): void {
+  /**
+   * A login is about to be sent: returns its ticket, which `signIn` needs. Any login still
+   * in the air is now out of date: the shopper's latest wish is this one.
+   */
+  startLogin(): number {
+    return ++this.#wishes;
+  }
+
+  /** Whether the login with this ticket is still the shopper's latest wish. */
+  isLatestWish(ticket: number): boolean {
+    return ticket === this.#wishes;
+  }
+
+  /**
+   * Starts a session after login, ending any other shopper's: one shopper at a time. A
+   * login the shopper has since overridden (by a logout, another login or an account
+   * switch) starts nothing; returns whether the session started.
+   */
+  signIn(kind: ShopperKind, session: AnySession, ticket: number): boolean {
+    if (!this.isLatestWish(ticket)) return false;
     const before = this.latest().shopper;
     for (const other of KINDS) {
       if (other !== kind && this.#given(other, this.#mounted, true).status === "signed-in") {
@@ -270,6 +294,22 @@ export class SessionStore {
     const anotherShopper = before && (before.kind !== after?.kind || before.id !== after.id);
     if (anotherShopper && !this.#config.keepCartOnLogout) this.#write("cartId", undefined);
     this.commit();
+    return true;
+  }
+
+  /**
+   * The shopper logs out: the session ends, and a login still in the air will not start
+   * one when its answer lands.
+   */
+  logOut(kind: ShopperKind): void {
+    this.#wishes++;
+    this.signOut(kind);
+  }
+
+  /** The member switches to another of their accounts: a login still in the air is overridden. */
+  switchAccount(session: AnySession): void {
+    this.#wishes++;
+    this.replace("account", session);
   }
 
   /** Ends the session (logout, expiry, a 401); the cart goes too unless `keepCartOnLogout`. */

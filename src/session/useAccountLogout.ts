@@ -18,5 +18,5 @@ import { useAccountSessions } from "./useAccountSessions";
 export function useAccountLogout(): () => void {
   useAccountSessions("useAccountLogout");
   const { store } = useElasticPathContext("useAccountLogout");
-  return useCallback(() => store.signOut("account"), [store]);
+  return useCallback(() => store.logOut("account"), [store]);
 }

@@ -15,5 +15,5 @@ import { useElasticPathContext } from "../provider/context";
  */
 export function useCustomerLogout(): () => void {
   const { store } = useElasticPathContext("useCustomerLogout");
-  return useCallback(() => store.signOut("customer"), [store]);
+  return useCallback(() => store.logOut("customer"), [store]);
 }

@@ -49,7 +49,7 @@ export function useSelectAccount(): (accountId: string) => void {
           `The session for account "${id}" has expired: sign in again to shop for it.`,
         );
       }
-      store.replace("account", next);
+      store.switchAccount(next);
     },
     [store],
   );

@@ -1,7 +1,7 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import type { UseMutationOptions } from "@tanstack/react-query";
-import { useEffect } from "react";
-import type { ElasticPathError } from "../errors/ElasticPathError";
+import { useCallback, useEffect } from "react";
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { useElasticPathContext, useSessionState } from "../provider/context";
 import { loginMutationKey } from "./loginCache";
 import type { AnySession, ShopperKind } from "./sessionKind";
@@ -31,20 +31,45 @@ export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
       retry: false,
       ...options,
       mutationKey: [...loginMutationKey, kind],
-      mutationFn: (variables: Variables) => logIn(client, variables),
-      onSuccess: (session, ...rest) => {
-        store.signIn(kind, session);
-        return options.onSuccess?.(session, ...rest);
+      mutationFn: async ({ variables, ticket }: Ticketed<Variables>) => {
+        // A retry (when the app asks for them) after a logout sends nothing.
+        if (!store.isLatestWish(ticket)) throw overridden();
+        const session = await logIn(client, variables);
+        // The shopper may have logged out, or in again, while this was in the air.
+        if (!store.signIn(kind, session, ticket)) throw overridden();
+        return session;
       },
     },
-    withoutSecrets,
+    ({ variables }: Ticketed<Variables>) => withoutSecrets(variables),
   );
   const currentToken = useSessionState(store, (snapshot) => snapshot.shopper?.token);
-  const { data, reset } = login;
+  const { data, reset, mutate, mutateAsync } = login;
   useEffect(() => {
     // The latest session, written ones included: a controlling app may pass the new
     // session down only later, and its login must not be forgotten meanwhile.
     if (data !== undefined && data.token !== store.latest().shopper?.token) reset();
   }, [data, currentToken, reset, store]);
-  return login;
+  return {
+    ...login,
+    // The ticket is taken as the shopper asks, once per login, whatever its retries.
+    mutate: useCallback(
+      (variables, callbacks) => mutate({ variables, ticket: store.startLogin() }, callbacks),
+      [mutate, store],
+    ),
+    mutateAsync: useCallback(
+      (variables, callbacks) => mutateAsync({ variables, ticket: store.startLogin() }, callbacks),
+      [mutateAsync, store],
+    ),
+  };
 }
+
+/** A login's variables with the ticket that says whether it is still the shopper's latest wish. */
+interface Ticketed<Variables> {
+  variables: Variables;
+  ticket: number;
+}
+
+const overridden = () =>
+  new ElasticPathError(
+    "This login started no session: the shopper logged out, switched accounts or logged in again before Elastic Path answered.",
+  );
