@@ -10,7 +10,12 @@ import type { AccountSession } from "../session/AccountSession";
 import { customerSessionKind, type CustomerSession } from "../session/CustomerSession";
 import { forgetEndedLogins } from "../session/loginCache";
 import { registerSessionKind, type AnySession, type SessionKind } from "../session/sessionKind";
-import { SessionStore, type SessionStoreConfig, type Slot } from "../session/sessionStore";
+import {
+  SessionStore,
+  type SessionStoreConfig,
+  type SessionView,
+  type Slot,
+} from "../session/sessionStore";
 import { ElasticPathContext, type ElasticPathContextValue } from "./context";
 import { createAssociationLedger } from "../carts/associationLedger";
 import {
@@ -122,6 +127,12 @@ const slot = <Value,>(
   storage: StorageAdapter,
 ) => ({ controlled, value, onChange, storage }) as Slot<Value>;
 
+const viewOf = <Value,>({ controlled, value, storage }: Slot<Value>) => ({
+  controlled,
+  value,
+  storage,
+});
+
 /**
  * Gives every hook of this package the SDK client, the shopper's session and the current
  * cart id. Put it inside your `QueryClientProvider`.
@@ -194,10 +205,31 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     [associationStorage, keepsSessionsElsewhere],
   );
   const [store] = useState(() => new SessionStore(config));
-  // The latest props, for the store's callbacks; subscribers hear of changes after commit.
-  store.configure(config);
+  // The props as this render has them, for the hooks' renders (through context): a render
+  // React throws away (a transition that suspends) must not leave them in the store.
+  const { customer, account, cartId } = config;
+  const view = useMemo<SessionView>(
+    () => ({ customer: viewOf(customer), account: viewOf(account), cartId: viewOf(cartId) }),
+    // The slots are new objects each render; what a render reads of them is these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      customer.controlled,
+      customer.value,
+      customer.storage,
+      account.controlled,
+      account.value,
+      account.storage,
+      cartId.controlled,
+      cartId.value,
+      cartId.storage,
+    ],
+  );
+  // The committed props, for the store's callbacks; subscribers hear of changes then.
   // React 19 runs no layout effect on the server, and no longer warns about one there.
-  useLayoutEffect(() => store.commit());
+  useLayoutEffect(() => {
+    store.configure(config);
+    store.commit();
+  });
 
   // What the domains cache of a shopper goes when the session ends: subscribed before the
   // store first reads storage, so that an expired stored session is cleaned up too.
@@ -220,8 +252,8 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     if (guestCartOnLogin === "merge") loadGuestCartMerge().catch(() => {});
   }, [guestCartOnLogin]);
   const value = useMemo<ElasticPathContextValue>(
-    () => ({ client, store, ledger, guestCartOnLogin }),
-    [client, store, ledger, guestCartOnLogin],
+    () => ({ client, store, view, ledger, guestCartOnLogin }),
+    [client, store, view, ledger, guestCartOnLogin],
   );
   return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;
 }

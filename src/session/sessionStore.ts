@@ -20,13 +20,19 @@ export interface Slot<Value> {
   storage: StorageAdapter;
 }
 
-/** What the provider hands the store on every render. */
+/** What the provider hands the store each time it commits. */
 export interface SessionStoreConfig {
   customer: Slot<AnySession>;
   account: Slot<AnySession>;
   cartId: Slot<string | undefined>;
   keepCartOnLogout: boolean;
 }
+
+/**
+ * What a render reads the session from: the slots as the provider rendered them, without
+ * their callbacks (which only writes use, from the committed config).
+ */
+export type SessionView = Record<Key, Pick<Slot<unknown>, "controlled" | "value" | "storage">>;
 
 export interface SessionSnapshot {
   /** Live sessions: an expired one already reads as signed-out. */
@@ -79,6 +85,11 @@ type Key = ShopperKind | "cartId";
  * a 401, another login, another tab or a controlling parent alike.
  */
 export class SessionStore {
+  /**
+   * The props of the provider's last commit: what callbacks that outlive a render read and
+   * write. Never the props of a render in progress, which React may still throw away (a
+   * transition that suspends); renders read their own props, from context (`getSnapshot`).
+   */
   #config: SessionStoreConfig;
   /**
    * Values written while controlled: callbacks that outlive a render read them until the app
@@ -88,8 +99,14 @@ export class SessionStore {
   readonly #listeners = new Set<() => void>();
   readonly #shopperListeners = new Set<ShopperListener>();
   #mounted = false;
-  /** The last snapshot read from storage (`true`) and without it (`false`, the server's), with what it was made of. */
-  readonly #snapshots = new Map<boolean, { snapshot: SessionSnapshot; inputs: unknown[] }>();
+  /**
+   * Per view, the last snapshot read from storage (`true`) and without it (`false`, the
+   * server's), with what it was made of.
+   */
+  readonly #snapshots = new WeakMap<
+    SessionView,
+    Map<boolean, { snapshot: SessionSnapshot; inputs: unknown[] }>
+  >();
   /**
    * The snapshot subscribers were last told about. Not the cached one: a render reading the
    * provider's new props (`getSnapshot`) refreshes that cache first, and a component that
@@ -109,7 +126,10 @@ export class SessionStore {
     this.#config = config;
   }
 
-  /** Takes the provider's latest props; `commit` then tells subscribers what they changed. */
+  /**
+   * Takes the props of the provider's commit; `commit` then tells subscribers what they
+   * changed. Called once React committed them, never during a render.
+   */
   configure(config: SessionStoreConfig): void {
     this.#config = config;
     this.#written.clear();
@@ -142,11 +162,16 @@ export class SessionStore {
     };
   }
 
-  /** What renders: the props' values where controlled, else storage's. */
-  getSnapshot = (): SessionSnapshot => this.#read(this.#mounted);
+  /**
+   * What renders: the props' values where controlled, else storage's. A render passes the
+   * view it was given (the props it renders with); without one, the committed props.
+   */
+  getSnapshot = (view: SessionView = this.#config): SessionSnapshot =>
+    this.#read(this.#mounted, view);
 
   /** What the server renders, and the client hydrates from: controlled values only. */
-  getServerSnapshot = (): SessionSnapshot => this.#read(false);
+  getServerSnapshot = (view: SessionView = this.#config): SessionSnapshot =>
+    this.#read(false, view);
 
   /**
    * The latest values, for callbacks that outlive a render: what the package wrote counts at
@@ -157,33 +182,45 @@ export class SessionStore {
   }
 
   /** A value as given: written (when asked for), controlled, or stored text (parsed below). */
-  #input(key: Key, fromStorage: boolean, withWritten = false): unknown {
+  #input(
+    key: Key,
+    fromStorage: boolean,
+    withWritten = false,
+    view: SessionView = this.#config,
+  ): unknown {
     if (withWritten && this.#written.has(key)) return this.#written.get(key);
-    const slot = this.#config[key];
+    const slot = view[key];
     if (slot.controlled) return slot.value;
     return fromStorage ? slot.storage.get() : undefined;
   }
 
   /** The session as given, before the expiry check; a controlled one is checked like any input. */
-  #given(kind: ShopperKind, fromStorage = this.#mounted, withWritten = false): AnySession {
-    const value = this.#input(kind, fromStorage, withWritten);
-    if (!this.#config[kind].controlled) return parseSession(kind, value as string | undefined);
+  #given(
+    kind: ShopperKind,
+    fromStorage = this.#mounted,
+    withWritten = false,
+    view: SessionView = this.#config,
+  ): AnySession {
+    const value = this.#input(kind, fromStorage, withWritten, view);
+    if (!view[kind].controlled) return parseSession(kind, value as string | undefined);
     const sessionKind = sessionKinds[kind];
     return value !== undefined && sessionKind
       ? sessionKind.check(kind === "customer" ? "session" : "accountSession", value)
       : SIGNED_OUT;
   }
 
-  #read(fromStorage: boolean): SessionSnapshot {
+  #read(fromStorage: boolean, view: SessionView): SessionSnapshot {
     const inputs = [
-      this.#input("customer", fromStorage),
-      this.#input("account", fromStorage),
-      this.#input("cartId", fromStorage),
+      this.#input("customer", fromStorage, false, view),
+      this.#input("account", fromStorage, false, view),
+      this.#input("cartId", fromStorage, false, view),
       sessionKinds.account,
     ];
     const now = Date.now();
     // The same inputs give the same object, as useSyncExternalStore requires, until it expires.
-    const cached = this.#snapshots.get(fromStorage);
+    let snapshots = this.#snapshots.get(view);
+    if (!snapshots) this.#snapshots.set(view, (snapshots = new Map()));
+    const cached = snapshots.get(fromStorage);
     if (
       cached &&
       inputs.every((input, index) => input === cached.inputs[index]) &&
@@ -191,21 +228,27 @@ export class SessionStore {
     ) {
       return cached.snapshot;
     }
-    const snapshot = this.#compute(fromStorage, false, now);
-    this.#snapshots.set(fromStorage, { snapshot, inputs });
+    const snapshot = this.#compute(fromStorage, false, now, view);
+    snapshots.set(fromStorage, { snapshot, inputs });
     return snapshot;
   }
 
-  #compute(fromStorage: boolean, withWritten: boolean, now: number): SessionSnapshot {
+  #compute(
+    fromStorage: boolean,
+    withWritten: boolean,
+    now: number,
+    view: SessionView = this.#config,
+  ): SessionSnapshot {
     const live = (kind: ShopperKind) => {
-      const session = this.#given(kind, fromStorage, withWritten);
+      const session = this.#given(kind, fromStorage, withWritten, view);
       return isLive(session, now) ? session : SIGNED_OUT;
     };
     const customer = live("customer");
     const account = live("account");
-    const storedCartId = this.#input("cartId", fromStorage, withWritten) as string | undefined;
+    const storedCartId = this.#input("cartId", fromStorage, withWritten, view) as
+      string | undefined;
     // A controlled cart id is checked like any input; a stored one may have been edited by anyone.
-    const cartId = this.#config.cartId.controlled
+    const cartId = view.cartId.controlled
       ? storedCartId === undefined
         ? undefined
         : requireSafeId("cartId", storedCartId)
