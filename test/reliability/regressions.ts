@@ -515,4 +515,32 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    // By hand, confirmed failing before the fix: the customer logs in and out again before
+    // Elastic Path answers the login; its answer signed them in after all.
+    name: "a login answered after the logout starts no session (A login answered after a logout, an account switch or another login starts no session)",
+    program: {
+      keepCartOnLogout: false,
+      steps: [
+        { kind: "latency", endpoint: "customer-token", ms: 40 },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "logout", tab: "A" },
+        { kind: "wait", ms: 60 },
+      ],
+    },
+  },
+  {
+    // By hand, as above, for a member who logs in as one member, then as another, then out.
+    name: "a member's two logins answered after the logout start no session (same commit)",
+    program: {
+      keepCartOnLogout: false,
+      steps: [
+        { kind: "latency", endpoint: "account-member-token", ms: 40 },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "accountLogin", tab: "A", who: "N" },
+        { kind: "accountLogout", tab: "A" },
+        { kind: "wait", ms: 60 },
+      ],
+    },
+  },
 ];

@@ -421,6 +421,8 @@ export async function runProgram(program: Program): Promise<void> {
   const injected: Record<string, number> = {};
   let nextWidgetId = 1;
   let loggedOutSinceCheck = false;
+  /** What the shopper asked for, in order: for "they end up as they last asked". */
+  const wishes: Array<{ tab: Tab; kind: "login" | "logout" | "select"; survivor?: string }> = [];
   let idleLogouts: CheckContext["idleLogouts"] = [];
   const shoppersAtLastCheck: Record<Tab, ShopperView | undefined> = {
     A: shopperIn("A"),
@@ -489,10 +491,12 @@ export async function runProgram(program: Program): Promise<void> {
   async function apply(step: Step) {
     switch (step.kind) {
       case "login":
+        wishes.push({ tab: step.tab, kind: "login" });
         loginSteps[step.tab].customer += 1;
         // `mutate` reports failures in the hook's state; a storefront shows them, nothing throws.
         return controls(step.tab).login.mutate(CREDENTIALS[step.who]);
       case "accountLogin":
+        wishes.push({ tab: step.tab, kind: "login" });
         loginSteps[step.tab].account += 1;
         return controls(step.tab).accountLogin.mutate(accountCredentials(step));
       case "logout":
@@ -506,6 +510,8 @@ export async function runProgram(program: Program): Promise<void> {
         if (shopper && shopper.kind !== kind) {
           idleLogouts.push({ tab: step.tab, kind, token: shopper.token, cartId });
         }
+        const survivor = shopper && shopper.kind !== kind ? shopper.token : undefined;
+        wishes.push({ tab: step.tab, kind: "logout", survivor });
         return kind === "customer" ? logout() : accountLogout();
       }
       case "selectAccount": {
@@ -515,6 +521,7 @@ export async function runProgram(program: Program): Promise<void> {
         const { accountId } = accountSession.accounts[step.account]!;
         // Switching back brings the same token: a merge answered meanwhile left the cart as it was.
         cartSetAt.push(Date.now());
+        wishes.push({ tab: step.tab, kind: "select" });
         try {
           return selectAccount(accountId);
         } catch (error) {
@@ -682,6 +689,25 @@ export async function runProgram(program: Program): Promise<void> {
     return `cart ${cartId} was merged into ${lastMerge.path.split("/")[3]} (request ${lastMerge.id}) for the signed-in ${shopper.kind} ${shopper.ownerId}, yet it is still the current cart`;
   }
 
+  /**
+   * 10. The shopper ends up as they last asked: after a logout, a login sent before it (its
+   * answer still in the air) starts no session. Only where every login step was the
+   * logging-out tab's: another tab's login is a wish of its own, whose answer may land later.
+   * A logout of the other kind leaves the signed-in shopper (the survivor) as they were.
+   */
+  function signedInAfterTheLastLogout(): string | undefined {
+    const last = wishes.at(-1);
+    if (last?.kind !== "logout") return undefined;
+    if (wishes.some((wish) => wish.kind === "login" && wish.tab !== last.tab)) return undefined;
+    for (const tab of ["A", "B"] as const) {
+      const shopper = shopperIn(tab);
+      if (shopper && shopper.token !== last.survivor) {
+        return `tab ${tab} is signed in as ${shopper.kind} ${shopper.ownerId}, though the shopper's last wish was a logout in tab ${last.tab}`;
+      }
+    }
+    return undefined;
+  }
+
   /** Every storefront page has a saved-cart banner, for customers and for accounts alike. */
   const BANNERS = (Object.keys(WIDGETS) as Widget[]).filter(
     (widget) => WIDGETS[widget].shows === "association",
@@ -717,6 +743,8 @@ export async function runProgram(program: Program): Promise<void> {
       violations.push(...listsLeftBehind().map((violation) => `at the end: ${violation}`));
       const unassociated = unassociatedAtTheEnd();
       if (unassociated) violations.push(`at the end: ${unassociated}`);
+      const againstTheirWish = signedInAfterTheLastLogout();
+      if (againstTheirWish) violations.push(`at the end: ${againstTheirWish}`);
     }
   } finally {
     stats.programs += 1;
