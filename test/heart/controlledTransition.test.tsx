@@ -4,7 +4,7 @@
  * follows the session on screen, the one last committed.
  */
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { act, render, screen, waitFor } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { startTransition, use, useState, type ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import {
@@ -13,7 +13,6 @@ import {
   useCustomerLogin,
   useCustomerSession,
   type CustomerSession,
-  type UseCreateCartResult,
 } from "../../src";
 import { createFakeElasticPath } from "../../src/testing";
 import { SHOPPER } from "../support/harness";
@@ -37,22 +36,25 @@ describe("a controlled session in a render React throws away", () => {
       defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
     });
 
-    let createCart!: UseCreateCartResult;
-    let logIn!: ReturnType<typeof useCustomerLogin>;
-    let signOutInTransition!: () => void;
     function Storefront() {
-      createCart = useCreateCart();
-      logIn = useCustomerLogin();
+      const createCart = useCreateCart();
+      const login = useCustomerLogin();
       const session = useCustomerSession();
       return (
-        <p>{session.status === "signed-in" ? `Signed in as ${session.customerId}` : "Guest"}</p>
+        <>
+          <p>{session.status === "signed-in" ? `Signed in as ${session.customerId}` : "Guest"}</p>
+          <button onClick={() => login.mutate(SHOPPER)}>Log in</button>
+          <button onClick={() => createCart.mutate({ name: "Gift ideas" })}>New cart</button>
+          {createCart.isSuccess && <p>Created {createCart.data.id}</p>}
+          {createCart.error && <p role="alert">{createCart.error.message}</p>}
+        </>
       );
     }
     function App({ children }: { children: ReactNode }) {
       const [session, setSession] = useState<CustomerSession>({ status: "signed-out" });
       const [suspend, setSuspend] = useState(false);
       // e.g. a "Log out" that also navigates to a page whose data is still loading
-      signOutInTransition = () =>
+      const signOutInTransition = () =>
         startTransition(() => {
           setSession({ status: "signed-out" });
           setSuspend(true);
@@ -61,6 +63,7 @@ describe("a controlled session in a render React throws away", () => {
         <QueryClientProvider client={queryClient}>
           <ElasticPathProvider client={client} session={session} onSessionChange={setSession}>
             {children}
+            <button onClick={signOutInTransition}>Log out and go home</button>
             <MaybeSuspend suspend={suspend} />
           </ElasticPathProvider>
         </QueryClientProvider>
@@ -71,17 +74,19 @@ describe("a controlled session in a render React throws away", () => {
         <Storefront />
       </App>,
     );
-    await act(() => logIn.mutateAsync(SHOPPER));
+    fireEvent.click(screen.getByText("Log in"));
     await screen.findByText(`Signed in as ${ada.id}`);
 
     // The transition renders the provider with the signed-out session, then suspends: React
     // keeps the committed tree, in which Ada is still signed in.
-    act(() => signOutInTransition());
+    act(() => fireEvent.click(screen.getByText("Log out and go home")));
     expect(screen.getByText(`Signed in as ${ada.id}`)).toBeTruthy();
 
-    const cart = await act(() => createCart.mutateAsync({ name: "Gift ideas" }));
-    const [created] = fake.requestsTo("create-cart");
-    expect(created?.headers["x-moltin-customer-token"]).toBeDefined();
-    await waitFor(() => expect(fake.cartsOf(ada.id).map((listed) => listed.id)).toContain(cart.id));
+    fireEvent.click(screen.getByText("New cart"));
+    const created = await screen.findByText(/^Created /);
+    const cartId = created.textContent!.replace("Created ", "");
+    const [request] = fake.requestsTo("create-cart");
+    expect(request?.headers["x-moltin-customer-token"]).toBeDefined();
+    await waitFor(() => expect(fake.cartsOf(ada.id).map((listed) => listed.id)).toContain(cartId));
   });
 });
