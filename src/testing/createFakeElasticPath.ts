@@ -1,8 +1,15 @@
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { renderCart, renderItem } from "./cartView";
+import { Catalog, type StoredProduct } from "./catalog";
+import { renderCart, renderCartItems } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
-import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
+import {
+  CHECKOUT_VALIDATION_STATUS,
+  MAX_DISTINCT_ITEMS,
+  SELF_SIGNUP_CREATES_ACCOUNT,
+} from "./inferred";
+import { renderOrder, renderOrderItems } from "./orderView";
+import { OrderBook } from "./orders";
 import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
 import { FakeStore, type StoredCart } from "./store";
@@ -25,6 +32,8 @@ import {
   checkLatency,
   checkOidcCodeInput,
   checkOptions,
+  checkProductInput,
+  checkPromotionInput,
 } from "./validate";
 
 const DEFAULT_BASE_URL = "https://useast.api.elasticpath.com";
@@ -36,11 +45,12 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
 /**
  * Creates an in-memory Elastic Path Commerce Cloud: msw request handlers for tokens,
  * customer login, account member login (Account Management: password, OIDC, passwordless
- * and self sign-up, one token per account), carts, custom items, cart merges, customer and
- * account cart associations and the shopper's cart list (with a customer or an account
- * token), answering as the real service does (errors included), plus controls to seed
- * data, issue tokens and one-time codes, inject latency and faults, and inspect every
- * request.
+ * and self sign-up, one token per account), carts, their contents (catalog products with
+ * prices and stock, custom items, promotion codes; updates, removals, emptying), cart
+ * merges, customer and account cart associations, the shopper's cart list (with a customer
+ * or an account token), checkout and the shopper's orders, answering as the real service
+ * does (errors included), plus controls to seed data, issue tokens and one-time codes,
+ * inject latency and faults, and inspect every request.
  *
  * Customer and account tokens are never accepted together: a request carrying both
  * `X-Moltin-Customer-Token` and `EP-Account-Management-Authentication-Token` gets a 400.
@@ -80,6 +90,25 @@ const SEEDED_CARTS_SPACING_MS = 60_000;
  * // An unknown outcome: the cart merge is applied, the app sees a 504 (or a dropped connection).
  * fake.failNext("add-items", 1, { status: 504, afterApplying: true });
  * fake.failNext("add-items", 1, { network: true, afterApplying: true });
+ * ```
+ *
+ * @example
+ * ```ts
+ * // A catalog, a promotion code, a cart and a guest checkout.
+ * import { checkoutApi, getACart, manageCarts } from "@epcc-sdk/sdks-shopper";
+ *
+ * const mug = fake.seedProduct({ sku: "mug", name: "Mug", prices: { USD: { amount: 1200 } }, stock: 5 });
+ * fake.seedPromotion({ code: "SAVE10", percentOff: 10 });
+ * await manageCarts({ client, path: { cartID }, body: { data: { type: "cart_item", id: mug.id, quantity: 2 } } });
+ * await manageCarts({ client, path: { cartID }, body: { data: { type: "promotion_item", code: "SAVE10" } } });
+ * const { data } = await getACart({ client, path: { cartID }, query: { include: ["items"] } });
+ * // data.data.meta.display_price.with_tax.amount === 2160; data.included.items: the mugs and SAVE10
+ * const address = { first_name: "Ada", last_name: "Lovelace", line_1: "1 Main St", postcode: "94107", country: "US", region: "CA" };
+ * await checkoutApi({
+ *   client,
+ *   path: { cartID },
+ *   body: { data: { customer: { email: "ada@example.com", name: "Ada" }, billing_address: address, shipping_address: address } },
+ * }); // 201, a new order every time; fake.stockOf("mug") === 3
  * ```
  *
  * @example
@@ -134,14 +163,17 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
     autoCreateAccountForAccountMembers:
       options.autoCreateAccountForAccountMembers ?? SELF_SIGNUP_CREATES_ACCOUNT,
     accountTokenExpires: options.accountTokenExpires ?? "date-time",
-    store: new FakeStore(now),
+    store: new FakeStore(now, options.separateItemsByLocation ?? false),
+    catalog: new Catalog(),
+    orders: new OrderBook(now),
+    checkoutValidationStatus: options.checkoutValidationStatus ?? CHECKOUT_VALIDATION_STATUS,
     tokens: new TokenBook(now),
     faults: new FaultQueue(),
     log: new RequestLog(),
     latency: options.latencyMs ?? 0,
     generation: 0,
   };
-  const { store, tokens, faults, log } = runtime;
+  const { store, catalog, orders, tokens, faults, log } = runtime;
   const render = (cart: StoredCart): Cart => renderCart(cart, runtime.baseUrl);
 
   function requireCustomer(customerId: string, caller: string): void {
@@ -350,11 +382,69 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
 
     cartItems(cartId) {
       const cart = store.getCart(cartId);
-      return cart?.items.map((item) => renderItem(item, cart.currency));
+      return cart && renderCartItems(cart, runtime.baseUrl);
+    },
+
+    seedProduct(input) {
+      checkProductInput(input);
+      const { stock } = input;
+      const product = catalog.addProduct({
+        id: input.id ?? crypto.randomUUID(),
+        sku: input.sku,
+        name: input.name,
+        description: input.description ?? "",
+        prices: new Map(
+          Object.entries(input.prices).map(([currency, price]) => [
+            currency,
+            { amount: price.amount, includesTax: price.includesTax ?? false },
+          ]),
+        ),
+        stock:
+          stock === undefined
+            ? undefined
+            : typeof stock === "number"
+              ? { kind: "any", available: stock }
+              : { kind: "locations", available: new Map(Object.entries(stock)) },
+      });
+      return { id: product.id, sku: product.sku, name: product.name };
+    },
+
+    seedPromotion(input) {
+      checkPromotionInput(input);
+      const promotion = catalog.addPromotion({
+        id: crypto.randomUUID(),
+        code: input.code,
+        name: input.name ?? input.code,
+        discount:
+          input.amountOff !== undefined
+            ? { kind: "amount", amounts: new Map(Object.entries(input.amountOff)) }
+            : { kind: "percent", percent: input.percentOff ?? 0 },
+      });
+      return { id: promotion.id, code: promotion.code, name: promotion.name };
+    },
+
+    stockOf(reference, location) {
+      const product: StoredProduct | undefined =
+        catalog.getProduct(reference) ?? catalog.findBySku(reference);
+      if (!product) {
+        throw new ElasticPathError(`stockOf: no product with id or SKU "${reference}" was seeded.`);
+      }
+      return product.stock ? catalog.available(product, location) : undefined;
+    },
+
+    orders() {
+      return orders.newestFirst().map((order) => renderOrder(order, runtime.baseUrl));
+    },
+
+    orderItems(orderId) {
+      const order = orders.get(orderId);
+      return order && renderOrderItems(order);
     },
 
     reset() {
       store.clear();
+      catalog.clear();
+      orders.clear();
       tokens.clear();
       faults.clear();
       log.clear();

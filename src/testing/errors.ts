@@ -49,3 +49,30 @@ export function unsafeCartId(cartId: string): FakeReply {
     "Invalid cart id",
   );
 }
+
+/**
+ * Not enough stock for a product (adding it, raising its quantity, checking out): 400 with
+ * the product's id and SKU in `meta`, as Elastic Path's Checkout API documents it.
+ */
+export function insufficientStock(product: { id: string; sku: string }): FakeReply {
+  return fail(
+    400,
+    "Insufficient stock",
+    `There is not enough stock to add ${product.sku} to your cart`,
+    { id: product.id, sku: product.sku },
+  );
+}
+
+/** A product id or SKU the catalog does not have: 404, as add-items' examples answer. */
+export function productNotFound(reference: { id: string } | { sku: string }): FakeReply {
+  const detail =
+    "sku" in reference
+      ? `product SKU '${reference.sku}' not found in catalog release 'latestPublished'`
+      : "The requested product could not be found";
+  return fail(404, "Product not found", detail, { ...reference });
+}
+
+/** An unknown or ineligible promotion code: 404 with the code in `meta` (add-items' example). */
+export function promotionNotFound(code: string): FakeReply {
+  return fail(404, "Not Found", "No promotion could be found with the given code.", { code });
+}

@@ -18,6 +18,10 @@ export type {
   FakeElasticPathOptions,
   FakeEndpoint,
   FakeFault,
+  FakeOrder,
+  FakeOrderItem,
+  FakeProduct,
+  FakePromotion,
   RecordedRequest,
   SeedAccountInput,
   SeedAccountMemberInput,
@@ -25,4 +29,7 @@ export type {
   SeededCart,
   SeedCustomItem,
   SeedCustomerInput,
+  SeedPrice,
+  SeedProductInput,
+  SeedPromotionInput,
 } from "./types";

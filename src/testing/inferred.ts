@@ -213,14 +213,32 @@ export function mergeRefusedAllOrNothing(
   });
 }
 
+/** What {@link sameItem} compares. */
+export interface ItemIdentity {
+  sku?: string | undefined;
+  name: string;
+  product?:
+    | { productId: string; location?: string; bundleConfiguration?: Record<string, unknown> }
+    | undefined;
+}
+
 /**
- * Two custom items are "the same product" (quantities add up, in merges and repeated
- * adds) when their SKUs are equal, or, without SKUs, their names.
+ * Two items are "the same product" (quantities add up, in merges and repeated adds):
+ * catalog products when they are the same product with the same bundle configuration
+ * (and, with the cart setting `separate_items_by_location`, the same location; without it
+ * the line takes the latest location, as the setting's description says); custom items
+ * when their SKUs are equal, or, without SKUs, their names. A catalog product and a custom
+ * item are never the same, even with one SKU.
  */
-export function sameItem(
-  a: { sku?: string | undefined; name: string },
-  b: { sku?: string | undefined; name: string },
-): boolean {
+export function sameItem(a: ItemIdentity, b: ItemIdentity, separateByLocation = false): boolean {
+  if (a.product || b.product) {
+    return (
+      a.product?.productId === b.product?.productId &&
+      (!separateByLocation || a.product?.location === b.product?.location) &&
+      JSON.stringify(a.product?.bundleConfiguration) ===
+        JSON.stringify(b.product?.bundleConfiguration)
+    );
+  }
   if (a.sku || b.sku) return a.sku === b.sku;
   return a.name === b.name;
 }
@@ -352,6 +370,154 @@ export const ACCOUNT_TOKENS_PAGE_LIMIT = 25;
  * attempt (wrong redirect URI or verifier) leaves it usable.
  */
 export const OIDC_CODE_LIFETIME_MS = 10 * 60 * 1000;
+
+// ---- Cart contents: products, promotions, item changes -------------------------------
+// Carts-and-orders.yaml documents the statuses; these are the parts it leaves open.
+
+/**
+ * A product without a price in the cart's currency: 400 (the Checkout API's note: "The API
+ * returns a 400 error if a price is not defined in the correct currency"); title and
+ * detail are not published.
+ */
+export function noPriceInCurrency(
+  product: { id: string; sku: string },
+  currency: string,
+): FakeReply {
+  return fail(
+    400,
+    "Currency not found",
+    `Product ${product.sku} has no price in the cart's currency ${currency}.`,
+    { id: product.id, sku: product.sku, currency },
+  );
+}
+
+/** `PUT /v2/carts/:id/items/:itemId` for an item the cart does not hold: 404 (a documented status). */
+export function cartItemNotFound(itemId: string): FakeReply {
+  return fail(404, "Not Found", `Cart item "${itemId}" was not found in this cart.`, {
+    id: itemId,
+  });
+}
+
+/**
+ * `quantity: 0` in `PUT /v2/carts/:id/items/:itemId` removes the item (contract, inferred).
+ * Set to `false` to refuse it instead, with a 400 like any quantity below 1.
+ */
+export const QUANTITY_ZERO_REMOVES = true;
+
+/**
+ * `DELETE /v2/carts/:id/items/:itemId` for an item the cart does not hold: `undefined`
+ * means answer 200 with the items as they are (the one status the spec documents), so a
+ * removal retried after a lost answer still succeeds. Return a reply to refuse.
+ */
+export function deleteUnknownItem(_itemId: string): FakeReply | undefined {
+  return undefined;
+}
+
+/** `DELETE /v2/carts/:id/discounts/:code` for a code the cart does not have: 204, as for one it has. */
+export function removeUnappliedPromotion(_code: string): FakeReply {
+  return noContent();
+}
+
+/**
+ * Promotion codes compare case-insensitively (Elastic Path's promotion codes are entered
+ * by shoppers; the spec does not say). Change here for an exact comparison.
+ */
+export function samePromotionCode(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * How a promotion shows in a cart: one `promotion_item` per code (applying a code again
+ * changes nothing), named after the promotion, `sku` the code, the discount as its
+ * negative price; every promotion stacks with the others, and the discount never takes a
+ * total below zero. Items carry no share of it (Elastic Path's rule promotions also list
+ * per-item `discounts`).
+ */
+export const PROMOTION_ITEM_DESCRIPTION = "Promotion";
+
+/** A percentage off rounds to the nearest minor unit. */
+export function percentOff(subtotal: number, percent: number): number {
+  return Math.round((subtotal * percent) / 100);
+}
+
+// A merge (handlers/items.ts) copies products and custom items, not promotion codes: the
+// target keeps its own discounts, as Elastic Path keeps its custom discounts (spec, Merging
+// Carts). A merge does not check stock; checkout does.
+
+// ---- Checkout and orders ------------------------------------------------------------
+
+/**
+ * The status for a checkout body missing a required field (an address line, the guest's
+ * email): 400, the one client error checkoutAPI documents, titled "Failed Validation" as
+ * Elastic Path's validation errors are. The contract infers 422; option
+ * `checkoutValidationStatus: 422` switches.
+ */
+export const CHECKOUT_VALIDATION_STATUS = 400;
+
+export function checkoutFieldMissing(field: string, status: 400 | 422): FakeReply {
+  return fail(status, "Failed Validation", `The ${field} field is required.`, { field });
+}
+
+/** Checking out a cart with no items: 400 (contract, inferred). */
+export function checkoutEmptyCart(cartId: string): FakeReply {
+  return badRequest(`Cart "${cartId}" has no items to check out.`, "Cart is empty");
+}
+
+/** A customer checkout whose `customer.id` is not the customer token's: 403, as for associations. */
+export function checkoutForAnotherCustomer(): FakeReply {
+  return forbidden("The customer token does not belong to data.customer.id.");
+}
+
+/**
+ * A checkout with `data.customer.id` or `data.account` and an implicit bearer but no shopper
+ * token: 403 (only client credentials act for any customer or account).
+ */
+export function checkoutWithoutShopperToken(form: "customer" | "account"): FakeReply {
+  return forbidden(
+    form === "customer"
+      ? "Checking out with data.customer.id needs that customer's X-Moltin-Customer-Token."
+      : "Checking out with data.account needs a client_credentials token; shoppers send data.contact with an EP-Account-Management-Authentication-Token.",
+  );
+}
+
+/** An account member's checkout (account token) with `data.customer`: 400; members send `data.contact`. */
+export function accountCheckoutWithCustomer(): FakeReply {
+  return badRequest(
+    "With an EP-Account-Management-Authentication-Token, send data.contact, not data.customer.",
+  );
+}
+
+/** `external_ref` longer than Elastic Path's 64 characters: 400, like a missing field. */
+export const EXTERNAL_REF_MAX_LENGTH = 64;
+
+/** `GET /v2/orders` with an implicit bearer and neither shopper token: 403 (the spec lists all orders for client credentials only). */
+export function listOrdersWithoutShopperToken(): FakeReply {
+  return forbidden(
+    "Listing orders needs an X-Moltin-Customer-Token or EP-Account-Management-Authentication-Token header.",
+  );
+}
+
+/**
+ * `GET /v2/orders/:id` (and its items) of an order that is another shopper's: 404, as for
+ * an order that does not exist, so ids of others' orders reveal nothing. A guest's order
+ * is read with its id alone (order confirmation pages do); client credentials read any.
+ */
+export function orderNotFound(orderId: string): FakeReply {
+  return fail(404, "Not Found", "Order not found", { id: orderId });
+}
+
+/** `page[limit]` default of `GET /v2/orders` (the spec's default). */
+export const ORDERS_PAGE_LIMIT = 20;
+
+/** A new order is unpaid and unfulfilled: `status` incomplete until paid (Elastic Path's order statuses). */
+export const NEW_ORDER_STATUS = {
+  status: "incomplete",
+  payment: "unpaid",
+  shipping: "unfulfilled",
+} as const;
+
+/** Checkout takes the cart's quantities out of stock (spec: "inventory is modified during checkout"). */
+export const CHECKOUT_ALLOCATES_STOCK = true;
 
 /** Error titles for injected faults. */
 export const FAULT_TITLES: Record<429 | 500 | 502 | 503 | 504, string> = {

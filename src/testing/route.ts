@@ -10,6 +10,8 @@ import { faultReply, landsAfterApplying, type FaultQueue } from "./faults";
 import { mixedShopperTokens } from "./inferred";
 import { fail, type FakeReply } from "./reply";
 import type { RequestLog } from "./requestLog";
+import type { Catalog } from "./catalog";
+import type { OrderBook } from "./orders";
 import type { FakeStore } from "./store";
 import type { AccessTokenKind, TokenBook } from "./tokens";
 import type { FakeEndpoint, FakeLatency, LatencyRequest } from "./types";
@@ -27,6 +29,10 @@ export interface FakeRuntime {
   readonly autoCreateAccountForAccountMembers: boolean;
   readonly accountTokenExpires: "date-time" | "epoch-seconds";
   readonly store: FakeStore;
+  readonly catalog: Catalog;
+  readonly orders: OrderBook;
+  /** The status of a checkout refused for a missing field (option `checkoutValidationStatus`). */
+  readonly checkoutValidationStatus: 400 | 422;
   readonly tokens: TokenBook;
   readonly faults: FaultQueue;
   readonly log: RequestLog;

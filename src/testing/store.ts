@@ -4,7 +4,14 @@
  * cartView.ts, HTTP in handlers/.
  */
 import { ElasticPathError } from "../errors/ElasticPathError";
-import { MAX_DISTINCT_ITEMS, sameItem, sameUsername, STORE_CURRENCY } from "./inferred";
+import type { StoredPromotion } from "./catalog";
+import {
+  MAX_DISTINCT_ITEMS,
+  sameItem,
+  samePromotionCode,
+  sameUsername,
+  STORE_CURRENCY,
+} from "./inferred";
 
 export interface StoredCustomer {
   id: string;
@@ -28,8 +35,19 @@ export interface StoredAccountMember {
   accountIds: string[];
 }
 
+/** What makes a catalog product's line: the product, and where it ships from or how it is configured. */
+export interface ProductLine {
+  productId: string;
+  location?: string;
+  bundleConfiguration?: Record<string, unknown>;
+  /** Whether the product's stock is managed (`manage_stock`). */
+  manageStock?: boolean;
+}
+
 export interface StoredItem {
   id: string;
+  /** Present for a catalog product (`cart_item`); absent for a custom item. */
+  product?: ProductLine;
   name: string;
   sku?: string;
   description: string;
@@ -41,6 +59,14 @@ export interface StoredItem {
   updatedAt: number;
 }
 
+/** A promotion code applied to a cart: shown as a `promotion_item`. */
+export interface StoredPromotionLine {
+  /** The promotion item's id. */
+  id: string;
+  promotion: StoredPromotion;
+  createdAt: number;
+}
+
 export interface StoredCart {
   id: string;
   name: string;
@@ -49,6 +75,8 @@ export interface StoredCart {
   /** ISO 4217 code; every price in the cart is in it, in its minor unit. */
   currency: string;
   items: StoredItem[];
+  /** Promotion codes applied, in the order they were. */
+  promotions: StoredPromotionLine[];
   /** In association order. */
   customerIds: Set<string>;
   /** In association order. */
@@ -73,6 +101,7 @@ export interface NewCart {
 }
 
 export interface NewItem {
+  product?: ProductLine;
   name: string;
   sku?: string;
   description?: string;
@@ -91,7 +120,11 @@ export class FakeStore {
   private readonly carts = new Map<string, StoredCart>();
   private revision = 0;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** Elastic Path's cart setting `items.separate_items_by_location`. */
+    private readonly separateItemsByLocation = false,
+  ) {}
 
   // ---- customers
 
@@ -174,6 +207,7 @@ export class FakeStore {
       description: input.description ?? "",
       currency: input.currency ?? STORE_CURRENCY,
       items: [],
+      promotions: [],
       customerIds: new Set(),
       accountIds: new Set(),
       createdAt: Math.min(now, updatedAt),
@@ -224,10 +258,11 @@ export class FakeStore {
     const rejected: NewItem[] = [];
     const now = this.now();
     for (const item of items) {
-      const existing = cart.items.find((candidate) => sameItem(candidate, item));
+      const existing = this.lineFor(cart, item);
       if (existing) {
         existing.quantity += item.quantity;
         existing.updatedAt = now;
+        if (existing.product && item.product) existing.product.location = item.product.location;
       } else if (cart.items.length >= MAX_DISTINCT_ITEMS) {
         rejected.push(item);
       } else {
@@ -242,6 +277,7 @@ export class FakeStore {
           updatedAt: now,
         };
         if (item.sku !== undefined) stored.sku = item.sku;
+        if (item.product !== undefined) stored.product = { ...item.product };
         cart.items.push(stored);
       }
     }
@@ -254,14 +290,62 @@ export class FakeStore {
    * all-or-nothing request, checked before anything changes. `cart` may not exist yet.
    */
   wouldReject(cart: StoredCart | undefined, items: NewItem[]): NewItem[] {
-    const lines: Array<{ sku?: string | undefined; name: string }> = [...(cart?.items ?? [])];
+    const lines: Array<Pick<NewItem, "sku" | "name" | "product">> = [...(cart?.items ?? [])];
     const rejected: NewItem[] = [];
     for (const item of items) {
-      if (lines.some((line) => sameItem(line, item))) continue;
+      if (lines.some((line) => sameItem(line, item, this.separateItemsByLocation))) continue;
       if (lines.length >= MAX_DISTINCT_ITEMS) rejected.push(item);
       else lines.push(item);
     }
     return rejected;
+  }
+
+  /** The line of `cart` that `item` would add to, if any. */
+  lineFor(cart: StoredCart, item: NewItem): StoredItem | undefined {
+    return cart.items.find((candidate) => sameItem(candidate, item, this.separateItemsByLocation));
+  }
+
+  /** Sets an item's quantity (`PUT .../items/:id`); 0 removes it. @returns whether the item exists. */
+  setQuantity(cart: StoredCart, itemId: string, quantity: number): boolean {
+    const item = cart.items.find((candidate) => candidate.id === itemId);
+    if (!item) return false;
+    if (quantity === 0) return this.removeItem(cart, itemId);
+    item.quantity = quantity;
+    item.updatedAt = this.now();
+    this.touch(cart);
+    return true;
+  }
+
+  /** Removes an item or an applied promotion by its item id. @returns whether it existed. */
+  removeItem(cart: StoredCart, itemId: string): boolean {
+    const before = cart.items.length + cart.promotions.length;
+    cart.items = cart.items.filter((item) => item.id !== itemId);
+    cart.promotions = cart.promotions.filter((line) => line.id !== itemId);
+    if (cart.items.length + cart.promotions.length === before) return false;
+    this.touch(cart);
+    return true;
+  }
+
+  /** Empties the cart of items and promotions; its name, description and associations stay. */
+  clearItems(cart: StoredCart): void {
+    cart.items = [];
+    cart.promotions = [];
+    this.touch(cart);
+  }
+
+  /** Applies a promotion; a code already applied stays as it was. */
+  applyPromotion(cart: StoredCart, promotion: StoredPromotion): void {
+    if (cart.promotions.some((line) => line.promotion.id === promotion.id)) return;
+    cart.promotions.push({ id: crypto.randomUUID(), promotion, createdAt: this.now() });
+    this.touch(cart);
+  }
+
+  /** @returns whether the code was applied to the cart. */
+  removePromotion(cart: StoredCart, code: string): boolean {
+    const line = cart.promotions.find((candidate) =>
+      samePromotionCode(candidate.promotion.code, code),
+    );
+    return line ? this.removeItem(cart, line.id) : false;
   }
 
   // ---- associations

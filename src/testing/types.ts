@@ -1,4 +1,9 @@
-import type { CartItemResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
+import type {
+  CartItemResponse,
+  CartResponse,
+  OrderItemResponse,
+  OrderResponse,
+} from "@epcc-sdk/sdks-shopper";
 import type { RequestHandler } from "msw";
 
 /** A cart as Elastic Path returns it (the SDK's `CartResponse`). */
@@ -16,6 +21,12 @@ export type Cart = CartResponse;
  */
 export type SeededCart = Cart & { id: string };
 
+/** An order as Elastic Path returns it (the SDK's `OrderResponse`), its `id` typed as present. */
+export type FakeOrder = OrderResponse & { id: string };
+
+/** An order's item as `GET /v2/orders/:id/items` lists it (the SDK's `OrderItemResponse`). */
+export type FakeOrderItem = OrderItemResponse;
+
 /** The Elastic Path endpoints the fake answers, one name per method and path. */
 export type FakeEndpoint =
   /** `POST /oauth/access_token` */
@@ -32,8 +43,24 @@ export type FakeEndpoint =
   | "update-cart"
   /** `DELETE /v2/carts/:cartId` */
   | "delete-cart"
-  /** `POST /v2/carts/:cartId/items` (custom items and cart merge) */
+  /** `POST /v2/carts/:cartId/items` (products, custom items, promotion codes and cart merge) */
   | "add-items"
+  /** `PUT /v2/carts/:cartId/items/:itemId` (quantity; 0 removes) */
+  | "update-item"
+  /** `DELETE /v2/carts/:cartId/items/:itemId` */
+  | "delete-item"
+  /** `DELETE /v2/carts/:cartId/items` (empty the cart) */
+  | "clear-items"
+  /** `DELETE /v2/carts/:cartId/discounts/:code` (remove a promotion code) */
+  | "delete-discount"
+  /** `POST /v2/carts/:cartId/checkout` */
+  | "checkout"
+  /** `GET /v2/orders` (the shopper's orders) */
+  | "list-orders"
+  /** `GET /v2/orders/:orderId` */
+  | "get-order"
+  /** `GET /v2/orders/:orderId/items` */
+  | "get-order-items"
   /** `POST /v2/carts/:cartId/relationships/customers` */
   | "associate"
   /** `DELETE /v2/carts/:cartId/relationships/customers` */
@@ -133,6 +160,18 @@ export interface FakeElasticPathOptions {
    * Path's schema says (default), or `"epoch-seconds"`, a number, as its description says.
    */
   accountTokenExpires?: "date-time" | "epoch-seconds";
+  /**
+   * Elastic Path's cart setting `items.separate_items_by_location`: with `true`, the same
+   * product from two locations makes two lines; with `false` (Elastic Path's default) it
+   * makes one line, which takes the latest location.
+   */
+  separateItemsByLocation?: boolean;
+  /**
+   * The status of a checkout refused for a missing required field (an address's
+   * `first_name`, the guest's `email`): `400` (default), the one client error Elastic
+   * Path's Checkout API documents, or `422`, for apps that must handle both.
+   */
+  checkoutValidationStatus?: 400 | 422;
 }
 
 /**
@@ -284,6 +323,94 @@ export interface SeedCustomItem {
   quantity: number;
   /** Unit price in the currency's minor unit (cents). */
   amount: number;
+}
+
+/** A price of a seeded product in one currency. */
+export interface SeedPrice {
+  /** In the currency's minor unit (cents for USD), an integer >= 0. */
+  amount: number;
+  /** Whether `amount` includes tax. Default `false`. */
+  includesTax?: boolean;
+}
+
+/**
+ * Input of {@link FakeElasticPath.seedProduct}: a product of the fake store's catalog, to
+ * add to carts by id or SKU (`{ data: { type: "cart_item", id | sku, quantity } }`).
+ *
+ * @example
+ * ```ts
+ * fake.seedProduct({ sku: "tea", name: "Tea", prices: { USD: { amount: 450 } } }); // stock not managed
+ * fake.seedProduct({
+ *   sku: "mug",
+ *   name: "Mug",
+ *   prices: { USD: { amount: 1200, includesTax: true }, EUR: { amount: 1100 } },
+ *   stock: 3, // a 4th mug in one cart: 400 Insufficient stock
+ * });
+ * fake.seedProduct({
+ *   sku: "desk",
+ *   name: "Desk",
+ *   prices: { USD: { amount: 25_000 } },
+ *   stock: { "north-warehouse": 2, "south-warehouse": 0 }, // per location (`data.location`)
+ * });
+ * ```
+ */
+export interface SeedProductInput {
+  /** Default: a new UUID. Use UUIDs if responses must validate against Elastic Path's OpenAPI files. */
+  id?: string;
+  /** Unique in the catalog. */
+  sku: string;
+  name: string;
+  description?: string;
+  /**
+   * Prices by ISO 4217 code. Adding the product to a cart whose currency has no price here
+   * is refused with a 400, as Elastic Path refuses it.
+   */
+  prices: Record<string, SeedPrice>;
+  /**
+   * Units in stock: one number for the product, or one per location slug. Default:
+   * stock is not managed (any quantity). Items without a `location` draw on every
+   * location. Checking out takes the ordered units out of stock.
+   */
+  stock?: number | Record<string, number>;
+}
+
+/** A seeded product. */
+export interface FakeProduct {
+  id: string;
+  sku: string;
+  name: string;
+}
+
+/**
+ * Input of {@link FakeElasticPath.seedPromotion}: a promotion code shoppers can apply
+ * (`{ data: { type: "promotion_item", code } }`). Give exactly one of `percentOff` and
+ * `amountOff`.
+ *
+ * @example
+ * ```ts
+ * fake.seedPromotion({ code: "SAVE10", percentOff: 10 }); // 10% off the cart
+ * fake.seedPromotion({ code: "FIVER", name: "$5 off", amountOff: { USD: 500 } }); // USD carts only
+ * ```
+ */
+export interface SeedPromotionInput {
+  /** What shoppers type; compared case-insensitively. */
+  code: string;
+  /** The promotion item's name in the cart. Default: the code. */
+  name?: string;
+  /** Percent off the cart's items, 1–100, rounded to the minor unit. */
+  percentOff?: number;
+  /**
+   * Minor units off the cart, by currency. A cart in a currency not listed cannot use the
+   * code: 404, as for an unknown code.
+   */
+  amountOff?: Record<string, number>;
+}
+
+/** A seeded promotion. */
+export interface FakePromotion {
+  id: string;
+  code: string;
+  name: string;
 }
 
 /**
@@ -458,9 +585,47 @@ export interface FakeElasticPath {
    */
   cartItems(cartId: string): CartItemResponse[] | undefined;
   /**
-   * Clears customers, accounts, account members, carts, tokens, one-time codes, recorded
-   * requests and faults; latency goes back to the options. Listeners and the password
-   * profile id stay.
+   * Adds a product to the catalog, with a price per currency and optional stock.
+   *
+   * @example
+   * ```ts
+   * const mug = fake.seedProduct({ sku: "mug", name: "Mug", prices: { USD: { amount: 1200 } }, stock: 3 });
+   * await manageCarts({ client, path: { cartID }, body: { data: { type: "cart_item", id: mug.id, quantity: 1 } } });
+   * ```
+   */
+  seedProduct(input: SeedProductInput): FakeProduct;
+  /** Adds a promotion code (a percentage or a fixed amount off the cart). */
+  seedPromotion(input: SeedPromotionInput): FakePromotion;
+  /**
+   * Units of a product (by id or SKU) left in stock, at `location` or in all; `undefined`
+   * when its stock is not managed. Throws for a product that was not seeded.
+   *
+   * @example
+   * ```ts
+   * // ...after checking out a cart with 2 mugs:
+   * expect(fake.stockOf("mug")).toBe(1);
+   * ```
+   */
+  stockOf(product: string, location?: string): number | undefined;
+  /**
+   * Every order checkout created, newest first, as `GET /v2/orders/:id` answers them.
+   *
+   * @example
+   * ```ts
+   * // A checkout whose answer was lost still made its order:
+   * fake.failNext("checkout", 1, { network: true, afterApplying: true });
+   * // ...the app checks out, sees a network error, then:
+   * expect(fake.orders()).toHaveLength(1);
+   * expect(fake.orders()[0]?.external_ref).toBe(attemptRef);
+   * ```
+   */
+  orders(): FakeOrder[];
+  /** An order's items as `GET /v2/orders/:id/items` lists them, or `undefined` for no such order. */
+  orderItems(orderId: string): FakeOrderItem[] | undefined;
+  /**
+   * Clears customers, accounts, account members, carts, products, promotions, orders,
+   * tokens, one-time codes, recorded requests and faults; latency goes back to the options.
+   * Listeners and the password profile id stay.
    */
   reset(): void;
 }

@@ -14,6 +14,8 @@ import type {
   SeedCartInput,
   SeedCustomerInput,
   SeedCustomItem,
+  SeedProductInput,
+  SeedPromotionInput,
 } from "./types";
 
 /** Every endpoint the fake answers, e.g. for a fault-injection control. */
@@ -26,6 +28,14 @@ export const fakeEndpoints: readonly FakeEndpoint[] = [
   "update-cart",
   "delete-cart",
   "add-items",
+  "update-item",
+  "delete-item",
+  "clear-items",
+  "delete-discount",
+  "checkout",
+  "list-orders",
+  "get-order",
+  "get-order-items",
   "associate",
   "disassociate",
   "account-member-token",
@@ -77,10 +87,20 @@ export function checkOptions(options: FakeElasticPathOptions): void {
       "createFakeElasticPath: passwordProfileId must be a non-empty string.",
     );
   }
-  for (const flag of ["selfSignup", "autoCreateAccountForAccountMembers"] as const) {
+  for (const flag of [
+    "selfSignup",
+    "autoCreateAccountForAccountMembers",
+    "separateItemsByLocation",
+  ] as const) {
     if (options[flag] !== undefined && typeof options[flag] !== "boolean") {
       throw new ElasticPathError(`createFakeElasticPath: ${flag} must be true or false.`);
     }
+  }
+  const validation = options.checkoutValidationStatus;
+  if (validation !== undefined && validation !== 400 && validation !== 422) {
+    throw new ElasticPathError(
+      `createFakeElasticPath: checkoutValidationStatus must be 400 or 422, got ${JSON.stringify(validation)}.`,
+    );
   }
   const expires = options.accountTokenExpires;
   if (expires !== undefined && expires !== "date-time" && expires !== "epoch-seconds") {
@@ -276,6 +296,76 @@ export function checkFault(fault: FakeFault): void {
       throw new ElasticPathError(
         "failNext: retryAfter must be seconds >= 0 or an HTTP date string.",
       );
+    }
+  }
+}
+
+function isMinorUnits(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+function checkCurrencyCode(code: string, name: string): void {
+  if (!ISO_4217.test(code)) {
+    throw new ElasticPathError(
+      `${name}: currencies are three-letter ISO 4217 codes such as "USD", got ${JSON.stringify(code)}.`,
+    );
+  }
+}
+
+export function checkProductInput(input: SeedProductInput): void {
+  if (!isNonEmptyString(input?.sku)) throw new ElasticPathError("seedProduct needs a SKU.");
+  if (!isNonEmptyString(input.name)) throw new ElasticPathError("seedProduct needs a name.");
+  if (input.id !== undefined && !isNonEmptyString(input.id)) {
+    throw new ElasticPathError("seedProduct: id must be a non-empty string when given.");
+  }
+  if (typeof input.prices !== "object" || input.prices === null) {
+    throw new ElasticPathError("seedProduct needs prices, e.g. { USD: { amount: 450 } }.");
+  }
+  for (const [currency, price] of Object.entries(input.prices)) {
+    checkCurrencyCode(currency, "seedProduct");
+    if (!isMinorUnits(price?.amount)) {
+      throw new ElasticPathError(
+        `seedProduct: prices.${currency}.amount must be an integer >= 0 in minor units.`,
+      );
+    }
+  }
+  const { stock } = input;
+  if (stock === undefined || isMinorUnits(stock)) return;
+  if (typeof stock !== "object" || stock === null || Array.isArray(stock)) {
+    throw new ElasticPathError(
+      "seedProduct: stock must be a count >= 0 or counts per location, e.g. { warehouse: 3 }.",
+    );
+  }
+  for (const [location, count] of Object.entries(stock)) {
+    if (!isMinorUnits(count)) {
+      throw new ElasticPathError(`seedProduct: stock.${location} must be an integer >= 0.`);
+    }
+  }
+}
+
+export function checkPromotionInput(input: SeedPromotionInput): void {
+  if (!isNonEmptyString(input?.code)) throw new ElasticPathError("seedPromotion needs a code.");
+  const { percentOff, amountOff } = input;
+  if ((percentOff === undefined) === (amountOff === undefined)) {
+    throw new ElasticPathError("seedPromotion needs exactly one of percentOff and amountOff.");
+  }
+  if (
+    percentOff !== undefined &&
+    (typeof percentOff !== "number" || !(percentOff > 0 && percentOff <= 100))
+  ) {
+    throw new ElasticPathError("seedPromotion: percentOff must be a number from 1 to 100.");
+  }
+  if (amountOff !== undefined) {
+    if (typeof amountOff !== "object" || amountOff === null) {
+      throw new ElasticPathError(
+        "seedPromotion: amountOff is minor units by currency, e.g. { USD: 500 }.",
+      );
+    }
+    for (const [currency, amount] of Object.entries(amountOff)) {
+      checkCurrencyCode(currency, "seedPromotion");
+      if (!isMinorUnits(amount)) {
+        throw new ElasticPathError(`seedPromotion: amountOff.${currency} must be an integer >= 0.`);
+      }
     }
   }
 }

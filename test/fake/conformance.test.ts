@@ -58,6 +58,19 @@
  *     failing item's own status (404); the contract says 400, which the fake answers when
  *     items would take the cart past 100 distinct items (one entry per such item). A single
  *     custom item past the limit stays a 422.
+ * 20. checkoutAPI documents 201, 400 and 500 only. The contract infers 422 for missing
+ *     address fields; the fake answers 400 "Failed Validation" by default, the documented
+ *     status, and 422 with the option `checkoutValidationStatus: 422` (undocumented here).
+ *     It also refuses with 403 a customer checkout whose token is another customer's.
+ * 21. getACart's `include` enum lists `custom_discounts` and `promotions`, and
+ *     CartEntityResponse.included has no `items`; the contract and the SDK's types have
+ *     `include=items` answering `included.items`. The fake follows the contract (allowed,
+ *     as the schema does not forbid extra properties).
+ * 22. getCustomerOrders documents 200 only: the fake's 403 without a shopper token and 400
+ *     for bad paging are undocumented; getOrderItems documents no 404 for an order that is
+ *     not there (or is another shopper's), as getAnOrder does. deleteACartItem,
+ *     deleteAllCartItems and deleteAPromotionViaPromotionCode document no 400 (a cart id
+ *     outside the safe characters).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -71,10 +84,19 @@ import {
   deleteACart,
   deleteAccountCartAssociation,
   deleteCustomerCartAssociation,
+  checkoutApi,
+  deleteACartItem,
+  deleteAPromotionViaPromotionCode,
+  deleteAllCartItems,
   getACart,
+  getAnOrder,
   getCarts,
+  getCustomerOrders,
+  getOrderItems,
   manageCarts,
   updateACart,
+  updateACartItem,
+  type CheckoutApiData,
   type AccessTokenRequest,
   type CartsRelationshipsAccountsData,
   type CartsRelationshipsCustomersData,
@@ -140,6 +162,18 @@ const OPERATIONS: Record<SpecEndpoint, { spec: SpecName; path: string; method: s
     path: "/v2/carts/{cartID}/relationships/accounts",
     method: "delete",
   },
+  "update-item": { spec: "carts", path: "/v2/carts/{cartID}/items/{cartitemID}", method: "put" },
+  "delete-item": { spec: "carts", path: "/v2/carts/{cartID}/items/{cartitemID}", method: "delete" },
+  "clear-items": { spec: "carts", path: "/v2/carts/{cartID}/items", method: "delete" },
+  "delete-discount": {
+    spec: "carts",
+    path: "/v2/carts/{cartID}/discounts/{promoCode}",
+    method: "delete",
+  },
+  checkout: { spec: "carts", path: "/v2/carts/{cartID}/checkout", method: "post" },
+  "list-orders": { spec: "carts", path: "/v2/orders", method: "get" },
+  "get-order": { spec: "carts", path: "/v2/orders/{orderID}", method: "get" },
+  "get-order-items": { spec: "carts", path: "/v2/orders/{orderID}/items", method: "get" },
 };
 
 const FAULTS = [429, 500, 502, 503, 504];
@@ -156,12 +190,20 @@ const FAKE_STATUSES: Record<SpecEndpoint, number[]> = {
   "get-cart": [200, 400, 401, ...FAULTS],
   "update-cart": [200, 400, 401, ...FAULTS],
   "delete-cart": [204, 400, 401, ...FAULTS],
-  "add-items": [201, 400, 401, 403, 422, ...FAULTS],
+  "add-items": [201, 400, 401, 403, 404, 422, ...FAULTS],
   associate: [200, 204, 400, 401, 403, 422, ...FAULTS],
   disassociate: [204, 400, 401, 403, ...FAULTS],
   "account-member-token": [201, 400, 401, 403, 409, ...FAULTS],
   "associate-account": [200, 204, 400, 401, 403, 422, ...FAULTS],
   "disassociate-account": [204, 400, 401, 403, ...FAULTS],
+  "update-item": [200, 400, 401, 404, ...FAULTS],
+  "delete-item": [200, 400, 401, ...FAULTS],
+  "clear-items": [204, 400, 401, ...FAULTS],
+  "delete-discount": [204, 400, 401, ...FAULTS],
+  checkout: [201, 400, 401, 403, 422, ...FAULTS],
+  "list-orders": [200, 400, 401, 403, ...FAULTS],
+  "get-order": [200, 400, 401, 404, ...FAULTS],
+  "get-order-items": [200, 400, 401, 404, ...FAULTS],
 };
 
 /** Statuses the fake gives that the spec does not document for the operation (see 3, 15, 17 and 18 above). */
@@ -178,6 +220,14 @@ const UNDOCUMENTED: Record<SpecEndpoint, number[]> = {
   "account-member-token": [],
   "associate-account": [401, ...FAULTS],
   "disassociate-account": [401, ...FAULTS],
+  "update-item": [401, ...FAULTS],
+  "delete-item": [400, 401, ...FAULTS],
+  "clear-items": [400, 401, ...FAULTS],
+  "delete-discount": [400, 401, ...FAULTS],
+  checkout: [401, 403, 422, 429, 502, 503, 504],
+  "list-orders": [400, 401, 403, ...FAULTS],
+  "get-order": [400, 401, ...FAULTS],
+  "get-order-items": [400, 401, 404, ...FAULTS],
 };
 
 interface Context {
@@ -298,6 +348,68 @@ function seedId(fake: FakeElasticPath, input?: Parameters<FakeElasticPath["seedC
   return fake.seedCart(input).id ?? "";
 }
 
+const ADDRESS = {
+  first_name: "Ada",
+  last_name: "Lovelace",
+  line_1: "12 St James's Square",
+  city: "London",
+  county: "Greater London",
+  postcode: "SW1Y 4JH",
+  country: "GB",
+};
+
+/** A catalog of one product (5 in stock, USD 12.00) and a 10%-off code, and a cart `cartID` holding `quantity` of it. */
+async function cartWithProduct(context: Context, cartID = "full", quantity = 2) {
+  const mug = context.fake.seedProduct({
+    id: "9a1c0f3e-2b4d-4e6f-8a0b-1c2d3e4f5a6b",
+    sku: "mug",
+    name: "Mug",
+    prices: { USD: { amount: 1200 } },
+    stock: 5,
+  });
+  context.fake.seedPromotion({ code: "SAVE10", percentOff: 10 });
+  await addItems(context.shopper, cartID, { data: { type: "cart_item", id: mug.id, quantity } });
+  await addItems(context.shopper, cartID, { data: { type: "promotion_item", code: "SAVE10" } });
+  return { mug, itemId: context.fake.cartItems(cartID)?.[0]?.id ?? "" };
+}
+
+const checkout = (
+  context: Context,
+  data: Record<string, unknown>,
+  headers: Record<string, string> = {},
+  cartID = "full",
+  client: ShopperClient = context.shopper,
+) =>
+  checkoutApi({
+    client,
+    path: { cartID },
+    body: {
+      data: { billing_address: ADDRESS, shipping_address: ADDRESS, ...data },
+    } as CheckoutApiData["body"],
+    headers,
+  });
+
+const guest = { customer: { email: "guest@example.com", name: "Guest" } };
+
+/** A guest order, a customer order and an account order, made through checkout. */
+async function ordered(context: Context) {
+  await cartWithProduct(context, "full", 1);
+  const made = [
+    await checkout(context, { ...guest, external_ref: "attempt-1", order_number: "n-1" }),
+    await checkout(
+      context,
+      { customer: { id: context.ada.id } },
+      { "X-Moltin-Customer-Token": context.adaToken },
+    ),
+    await checkout(
+      context,
+      { contact: { email: "ada@example.com", name: "Ada" } },
+      asAcme(context),
+    ),
+  ];
+  return made.map((result) => result.data?.data?.id ?? "");
+}
+
 // ---- the cases
 
 /** A request to each endpoint that a fault is injected into. */
@@ -306,6 +418,10 @@ const FAULTED_REQUESTS: Partial<Record<SpecEndpoint, (context: Context) => Promi
     tokenRequest(fake, { grant_type: "implicit", client_id: fake.clientId }),
   "add-items": ({ shopper }) => addItems(shopper, "abc", customItem("Tea")),
   "account-member-token": (context) => passwordLogin(context),
+  checkout: async (context) => {
+    await cartWithProduct(context);
+    return checkout(context, guest);
+  },
 };
 
 const faultCase = (endpoint: SpecEndpoint, status: 429 | 500 | 502 | 503 | 504): Case => ({
@@ -1191,6 +1307,307 @@ const CASES: Case[] = [
     name: "implicit bearer without account token",
     run: ({ fake, shopper, acme }) =>
       accountRelationship(deleteAccountCartAssociation, shopper, seedId(fake), asAccount(acme.id)),
+  },
+
+  // The cart's contents: products, promotion codes, changes
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "a catalog product, by SKU",
+    run: async (context) => {
+      await cartWithProduct(context, "other");
+      return addItems(context.shopper, "abc", {
+        data: { type: "cart_item", sku: "mug", quantity: 1 },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 201,
+    name: "a promotion code",
+    run: async (context) => {
+      await cartWithProduct(context, "other");
+      await addItems(context.shopper, "abc", {
+        data: { type: "cart_item", sku: "mug", quantity: 1 },
+      });
+      return addItems(context.shopper, "abc", { data: { type: "promotion_item", code: "SAVE10" } });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 400,
+    name: "Insufficient stock",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return addItems(context.shopper, "full", {
+        data: { type: "cart_item", sku: "mug", quantity: 4 },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 400,
+    name: "no price in the cart's currency",
+    run: async (context) => {
+      await cartWithProduct(context);
+      context.fake.seedCart({ id: "euro", currency: "EUR" });
+      return addItems(context.shopper, "euro", {
+        data: { type: "cart_item", sku: "mug", quantity: 1 },
+      });
+    },
+  },
+  {
+    endpoint: "add-items",
+    status: 404,
+    name: "unknown product",
+    run: ({ shopper }) =>
+      addItems(shopper, "abc", { data: { type: "cart_item", sku: "nope", quantity: 1 } }),
+  },
+  {
+    endpoint: "add-items",
+    status: 404,
+    name: "unknown promotion code",
+    run: ({ shopper }) =>
+      addItems(shopper, "abc", { data: { type: "promotion_item", code: "NOPE" } }),
+  },
+  {
+    endpoint: "get-cart",
+    status: 200,
+    name: "include=items, with a product and a promotion",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return getACart({
+        client: context.shopper,
+        path: { cartID: "full" },
+        query: { include: ["items"] },
+      });
+    },
+  },
+  {
+    endpoint: "update-item",
+    status: 200,
+    name: "a new quantity",
+    run: async (context) => {
+      const { itemId } = await cartWithProduct(context);
+      return updateACartItem({
+        client: context.shopper,
+        path: { cartID: "full", cartitemID: itemId },
+        body: { data: { type: "cart_item", id: itemId, quantity: 3 } },
+      });
+    },
+  },
+  {
+    endpoint: "update-item",
+    status: 200,
+    name: "quantity 0 removes the item",
+    run: async (context) => {
+      const { itemId } = await cartWithProduct(context);
+      return updateACartItem({
+        client: context.shopper,
+        path: { cartID: "full", cartitemID: itemId },
+        body: { data: { id: itemId, quantity: 0 } },
+      });
+    },
+  },
+  {
+    endpoint: "update-item",
+    status: 400,
+    name: "more than in stock",
+    run: async (context) => {
+      const { itemId } = await cartWithProduct(context);
+      return updateACartItem({
+        client: context.shopper,
+        path: { cartID: "full", cartitemID: itemId },
+        body: { data: { id: itemId, quantity: 6 } },
+      });
+    },
+  },
+  {
+    endpoint: "update-item",
+    status: 404,
+    name: "an item the cart does not hold",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return updateACartItem({
+        client: context.shopper,
+        path: { cartID: "full", cartitemID: "0c1f7f0e-5a8b-4bb0-9a57-1d6f0b2c3d4e" },
+        body: { data: { quantity: 1 } },
+      });
+    },
+  },
+  {
+    endpoint: "delete-item",
+    status: 200,
+    name: "the remaining items",
+    run: async (context) => {
+      const { itemId } = await cartWithProduct(context);
+      return deleteACartItem({
+        client: context.shopper,
+        path: { cartID: "full", cartitemID: itemId },
+      });
+    },
+  },
+  {
+    endpoint: "clear-items",
+    status: 204,
+    name: "emptied",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return deleteAllCartItems({ client: context.shopper, path: { cartID: "full" } });
+    },
+  },
+  {
+    endpoint: "delete-discount",
+    status: 204,
+    name: "code removed",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return deleteAPromotionViaPromotionCode({
+        client: context.shopper,
+        path: { cartID: "full", promoCode: "SAVE10" },
+      });
+    },
+  },
+
+  // Checkout and orders
+  {
+    endpoint: "checkout",
+    status: 201,
+    name: "guest",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return checkout(context, { ...guest, external_ref: "e-1", order_number: "order-1" });
+    },
+  },
+  {
+    endpoint: "checkout",
+    status: 201,
+    name: "customer",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return checkout(
+        context,
+        { customer: { id: context.ada.id } },
+        { "X-Moltin-Customer-Token": context.adaToken },
+      );
+    },
+  },
+  {
+    endpoint: "checkout",
+    status: 201,
+    name: "account member",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return checkout(
+        context,
+        { contact: { email: "ada@example.com", name: "Ada" } },
+        asAcme(context),
+      );
+    },
+  },
+  {
+    endpoint: "checkout",
+    status: 201,
+    name: "a trusted server for an account",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return checkout(
+        context,
+        { account: { id: context.acme.id, member_id: context.member.id } },
+        {},
+        "full",
+        context.admin,
+      );
+    },
+  },
+  {
+    endpoint: "checkout",
+    status: 400,
+    name: "a missing address field",
+    run: async (context) => {
+      await cartWithProduct(context);
+      return checkout(context, { ...guest, shipping_address: { ...ADDRESS, postcode: undefined } });
+    },
+  },
+  {
+    endpoint: "checkout",
+    status: 400,
+    name: "an empty cart",
+    run: (context) => checkout(context, guest, {}, "empty"),
+  },
+  {
+    endpoint: "checkout",
+    status: 400,
+    name: "Insufficient stock",
+    run: async (context) => {
+      await cartWithProduct(context);
+      await addItems(context.shopper, "other", {
+        data: { type: "cart_item", sku: "mug", quantity: 4 },
+      });
+      await checkout(context, guest, {}, "other");
+      return checkout(context, guest);
+    },
+  },
+  faultCase("checkout", 500),
+  {
+    endpoint: "list-orders",
+    status: 200,
+    name: "a customer's orders",
+    run: async (context) => {
+      await ordered(context);
+      return getCustomerOrders({
+        client: context.shopper,
+        headers: { "x-moltin-customer-token": context.adaToken },
+      });
+    },
+  },
+  {
+    endpoint: "list-orders",
+    status: 200,
+    name: "an account's orders, paged",
+    run: async (context) => {
+      await ordered(context);
+      return getCustomerOrders({
+        client: context.shopper,
+        headers: asAcme(context),
+        query: { "page[limit]": 1, "page[offset]": 0 },
+      });
+    },
+  },
+  {
+    endpoint: "get-order",
+    status: 200,
+    name: "include=items",
+    run: async (context) => {
+      const [guestOrder] = await ordered(context);
+      return getAnOrder({
+        client: context.shopper,
+        path: { orderID: guestOrder ?? "" },
+        query: { include: ["items"] },
+      });
+    },
+  },
+  {
+    endpoint: "get-order",
+    status: 404,
+    name: "another customer's order",
+    run: async (context) => {
+      const [, adaOrder] = await ordered(context);
+      return getAnOrder({ client: context.shopper, path: { orderID: adaOrder ?? "" } });
+    },
+  },
+  {
+    endpoint: "get-order-items",
+    status: 200,
+    name: "the order's items",
+    run: async (context) => {
+      const [, adaOrder] = await ordered(context);
+      return getOrderItems({
+        client: context.shopper,
+        path: { orderID: adaOrder ?? "" },
+        headers: { "X-Moltin-Customer-Token": context.adaToken },
+      });
+    },
   },
 ];
 

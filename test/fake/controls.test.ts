@@ -2,6 +2,7 @@ import { createACart, getACart, getCarts, manageCarts } from "@epcc-sdk/sdks-sho
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
   createFakeElasticPath,
+  fakeEndpoints,
   type FakeElasticPathOptions,
   type FakeEndpoint,
   type FakeFault,
@@ -26,7 +27,8 @@ describe("createFakeElasticPath options", () => {
     const fake = createFakeElasticPath();
     expect(fake.baseUrl).toBe("https://useast.api.elasticpath.com");
     expect(fake.clientId).toBe("fake-client-id");
-    expect(fake.handlers).toHaveLength(13);
+    // One handler per endpoint.
+    expect(fake.handlers).toHaveLength(fakeEndpoints.length);
     expect(fake.passwordProfileId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -480,7 +482,7 @@ describe("failNext", () => {
       "nope" as FakeEndpoint,
       1,
       { status: 500 },
-      'failNext: unknown endpoint "nope"; use one of access-token, customer-token, create-cart, list-carts, get-cart, update-cart, delete-cart, add-items, associate, disassociate, account-member-token, associate-account, disassociate-account.',
+      'failNext: unknown endpoint "nope"; use one of access-token, customer-token, create-cart, list-carts, get-cart, update-cart, delete-cart, add-items, update-item, delete-item, clear-items, delete-discount, checkout, list-orders, get-order, get-order-items, associate, disassociate, account-member-token, associate-account, disassociate-account.',
     ],
     ["get-cart", 0, { status: 500 }, "failNext: count must be a positive integer, got 0."],
     [

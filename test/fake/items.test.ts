@@ -116,9 +116,9 @@ describe("POST /v2/carts/:id/items with a custom item", () => {
       "data.price.amount must be an integer >= 0 (minor units).",
     ],
     [
-      "a catalog item (not modelled)",
-      { type: "cart_item", id: "product", quantity: 1 },
-      'The fake Elastic Path supports data of type "custom_item", or "cart_items" (one entry or an array) to merge.',
+      "a subscription item (not modelled)",
+      { type: "subscription_item", id: "offering", quantity: 1 },
+      'The fake Elastic Path supports data of type "cart_item", "custom_item" or "promotion_item", or "cart_items" (one entry or an array) to merge.',
     ],
   ])("%s: 400", async (_, data, detail) => {
     const { fake, post } = setup();

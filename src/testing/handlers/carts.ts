@@ -3,7 +3,7 @@
  * As Elastic Path's API reference documents it (elasticpath.dev): "Carts", "GET /v2/carts (the customer's carts)" and
  * "Account Management": the same for an account token.
  */
-import { renderCart } from "../cartView";
+import { renderCart, renderCartItems } from "../cartView";
 import { badRequest } from "../errors";
 import {
   contactEmailOnAccountCart,
@@ -16,7 +16,15 @@ import {
 } from "../inferred";
 import { fail, json, noContent, type FakeReply } from "../reply";
 import type { FakeRequest, Route } from "../route";
-import { cartIdParam, isRecord, jsonBody, pageOf, shopperOfRequest, type Checked } from "./shared";
+import {
+  cartIdParam,
+  includes,
+  isRecord,
+  jsonBody,
+  pageOf,
+  shopperOfRequest,
+  type Checked,
+} from "./shared";
 
 const MAX_NAME_LENGTH = 255;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -146,7 +154,12 @@ export const getCartRoute: Route = {
     if (!shopper.ok) return shopper.reply;
     // Carts exist on demand: an unknown id answers 200 with a new, empty cart.
     const cart = runtime.store.ensureCart(cartId.value);
-    return json(200, { data: renderCart(cart, runtime.baseUrl) });
+    const data = renderCart(cart, runtime.baseUrl);
+    // `include=items` (the SDK sends `include=a&include=b`; Elastic Path documents `a,b`):
+    // the cart's items beside it, in one request. Other includes are accepted and ignored.
+    return includes(request.query).has("items")
+      ? json(200, { data, included: { items: renderCartItems(cart, runtime.baseUrl) } })
+      : json(200, { data });
   },
 };
 

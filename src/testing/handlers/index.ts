@@ -14,7 +14,11 @@ import {
   listCartsRoute,
   updateCartRoute,
 } from "./carts";
+import { checkoutRoute } from "./checkout";
+import { clearItemsRoute, deleteItemRoute, updateItemRoute } from "./itemChanges";
 import { addItemsRoute } from "./items";
+import { getOrderItemsRoute, getOrderRoute, listOrdersRoute } from "./orders";
+import { deleteDiscountRoute } from "./promotions";
 
 /** Every endpoint the fake answers. */
 export const routes: readonly Route[] = [
@@ -27,6 +31,14 @@ export const routes: readonly Route[] = [
   updateCartRoute,
   deleteCartRoute,
   addItemsRoute,
+  updateItemRoute,
+  deleteItemRoute,
+  clearItemsRoute,
+  deleteDiscountRoute,
+  checkoutRoute,
+  listOrdersRoute,
+  getOrderRoute,
+  getOrderItemsRoute,
   associateRoute,
   disassociateRoute,
   associateAccountRoute,

@@ -1,8 +1,9 @@
 /**
- * `POST /v2/carts/:cartId/items`: custom items (no catalog needed) and cart merges.
+ * `POST /v2/carts/:cartId/items`: custom items (no catalog needed), catalog products
+ * (productItems.ts), promotion codes (promotions.ts) and cart merges.
  * As Elastic Path's API reference documents it (elasticpath.dev): "Adding items" and "Merging a guest cart".
  * With an account token, a merge's target must be that account's cart.
- * Other item types (catalog products, promotions, subscriptions) are not modelled.
+ * Subscriptions, re-orders and bulk adds of items are not modelled.
  */
 import { renderItems } from "../cartView";
 import { badRequest, SAFE_ID, unsafeCartId } from "../errors";
@@ -20,8 +21,11 @@ import {
 import { json, type FakeReply } from "../reply";
 import type { FakeRuntime, Route } from "../route";
 import type { NewItem, StoredCart } from "../store";
+import { addProductItem } from "./productItems";
+import { applyPromotionCode } from "./promotions";
 import {
   cartIdParam,
+  invalid,
   isRecord,
   jsonBody,
   shopperOfRequest,
@@ -47,11 +51,13 @@ export const addItemsRoute: Route = {
     // spec's CartMergeObjectRequest schema has a single object. Both are accepted.
     const isMerge = Array.isArray(data) || (isRecord(data) && data.type === "cart_items");
     if (isMerge) return merge(runtime, shopper.value, cartId.value, data, body.value);
-    if (isRecord(data) && data.type === "custom_item") {
-      return addCustomItem(runtime, cartId.value, data);
+    if (isRecord(data)) {
+      if (data.type === "custom_item") return addCustomItem(runtime, cartId.value, data);
+      if (data.type === "cart_item") return addProductItem(runtime, cartId.value, data);
+      if (data.type === "promotion_item") return applyPromotionCode(runtime, cartId.value, data);
     }
     return badRequest(
-      'The fake Elastic Path supports data of type "custom_item", or "cart_items" (one entry or an array) to merge.',
+      'The fake Elastic Path supports data of type "cart_item", "custom_item" or "promotion_item", or "cart_items" (one entry or an array) to merge.',
     );
   },
 };
@@ -66,7 +72,7 @@ function addCustomItem(
   const cart = runtime.store.ensureCart(cartId);
   const { rejected } = runtime.store.addItems(cart, [item.value]);
   if (rejected.length > 0) return tooManyItems();
-  return json(201, renderItems(cart));
+  return json(201, renderItems(cart, runtime.baseUrl));
 }
 
 function parseCustomItem(data: Record<string, unknown>): Checked<NewItem> {
@@ -98,10 +104,6 @@ function parseCustomItem(data: Record<string, unknown>): Checked<NewItem> {
       includesTax,
     },
   };
-}
-
-function invalid(detail: string): { ok: false; reply: FakeReply } {
-  return { ok: false, reply: badRequest(detail) };
 }
 
 function merge(
@@ -157,7 +159,7 @@ function merge(
   // (spec, Merging Carts).
   const target = existingTarget ?? store.ensureCart(targetId);
   const { rejected } = store.addItems(target, copied);
-  const answer = renderItems(target);
+  const answer = renderItems(target, runtime.baseUrl);
   if (rejected.length > 0) {
     answer.errors = rejected.map((item) =>
       itemLeftOut(item, { status: TOO_MANY_ITEMS.status, detail: "was not added." }),
@@ -166,9 +168,10 @@ function merge(
   return json(201, answer);
 }
 
-/** A source cart's items, as items to add elsewhere (a merge copies them). */
+/** A source cart's items, as items to add elsewhere (a merge copies them, not its promotion codes). */
 function itemsOf(cart: StoredCart): NewItem[] {
   return cart.items.map((item) => ({
+    ...(item.product && { product: { ...item.product } }),
     name: item.name,
     sku: item.sku,
     description: item.description,

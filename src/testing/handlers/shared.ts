@@ -6,6 +6,11 @@ import type { FakeRequest, FakeRuntime } from "../route";
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reply: FakeReply };
 
+/** A 400 for a request field that is missing or malformed. */
+export function invalid(detail: string): { ok: false; reply: FakeReply } {
+  return { ok: false, reply: badRequest(detail) };
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -64,6 +69,17 @@ export function shopperOfRequest(request: FakeRequest, runtime: FakeRuntime): Ch
       : { ok: false, reply: invalidAccountToken(check.reason) };
   }
   return { ok: true, value: { kind: "guest" } };
+}
+
+/** The `include` query values, whether sent comma-separated or as repeated parameters. */
+export function includes(query: URLSearchParams): Set<string> {
+  return new Set(
+    query
+      .getAll("include")
+      .flatMap((value) => value.split(","))
+      .map((value) => value.trim())
+      .filter((value) => value !== ""),
+  );
 }
 
 export interface PageParam {
