@@ -158,13 +158,23 @@ async function findTarget(
   shopper: Shopper,
   guestCartId: string,
 ): Promise<string | typeof THEIRS | undefined> {
-  const [page, ownership] = await Promise.all([
+  const [page, ownership] = await Promise.allSettled([
     firstPageOfCarts(scope, owner, shopper),
     ownershipOf(scope, owner, shopper, guestCartId),
   ]);
-  if (ownership === "theirs" || page.data.some((cart) => cart.id === guestCartId)) return THEIRS;
-  if (ownership === "another's") return undefined;
-  return page.data[0]?.id;
+  if (page.status === "rejected" || ownership.status === "rejected") {
+    // Both are waited for, and a final failure (a 401: the token was refused) wins over a
+    // transient one (a 429 on the other): else the call is tried again, token and all.
+    const reasons = [page, ownership].flatMap((lookup) =>
+      lookup.status === "rejected" ? [lookup.reason as unknown] : [],
+    );
+    throw reasons.find((reason) => !(reason as ElasticPathError).retryable) ?? reasons[0];
+  }
+  if (ownership.value === "theirs" || page.value.data.some((cart) => cart.id === guestCartId)) {
+    return THEIRS;
+  }
+  if (ownership.value === "another's") return undefined;
+  return page.value.data[0]?.id;
 }
 
 function checkStillSignedIn(store: SessionStore, shopper: Shopper): void {

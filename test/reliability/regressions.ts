@@ -543,4 +543,39 @@ export const regressions: Regression[] = [
       ],
     },
   },
+  {
+    // npm run explore, seed 936294586 (44th program, shrunk). Under "merge", the member's
+    // token expired; the merge's lookup read the list (a 429) and the cart (a 401) side by
+    // side, and the 429 won: the whole call was tried again with the refused token.
+    name: "seed 936294586: a 401 beside a 429 in the merge's lookup is not tried again (The merge's lookup waits for both reads; a 401 wins over a 429)",
+    program: {
+      keepCartOnLogout: false,
+      guestCartOnLogin: "merge",
+      steps: [
+        { kind: "mount", tab: "A", widget: "accountAssociate" },
+        { kind: "fault", endpoint: "add-items", fault: { status: 429, retryAfter: "1" }, count: 1 },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "wait", ms: 20 },
+        { kind: "accountLogout", tab: "A" },
+        { kind: "setCart", tab: "A", cart: "guest2" },
+        { kind: "accountLogin", tab: "A", who: "M" },
+        { kind: "wait", ms: 20 },
+        { kind: "selectAccount", tab: "A", account: 0 },
+        { kind: "expire", who: "M" },
+        { kind: "mount", tab: "A", widget: "associate" },
+        {
+          kind: "fault",
+          endpoint: "list-carts",
+          fault: { status: 429, retryAfter: "1" },
+          count: 1,
+        },
+        { kind: "setCart", tab: "A", cart: "guest" },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 20 },
+        { kind: "login", tab: "A", who: "A" },
+        { kind: "wait", ms: 20 },
+      ],
+    },
+  },
 ];
