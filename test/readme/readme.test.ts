@@ -6,7 +6,8 @@
  * (see codeBlocks.ts); nothing else is special-cased.
  *
  * When `dist/` is missing or older than `src/` (a fresh clone, before `npm run build`), the
- * blocks are checked against `src/`'s two entry points instead, which export the same names.
+ * blocks are checked against `src/`'s entry points instead (every one package.json exports),
+ * which export the same names.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -52,11 +53,19 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Every entry of package.json's `exports` a block may import, built and in source. A fresh
+ * clone has no `dist/`: an entry missing here fails there with TS2307 and nowhere else.
+ */
+const ENTRIES: Record<string, { built: string; source: string }> = {
+  "epcc-react-hooks": { built: "dist/index.d.ts", source: "src/index.ts" },
+  "epcc-react-hooks/queries": { built: "dist/queries.d.ts", source: "src/queries.ts" },
+  "epcc-react-hooks/testing": { built: "dist/testing/index.d.ts", source: "src/testing/index.ts" },
+};
+
 /** The built package when it is there and current, else the sources of its entry points. */
 function packageUnderCheck(): { against: string; paths?: Record<string, string[]> } {
-  const declarations = ["dist/index.d.ts", "dist/testing/index.d.ts"].map((file) =>
-    join(ROOT, file),
-  );
+  const declarations = Object.values(ENTRIES).map(({ built }) => join(ROOT, built));
   try {
     const built = Math.min(...declarations.map((file) => statSync(file).mtimeMs));
     if (built >= newestMtime(join(ROOT, "src"))) return { against: "dist/" };
@@ -65,10 +74,9 @@ function packageUnderCheck(): { against: string; paths?: Record<string, string[]
   }
   return {
     against: "src/ (dist/ is missing or older)",
-    paths: {
-      "epcc-react-hooks": [join(ROOT, "src/index.ts")],
-      "epcc-react-hooks/testing": [join(ROOT, "src/testing/index.ts")],
-    },
+    paths: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, { source }]) => [name, [join(ROOT, source)]]),
+    ),
   };
 }
 
@@ -159,6 +167,16 @@ describe(`README.md's code blocks, against ${checked.against}`, () => {
       .filter((block) => !CHECKED.has(block.lang) && !SHOWN_AS_IS.has(block.lang))
       .map((block) => `${where(block)}: \`\`\`${block.lang || "(no language)"}`);
     expect(unknown).toEqual([]);
+  });
+
+  it("map every entry package.json exports, so a fresh clone (no dist/) resolves them all", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+    };
+    const exported = Object.keys(manifest.exports)
+      .filter((entry) => entry !== "./package.json")
+      .map((entry) => `epcc-react-hooks${entry.slice(1)}`);
+    expect(Object.keys(ENTRIES).sort()).toEqual(exported.sort());
   });
 
   it("find TypeScript blocks to check", () => {
