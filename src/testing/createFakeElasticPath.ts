@@ -2,6 +2,7 @@ import { ElasticPathError } from "../errors/ElasticPathError";
 import { renderCart, renderItem } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";
+import { notImplementedHandler } from "./notImplemented";
 import { MAX_DISTINCT_ITEMS, SELF_SIGNUP_CREATES_ACCOUNT } from "./inferred";
 import { RequestLog } from "./requestLog";
 import { toHandler, type FakeRuntime } from "./route";
@@ -206,7 +207,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
   return {
     baseUrl: runtime.baseUrl,
     clientId: runtime.clientId,
-    handlers: routes.map((route) => toHandler(route, runtime)),
+    // Last, so it takes only what no endpoint took.
+    handlers: [...routes.map((route) => toHandler(route, runtime)), notImplementedHandler(runtime)],
 
     seedCustomer(input) {
       checkCustomerInput(input);

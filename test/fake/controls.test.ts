@@ -26,7 +26,8 @@ describe("createFakeElasticPath options", () => {
     const fake = createFakeElasticPath();
     expect(fake.baseUrl).toBe("https://useast.api.elasticpath.com");
     expect(fake.clientId).toBe("fake-client-id");
-    expect(fake.handlers).toHaveLength(13);
+    // One per endpoint, and a last one for what the fake does not implement.
+    expect(fake.handlers).toHaveLength(14);
     expect(fake.passwordProfileId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
