@@ -1,5 +1,5 @@
 /**
- * Every code block of README.md, checked as a user would paste it: TypeScript blocks
+ * Every code block of README.md and of the guides in docs/, checked as a user would paste it: TypeScript blocks
  * (```ts and ```tsx) typecheck under the project's strict settings against the built
  * package (`dist/`, resolved through package.json's `exports`), and follow the rules of
  * hooks. A block that assumes names from its surroundings declares them in a hidden prelude
@@ -19,29 +19,40 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { codeBlocksOf, type CodeBlock } from "./codeBlocks";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const README = join(ROOT, "README.md");
+/** README.md, then every Markdown page of docs/: a user pastes from both. */
+const PAGES = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 const CHECKED = new Set(["ts", "tsx"]);
 /** Blocks that are not TypeScript, shown as they are. */
 const SHOWN_AS_IS = new Set(["sh", "md"]);
 
-const blocks = codeBlocksOf(readFileSync(README, "utf8"));
+type PageBlock = CodeBlock & { page: string };
+const blocks: PageBlock[] = PAGES.flatMap((page) =>
+  codeBlocksOf(readFileSync(join(ROOT, page), "utf8")).map((block) => ({ ...block, page })),
+);
 const typescriptBlocks = blocks.filter((block) => CHECKED.has(block.lang));
-const where = (block: CodeBlock) => `README.md:${block.line} (${block.heading})`;
+const where = (block: PageBlock) => `${block.page}:${block.line} (${block.heading})`;
 
 /** A block becomes a module of its own, inside the package directory so its name resolves. */
-function fileNameOf(block: CodeBlock): string {
-  return join(ROOT, ".readme-blocks", `line-${block.line}.${block.lang}`);
+function fileNameOf(block: PageBlock): string {
+  const page = block.page.replace(/\.md$/, "").replace(/\//g, "-");
+  return join(ROOT, ".readme-blocks", `${page}-line-${block.line}.${block.lang}`);
 }
 
-function sourceOf(block: CodeBlock): string {
+function sourceOf(block: PageBlock): string {
   return `${block.prelude}\n${block.code}\nexport {};\n`;
 }
 
 /** Prelude lines come first: a diagnostic's line in the block's own numbering. */
-function readmeLine(block: CodeBlock, fileLine: number): string {
+function readmeLine(block: PageBlock, fileLine: number): string {
   const preludeLines = block.prelude.split("\n").length;
   const line = fileLine - preludeLines;
-  return line < 0 ? `prelude line ${fileLine + 1}` : `README.md:${block.line + line}`;
+  return line < 0 ? `prelude line ${fileLine + 1}` : `${block.page}:${block.line + line}`;
 }
 
 function newestMtime(dir: string): number {
@@ -154,7 +165,7 @@ async function lintHooks(): Promise<Map<string, string[]>> {
   return problems;
 }
 
-describe(`README.md's code blocks, against ${checked.against}`, () => {
+describe(`README.md's and docs/'s code blocks, against ${checked.against}`, () => {
   let typeProblems: Map<string, string[]>;
   let hookProblems: Map<string, string[]>;
   beforeAll(async () => {
@@ -179,8 +190,12 @@ describe(`README.md's code blocks, against ${checked.against}`, () => {
     expect(Object.keys(ENTRIES).sort()).toEqual(exported.sort());
   });
 
-  it("find TypeScript blocks to check", () => {
+  it("find TypeScript blocks to check, in the README and in docs/", () => {
     expect(typescriptBlocks.length).toBeGreaterThan(10);
+    expect(PAGES.length).toBeGreaterThan(1);
+    expect(typescriptBlocks.filter((block) => block.page === "README.md").length).toBeGreaterThan(
+      2,
+    );
   });
 
   it.each(typescriptBlocks.map((block) => [where(block), block] as const))(
