@@ -53,6 +53,8 @@ export function useRecordedRequests(fake: FakeElasticPath | undefined): readonly
 export const HIGHLIGHTED_ENDPOINTS: Partial<Record<RecordedRequest["endpoint"], string>> = {
   associate: "association",
   disassociate: "removal",
+  "associate-account": "association",
+  "disassociate-account": "removal",
   // Something the story's storefront asked for that the fake does not serve.
   "not-implemented": "not implemented",
 };
