@@ -1,6 +1,6 @@
 /**
- * The fake's last handler: any request below `baseUrl` that no endpoint took (a catalog, a
- * checkout). It is answered 404, as Elastic Path answers a path it does not know, and logged
+ * The fake's last handler: any request below `baseUrl` that no endpoint took (the catalog,
+ * shipping groups). It is answered 404, as Elastic Path answers a path it does not know, and logged
  * marked `notImplemented`, so a test sees its storefront asked for something the fake lacks
  * instead of msw's "unhandled request" far from the code that sent it.
  */
@@ -39,7 +39,7 @@ export function notImplementedHandler(runtime: FakeRuntime): HttpHandler {
           {
             status: 404,
             title: "Not Found",
-            detail: `The fake Elastic Path does not answer ${method} ${path}: it fakes tokens, customer and account member login, carts, cart items and cart associations.`,
+            detail: `The fake Elastic Path does not answer ${method} ${path}: it fakes the endpoints listed in fakeEndpoints only.`,
           },
         ],
       },

@@ -151,7 +151,7 @@ export interface RecordedRequest {
   /** The endpoint that answered; `"not-implemented"` for a request the fake has no endpoint for. */
   endpoint: FakeEndpoint | "not-implemented";
   /**
-   * `true` when the fake has no such endpoint (a catalog, a checkout...) and answered it 404
+   * `true` when the fake has no such endpoint (the catalog, shipping groups...) and answered it 404
    * with an error entry saying so, with no latency, fault or token check: the
    * storefront asked for something the fake lacks, not something Elastic Path refused.
    * Absent on every other request.

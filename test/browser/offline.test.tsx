@@ -99,7 +99,7 @@ describe("startFakeElasticPathWorker", () => {
           status: 404,
           title: "Not Found",
           detail:
-            "The fake Elastic Path does not answer GET /catalog/products: it fakes tokens, customer and account member login, carts, cart items and cart associations.",
+            "The fake Elastic Path does not answer GET /catalog/products: it fakes the endpoints listed in fakeEndpoints only.",
         },
       ],
     });

@@ -27,7 +27,7 @@ describe("a request the fake does not implement", () => {
 
     expect(answer.response.status).toBe(404);
     expect(toElasticPathError(answer, "Loading the products").message).toBe(
-      "Loading the products failed with HTTP 404 (Not Found: The fake Elastic Path does not answer GET /catalog/products: it fakes tokens, customer and account member login, carts, cart items and cart associations).",
+      "Loading the products failed with HTTP 404 (Not Found: The fake Elastic Path does not answer GET /catalog/products: it fakes the endpoints listed in fakeEndpoints only).",
     );
     const [token, products] = fake.requests;
     expect(token).toMatchObject({ endpoint: "access-token", status: 200 });
@@ -50,7 +50,11 @@ describe("a request the fake does not implement", () => {
     const cart = fake.seedCart();
 
     await getACart({ client, path: { cartID: cart.id } });
-    await client.post({ url: "/v2/carts/{id}/checkout", path: { id: cart.id }, body: { a: 1 } });
+    await client.post({
+      url: "/v2/carts/{id}/shipping-groups",
+      path: { id: cart.id },
+      body: { a: 1 },
+    });
     await getACart({ client, path: { cartID: cart.id } });
 
     expect(
@@ -61,7 +65,7 @@ describe("a request the fake does not implement", () => {
     ).toEqual([
       { call: "POST /oauth/access_token 200", notImplemented: undefined },
       { call: `GET /v2/carts/${cart.id} 200`, notImplemented: undefined },
-      { call: `POST /v2/carts/${cart.id}/checkout 404`, notImplemented: true },
+      { call: `POST /v2/carts/${cart.id}/shipping-groups 404`, notImplemented: true },
       { call: `GET /v2/carts/${cart.id} 200`, notImplemented: undefined },
     ]);
     expect(fake.requests[2]?.body).toEqual({ a: 1 });
