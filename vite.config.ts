@@ -79,7 +79,7 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // README.md's code blocks, typechecked and linted (test/readme): Node, no msw.
+          // README.md's and docs/*.md's code blocks, typechecked and linted (test/readme): Node, no msw.
           name: "readme",
           environment: "node",
           include: ["test/readme/**/*.test.ts"],

@@ -22,7 +22,14 @@ const preview: Preview = {
     controls: { expanded: true },
     options: {
       storySort: {
-        order: ["Storefront", "Guest cart at login", "Account", "Failure modes", "Exactly once"],
+        order: [
+          "Storefront (customers)",
+          "Guest cart at login (merge)",
+          "My carts (customer)",
+          "B2B accounts (account members)",
+          "Failure modes",
+          "Exactly once",
+        ],
       },
     },
     layout: "padded",

@@ -136,3 +136,4 @@ export {
   type ElasticPathErrorEntry,
   type ElasticPathErrorOptions,
 } from "./errors/ElasticPathError";
+export { toElasticPathError } from "./errors/toElasticPathError";

@@ -1,8 +1,8 @@
 /**
- * `epcc-react-hooks/queries`: the query keys and options factory and the error class, in an
- * entry without `'use client'`, so server code can call them. Everything exported by a
- * `'use client'` module is a client reference to React Server Components: a server
- * component calling `cartQueries.customerCarts()` from the main entry gets "is not a
+ * `epcc-react-hooks/queries`: the query keys and options factory, the error class and
+ * `toElasticPathError`, in an entry without `'use client'`, so server code can call them.
+ * Everything exported by a `'use client'` module is a client reference to React Server
+ * Components: a server component calling `cartQueries.customerCarts()` from the main entry gets "is not a
  * function" (https://react.dev/reference/rsc/use-client). The hooks and the provider stay
  * in the main entry; both entries share one `cartQueries` object and one `ElasticPathError`
  * class, so `instanceof` holds whichever entry an error came through.
@@ -52,3 +52,4 @@ export {
   type ElasticPathErrorEntry,
   type ElasticPathErrorOptions,
 } from "./errors/ElasticPathError";
+export { toElasticPathError } from "./errors/toElasticPathError";

@@ -7,7 +7,7 @@ import { CartBadge } from "./components/CartBadge";
 import { onTheFake, useDemo } from "./support/demo";
 import type { DemoArgs } from "./support/fakeControls";
 import { GUEST_ITEMS } from "./support/people";
-import { logIn, patience } from "./support/play";
+import { counted, logIn, patience } from "./support/play";
 import { useRecordedRequests } from "./support/RequestLog";
 
 /** One of several places in a storefront that mounts the hook (header, banner, sidebar, footer). */
@@ -73,9 +73,9 @@ const meta = {
       fakeOnly: true,
       strictMode: true,
       caption: {
-        shows:
-          "In StrictMode, four components using the hook and a login with a guest cart sent one association request, and all four show its outcome.",
-        tryIt: "Press Remount them: nothing new is sent, the pair is settled for this session.",
+        shows: `In StrictMode, ${counted(PLACES.length, "component")} using the hook and a login with a guest cart sent ${counted(1, "association request")}, all ${PLACES.length} show its outcome, and remounting them all sent nothing more.`,
+        tryIt:
+          "Press Remount them again: still nothing new is sent, the pair is settled for this session.",
       },
     },
   },

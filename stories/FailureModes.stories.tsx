@@ -6,7 +6,7 @@ import { Storefront } from "./components/Storefront";
 import { onTheFake, useDemo, type DemoParameters } from "./support/demo";
 import type { DemoArgs } from "./support/fakeControls";
 import { GUEST_ITEMS } from "./support/people";
-import { listedCartNames, logIn, logInAndWait, myCarts, patience } from "./support/play";
+import { counted, listedCartNames, logIn, logInAndWait, myCarts, patience } from "./support/play";
 
 const withGuestCart: DemoParameters = {
   guestCart: { items: GUEST_ITEMS },
@@ -136,6 +136,9 @@ export const AnotherCustomersToken: Story = {
   }),
 };
 
+/** Network failures before the association gets through: fewer than the hook's 3 retries. */
+const NETWORK_FAILURES = 2;
+
 /**
  * The association request fails twice with a network error, and the third try succeeds.
  * Meanwhile the banner says it is retrying (the hook's `failureCount` and `failureReason`).
@@ -143,10 +146,10 @@ export const AnotherCustomersToken: Story = {
 export const NetworkFailsTwice: Story = {
   name: "Network fails twice, then recovers",
   parameters: caption(
-    "The association failed twice on the network and the third try worked; meanwhile the banner said it was retrying.",
+    `The association failed on the network ${counted(NETWORK_FAILURES, "time")} and try ${NETWORK_FAILURES + 1} worked, ${counted(NETWORK_FAILURES + 1, "association request")} in all; meanwhile the banner said it was retrying.`,
     "Set Fault count to 3 in Controls, start over as a guest and log in: the fourth try (the last retry) wins.",
   ),
-  args: { fault: "network error", faultEndpoint: "associate", faultCount: 2 },
+  args: { fault: "network error", faultEndpoint: "associate", faultCount: NETWORK_FAILURES },
   play: onTheFake(async (context, { fake, shopper }) => {
     const { canvas } = context;
     await logIn(context, shopper);
@@ -165,8 +168,7 @@ export const NetworkFailsTwice: Story = {
       await canvas.findByText("Your cart was saved to your account.", {}, patience),
     ).toBeVisible();
     await expect(fake.requestsTo("associate").map((request) => request.status)).toEqual([
-      "network-error",
-      "network-error",
+      ...Array<string>(NETWORK_FAILURES).fill("network-error"),
       200,
     ]);
     await waitFor(() => expect(listedCartNames(context)).toContain("Guest cart 1"), patience);

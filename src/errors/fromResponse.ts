@@ -4,7 +4,7 @@ import { ElasticPathError, type ElasticPathErrorEntry } from "./ElasticPathError
 const MAX_RETRY_AFTER_MS = 30_000;
 
 /** What the SDK's client (`@hey-api/client-fetch`) resolves to: `data` on a 2xx, `error` otherwise. */
-interface FailedResult {
+export interface FailedResult {
   data?: unknown;
   error?: unknown;
   response: Response;
@@ -48,7 +48,7 @@ function reasonOf(errors: ElasticPathErrorEntry[], fallback: string): string {
 }
 
 /** Turns the SDK's `{ error, response }` for a 4xx/5xx into an `ElasticPathError`. */
-function errorFromResponse(action: string, result: FailedResult): ElasticPathError {
+export function errorFromResponse(action: string, result: FailedResult): ElasticPathError {
   const { status, statusText } = result.response;
   const errors = readErrorEntries(result.error);
   const reason = reasonOf(errors, statusText);
@@ -82,7 +82,7 @@ const final = (message: string, cause: unknown) =>
  * token and network cases are the common ones: a storefront with a wrong client id (or
  * a base URL that is not an Elastic Path API host) meets the first on its first request.
  */
-function errorFromThrown(action: string, cause: unknown): ElasticPathError {
+export function errorFromThrown(action: string, cause: unknown): ElasticPathError {
   if (cause instanceof ElasticPathError) return cause;
   // Mostly a 401 for an unknown client id. The SDK hides the status, so a rare 429 or 5xx
   // reads the same; not retried either way: the SDK asks again with the next request.
@@ -131,15 +131,22 @@ export async function answerOf<Result extends FailedResult>(
   const result = await call.catch((cause: unknown) => {
     throw errorFromThrown(action, cause);
   });
+  const failure = failureOf(action, result);
+  if (failure) throw failure;
+  return result;
+}
+
+/** The error in an answer the SDK resolved with, or `undefined` when it is a usable 2xx. */
+export function failureOf(action: string, result: FailedResult): ElasticPathError | undefined {
   const { status, headers, ok } = result.response;
-  if (!ok) throw errorFromResponse(action, result);
+  if (!ok) return errorFromResponse(action, result);
   // Elastic Path answers JSON; anything else on a 2xx came from another host (a wrong baseUrl).
   const type = headers.get("Content-Type") ?? "no content type";
   if (status !== 204 && headers.get("Content-Length") !== "0" && !/json/i.test(type)) {
-    throw final(
+    return final(
       `${action} failed: the answer is ${type}, not JSON; is baseUrl an Elastic Path API host?`,
       result.data,
     );
   }
-  return result;
+  return undefined;
 }

@@ -8,6 +8,7 @@ import {
   MAX_DISTINCT_ITEMS,
   SELF_SIGNUP_CREATES_ACCOUNT,
 } from "./inferred";
+import { notImplementedHandler } from "./notImplemented";
 import { renderOrder, renderOrderItems } from "./orderView";
 import { OrderBook } from "./orders";
 import { RequestLog } from "./requestLog";
@@ -238,7 +239,8 @@ export function createFakeElasticPath(options: FakeElasticPathOptions = {}): Fak
   return {
     baseUrl: runtime.baseUrl,
     clientId: runtime.clientId,
-    handlers: routes.map((route) => toHandler(route, runtime)),
+    // Last, so it takes only what no endpoint took.
+    handlers: [...routes.map((route) => toHandler(route, runtime)), notImplementedHandler(runtime)],
 
     seedCustomer(input) {
       checkCustomerInput(input);

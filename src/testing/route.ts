@@ -170,7 +170,7 @@ function toResponse(reply: FakeReply, endpoint: FakeEndpoint): Response {
   }
 }
 
-async function readBody(request: Request): Promise<RequestBody> {
+export async function readBody(request: Request): Promise<RequestBody> {
   const text = await request.text();
   if (text === "") return { kind: "none" };
   const contentType = request.headers.get("content-type") ?? "";
@@ -184,7 +184,7 @@ async function readBody(request: Request): Promise<RequestBody> {
   }
 }
 
-function recordedBody(body: RequestBody): unknown {
+export function recordedBody(body: RequestBody): unknown {
   switch (body.kind) {
     case "none":
       return undefined;
@@ -213,7 +213,7 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-function pathBelowBase(pathname: string, baseUrl: string): string {
+export function pathBelowBase(pathname: string, baseUrl: string): string {
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
   return basePath && pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
 }

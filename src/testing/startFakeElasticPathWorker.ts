@@ -1,4 +1,3 @@
-import { http, HttpResponse } from "msw";
 import type { SetupWorker, StartOptions } from "msw/browser";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { createFakeElasticPath } from "./createFakeElasticPath";
@@ -111,31 +110,12 @@ export async function startFakeElasticPathWorker(
   // Imported here, not at the top: msw/browser cannot even be imported in Node, where the
   // rest of this entry runs.
   const { setupWorker } = await import("msw/browser");
-  const worker = setupWorker(...fake.handlers, notFakedHere(fake.baseUrl));
+  // The fake's last handler answers what it does not implement below its baseUrl (a 404, logged).
+  const worker = setupWorker(...fake.handlers);
   await worker.start({
     quiet: true,
     onUnhandledRequest: "bypass",
     ...start,
   });
   return { fake, worker, customers: seededCustomers, guestCart: seededCart };
-}
-
-/** After the fake's own handlers: any other request to its host. */
-function notFakedHere(baseUrl: string) {
-  return http.all(`${baseUrl}/*`, ({ request }) => {
-    const { pathname } = new URL(request.url);
-    const status = 404;
-    return HttpResponse.json(
-      {
-        errors: [
-          {
-            status,
-            title: "Not Found",
-            detail: `The fake Elastic Path does not answer ${request.method} ${pathname}: it fakes tokens, customer login, carts, cart items and cart associations.`,
-          },
-        ],
-      },
-      { status },
-    );
-  });
 }

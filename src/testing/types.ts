@@ -187,7 +187,20 @@ export interface FakeElasticPathOptions {
 export interface RecordedRequest {
   /** 1, 2, 3... in the order the requests arrived. */
   id: number;
-  endpoint: FakeEndpoint;
+  /** The endpoint that answered; `"not-implemented"` for a request the fake has no endpoint for. */
+  endpoint: FakeEndpoint | "not-implemented";
+  /**
+   * `true` when the fake has no such endpoint (the catalog, shipping groups...) and answered it 404
+   * with an error entry saying so, with no latency, fault or token check: the
+   * storefront asked for something the fake lacks, not something Elastic Path refused.
+   * Absent on every other request.
+   *
+   * @example
+   * ```ts
+   * expect(fake.requests.filter((request) => request.notImplemented)).toEqual([]);
+   * ```
+   */
+  notImplemented?: true;
   /** Upper-case HTTP method. */
   method: string;
   /** Path below `baseUrl`, without query, e.g. `"/v2/carts/abc/relationships/customers"`. */

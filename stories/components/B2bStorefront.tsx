@@ -4,6 +4,7 @@ import { AccountCartStatus } from "./AccountCartStatus";
 import { AccountSignIn } from "./AccountSignIn";
 import { AccountSwitcher } from "./AccountSwitcher";
 import { CartBadge } from "./CartBadge";
+import { OtherAccountsCarts } from "./OtherAccountsCarts";
 
 export interface B2bStorefrontProps {
   passwordProfileId: string;
@@ -12,7 +13,8 @@ export interface B2bStorefrontProps {
 
 /**
  * A storefront for business buyers (Account Management): sign-in, the banner saying where
- * the guest cart went, the "Buying for" switcher, and the selected account's carts.
+ * the guest cart went, the "Buying for" switcher, the selected account's carts and the
+ * member's other accounts' carts.
  */
 export function B2bStorefront({ passwordProfileId, member }: B2bStorefrontProps) {
   return (
@@ -27,6 +29,7 @@ export function B2bStorefront({ passwordProfileId, member }: B2bStorefrontProps)
         <AccountCartStatus />
         <AccountSignIn passwordProfileId={passwordProfileId} member={member} />
         <AccountCarts />
+        <OtherAccountsCarts />
       </main>
     </div>
   );

@@ -12,10 +12,12 @@ export interface StorefrontProps {
   myCarts?: MyCartsProps;
   /** Story-specific controls, shown under the storefront. */
   children?: ReactNode;
+  /** A notice in the page's flow under the heading (a toast), where it covers nothing. */
+  notice?: ReactNode;
 }
 
 /** A small storefront: cart badge, products, login, the association banner and "My carts". */
-export function Storefront({ association, myCarts, children }: StorefrontProps) {
+export function Storefront({ association, myCarts, children, notice }: StorefrontProps) {
   return (
     <div className="storefront">
       <header className="storefront-header">
@@ -25,6 +27,7 @@ export function Storefront({ association, myCarts, children }: StorefrontProps) 
       <main>
         <h1>Your cart, your account</h1>
         <AssociationStatus options={association} />
+        {notice}
         <div className="columns">
           <Account />
           <Products />

@@ -3,7 +3,7 @@
  * happened, so a developer sees what the hooks do (and how often).
  */
 import { Fragment, useSyncExternalStore } from "react";
-import type { FakeElasticPath, FakeEndpoint, RecordedRequest } from "../../src/testing";
+import type { FakeElasticPath, RecordedRequest } from "../../src/testing";
 
 interface RequestStore {
   subscribe(onChange: () => void): () => void;
@@ -50,9 +50,13 @@ export function useRecordedRequests(fake: FakeElasticPath | undefined): readonly
  * The requests that stand out in the log, and the word that says why: what the package is
  * about. To highlight another endpoint, add it here.
  */
-export const HIGHLIGHTED_ENDPOINTS: Partial<Record<FakeEndpoint, string>> = {
+export const HIGHLIGHTED_ENDPOINTS: Partial<Record<RecordedRequest["endpoint"], string>> = {
   associate: "association",
   disassociate: "removal",
+  "associate-account": "association",
+  "disassociate-account": "removal",
+  // Something the story's storefront asked for that the fake does not serve.
+  "not-implemented": "not implemented",
 };
 
 /** `POST /v2/carts/:id/items` adds items; with `cart_items` it merges a cart into another. */

@@ -20,6 +20,7 @@ import { useFakeControls, type DemoArgs } from "./fakeControls";
 import { fillGuestCart, type CustomItem } from "./guestCart";
 import { DEMO_SHOPPER, OTHER_SHOPPER, type DemoPerson } from "./people";
 import { realStore } from "./realStore";
+import { expectCaption } from "./play";
 import { RequestLog } from "./RequestLog";
 import { StoryCaption, type Caption } from "./StoryCaption";
 
@@ -247,5 +248,8 @@ export function onTheFake(
     const demo = demoOf(context);
     if (!demo.fake || !demo.shopper || !demo.other) return;
     await play(context, demo as FakeDemo);
+    // The story ends as its caption says (each story checks the caption's numbers itself).
+    const { caption } = parametersOf(context as unknown as StoryContext);
+    if (caption) await expectCaption(context, caption);
   };
 }

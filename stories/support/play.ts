@@ -43,3 +43,23 @@ export function listedCartNames({ canvas }: Pick<PlayContext, "canvas">): string
     .queryAllByRole("listitem")
     .map((item) => item.querySelector(".cart-name")?.firstChild?.textContent ?? "");
 }
+
+const NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight"];
+
+/**
+ * `counted(1, "association request")` is "one association request", `counted(2, ...)` "two
+ * association requests". Captions are written with it from the same constants the play
+ * function checks, so a caption's numbers cannot drift from what the story does.
+ */
+export function counted(count: number, noun: string): string {
+  return `${NUMBER_WORDS[count] ?? count} ${count === 1 ? noun : `${noun}s`}`;
+}
+
+/** The caption on screen says what the story's parameters say (the numbers checked beside it). */
+export async function expectCaption(
+  { canvas }: Pick<PlayContext, "canvas">,
+  caption: { shows: string; tryIt: string },
+) {
+  const note = within(canvas.getByRole("note", { name: "About this story" }));
+  await expect(note.getByText(caption.shows, { exact: false })).toBeVisible();
+}

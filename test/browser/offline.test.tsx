@@ -90,7 +90,7 @@ describe("startFakeElasticPathWorker", () => {
     expect(data?.data?.meta?.display_price?.with_tax?.formatted).toBe("$24.00");
   });
 
-  it("answers an endpoint it does not fake with a 404 that says so, never the network", async () => {
+  it("answers an endpoint it does not fake with a 404 that says so, never the network, and logs it", async () => {
     const response = await fetch(`${BASE_URL}/catalog/products`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
@@ -99,9 +99,16 @@ describe("startFakeElasticPathWorker", () => {
           status: 404,
           title: "Not Found",
           detail:
-            "The fake Elastic Path does not answer GET /catalog/products: it fakes tokens, customer login, carts, cart items and cart associations.",
+            "The fake Elastic Path does not answer GET /catalog/products: it fakes the endpoints listed in fakeEndpoints only.",
         },
       ],
+    });
+    expect(offline.fake.requests.at(-1)).toMatchObject({
+      endpoint: "not-implemented",
+      notImplemented: true,
+      method: "GET",
+      path: "/catalog/products",
+      status: 404,
     });
   });
 });

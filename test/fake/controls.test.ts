@@ -27,8 +27,8 @@ describe("createFakeElasticPath options", () => {
     const fake = createFakeElasticPath();
     expect(fake.baseUrl).toBe("https://useast.api.elasticpath.com");
     expect(fake.clientId).toBe("fake-client-id");
-    // One handler per endpoint.
-    expect(fake.handlers).toHaveLength(fakeEndpoints.length);
+    // One per endpoint, and a last one for what the fake does not implement.
+    expect(fake.handlers).toHaveLength(fakeEndpoints.length + 1);
     expect(fake.passwordProfileId).toMatch(/^[0-9a-f-]{36}$/);
   });
 

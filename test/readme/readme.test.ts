@@ -1,12 +1,13 @@
 /**
- * Every code block of README.md, checked as a user would paste it: TypeScript blocks
+ * Every code block of README.md and of the guides in docs/, checked as a user would paste it: TypeScript blocks
  * (```ts and ```tsx) typecheck under the project's strict settings against the built
  * package (`dist/`, resolved through package.json's `exports`), and follow the rules of
  * hooks. A block that assumes names from its surroundings declares them in a hidden prelude
  * (see codeBlocks.ts); nothing else is special-cased.
  *
  * When `dist/` is missing or older than `src/` (a fresh clone, before `npm run build`), the
- * blocks are checked against `src/`'s two entry points instead, which export the same names.
+ * blocks are checked against `src/`'s entry points instead (every one package.json exports),
+ * which export the same names.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -18,29 +19,40 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { codeBlocksOf, type CodeBlock } from "./codeBlocks";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const README = join(ROOT, "README.md");
+/** README.md, then every Markdown page of docs/: a user pastes from both. */
+const PAGES = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .sort()
+    .map((name) => `docs/${name}`),
+];
 const CHECKED = new Set(["ts", "tsx"]);
 /** Blocks that are not TypeScript, shown as they are. */
-const SHOWN_AS_IS = new Set(["sh", "md"]);
+const SHOWN_AS_IS = new Set(["sh", "bash", "md"]);
 
-const blocks = codeBlocksOf(readFileSync(README, "utf8"));
+type PageBlock = CodeBlock & { page: string };
+const blocks: PageBlock[] = PAGES.flatMap((page) =>
+  codeBlocksOf(readFileSync(join(ROOT, page), "utf8")).map((block) => ({ ...block, page })),
+);
 const typescriptBlocks = blocks.filter((block) => CHECKED.has(block.lang));
-const where = (block: CodeBlock) => `README.md:${block.line} (${block.heading})`;
+const where = (block: PageBlock) => `${block.page}:${block.line} (${block.heading})`;
 
 /** A block becomes a module of its own, inside the package directory so its name resolves. */
-function fileNameOf(block: CodeBlock): string {
-  return join(ROOT, ".readme-blocks", `line-${block.line}.${block.lang}`);
+function fileNameOf(block: PageBlock): string {
+  const page = block.page.replace(/\.md$/, "").replace(/\//g, "-");
+  return join(ROOT, ".readme-blocks", `${page}-line-${block.line}.${block.lang}`);
 }
 
-function sourceOf(block: CodeBlock): string {
+function sourceOf(block: PageBlock): string {
   return `${block.prelude}\n${block.code}\nexport {};\n`;
 }
 
 /** Prelude lines come first: a diagnostic's line in the block's own numbering. */
-function readmeLine(block: CodeBlock, fileLine: number): string {
+function readmeLine(block: PageBlock, fileLine: number): string {
   const preludeLines = block.prelude.split("\n").length;
   const line = fileLine - preludeLines;
-  return line < 0 ? `prelude line ${fileLine + 1}` : `README.md:${block.line + line}`;
+  return line < 0 ? `prelude line ${fileLine + 1}` : `${block.page}:${block.line + line}`;
 }
 
 function newestMtime(dir: string): number {
@@ -52,11 +64,19 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/**
+ * Every entry of package.json's `exports` a block may import, built and in source. A fresh
+ * clone has no `dist/`: an entry missing here fails there with TS2307 and nowhere else.
+ */
+const ENTRIES: Record<string, { built: string; source: string }> = {
+  "epcc-react-hooks": { built: "dist/index.d.ts", source: "src/index.ts" },
+  "epcc-react-hooks/queries": { built: "dist/queries.d.ts", source: "src/queries.ts" },
+  "epcc-react-hooks/testing": { built: "dist/testing/index.d.ts", source: "src/testing/index.ts" },
+};
+
 /** The built package when it is there and current, else the sources of its entry points. */
 function packageUnderCheck(): { against: string; paths?: Record<string, string[]> } {
-  const declarations = ["dist/index.d.ts", "dist/testing/index.d.ts"].map((file) =>
-    join(ROOT, file),
-  );
+  const declarations = Object.values(ENTRIES).map(({ built }) => join(ROOT, built));
   try {
     const built = Math.min(...declarations.map((file) => statSync(file).mtimeMs));
     if (built >= newestMtime(join(ROOT, "src"))) return { against: "dist/" };
@@ -65,10 +85,9 @@ function packageUnderCheck(): { against: string; paths?: Record<string, string[]
   }
   return {
     against: "src/ (dist/ is missing or older)",
-    paths: {
-      "epcc-react-hooks": [join(ROOT, "src/index.ts")],
-      "epcc-react-hooks/testing": [join(ROOT, "src/testing/index.ts")],
-    },
+    paths: Object.fromEntries(
+      Object.entries(ENTRIES).map(([name, { source }]) => [name, [join(ROOT, source)]]),
+    ),
   };
 }
 
@@ -146,7 +165,7 @@ async function lintHooks(): Promise<Map<string, string[]>> {
   return problems;
 }
 
-describe(`README.md's code blocks, against ${checked.against}`, () => {
+describe(`README.md's and docs/'s code blocks, against ${checked.against}`, () => {
   let typeProblems: Map<string, string[]>;
   let hookProblems: Map<string, string[]>;
   beforeAll(async () => {
@@ -154,15 +173,29 @@ describe(`README.md's code blocks, against ${checked.against}`, () => {
     hookProblems = await lintHooks();
   }, 60_000);
 
-  it("name a language this check knows (ts and tsx are checked, sh and md are shown as is)", () => {
+  it("name a language this check knows (ts and tsx are checked, sh, bash and md are shown as is)", () => {
     const unknown = blocks
       .filter((block) => !CHECKED.has(block.lang) && !SHOWN_AS_IS.has(block.lang))
       .map((block) => `${where(block)}: \`\`\`${block.lang || "(no language)"}`);
     expect(unknown).toEqual([]);
   });
 
-  it("find TypeScript blocks to check", () => {
+  it("map every entry package.json exports, so a fresh clone (no dist/) resolves them all", () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as {
+      exports: Record<string, unknown>;
+    };
+    const exported = Object.keys(manifest.exports)
+      .filter((entry) => entry !== "./package.json")
+      .map((entry) => `epcc-react-hooks${entry.slice(1)}`);
+    expect(Object.keys(ENTRIES).sort()).toEqual(exported.sort());
+  });
+
+  it("find TypeScript blocks to check, in the README and in docs/", () => {
     expect(typescriptBlocks.length).toBeGreaterThan(10);
+    expect(PAGES.length).toBeGreaterThan(1);
+    expect(typescriptBlocks.filter((block) => block.page === "README.md").length).toBeGreaterThan(
+      2,
+    );
   });
 
   it.each(typescriptBlocks.map((block) => [where(block), block] as const))(

@@ -14,6 +14,7 @@ import {
   ElasticPathProvider,
   cartQueries,
   useCustomerSession,
+  toElasticPathError,
 } from "epcc-react-hooks";
 import * as queries from "epcc-react-hooks/queries";
 import { createFakeElasticPath } from "epcc-react-hooks/testing";
@@ -70,7 +71,15 @@ try {
   assert.ok(directive.test(fileOf("epcc-react-hooks")), "the main entry keeps 'use client'");
   assert.equal(queries.cartQueries, cartQueries, "one cartQueries across entries");
   assert.equal(queries.ElasticPathError, ElasticPathError, "one ElasticPathError across entries");
-  assert.deepEqual(Object.keys(queries).sort(), ["ElasticPathError", "cartQueries"]);
+  assert.deepEqual(Object.keys(queries).sort(), [
+    "ElasticPathError",
+    "cartQueries",
+    "toElasticPathError",
+  ]);
+  assert.equal(queries.toElasticPathError, toElasticPathError, "one toElasticPathError");
+  // A storefront's own SDK call: the built function gives the hooks' error for it.
+  const fromBuild = toElasticPathError(await getCarts({ client }), "Listing carts");
+  assert.ok(fromBuild instanceof ElasticPathError && fromBuild.status === 400, fromBuild.message);
   fake.failNext("get-cart", 1, { status: 500 });
   const refused = await new QueryClient()
     .fetchQuery({ ...queries.cartQueries.cart({ client }, "some-cart"), retry: false })
