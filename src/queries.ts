@@ -40,15 +40,15 @@ export {
   type CustomerCartsQueryKey,
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
-} from "./carts/cartQueries";
-export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
+} from "./core/carts/cartQueries";
+export type { CustomerSession, SignedInSession } from "./core/session/CustomerSession";
 export type {
   AccountMembership,
   AccountSession,
   SignedInAccountSession,
-} from "./session/AccountSession";
+} from "./core/session/AccountSession";
 export {
   ElasticPathError,
   type ElasticPathErrorEntry,
   type ElasticPathErrorOptions,
-} from "./errors/ElasticPathError";
+} from "./core/errors/ElasticPathError";

@@ -2,17 +2,21 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
-import { coordinatorFor, loadGuestCartMerge } from "../carts/associationCoordinator";
-import { forgetCartsOfEndedSessions } from "../carts/cartListCache";
-import type { GuestCartOnLogin } from "../carts/guestCartMerge";
-import { invalidInput } from "../errors/ElasticPathError";
-import type { AccountSession } from "../session/AccountSession";
-import { customerSessionKind, type CustomerSession } from "../session/CustomerSession";
-import { forgetEndedLogins } from "../session/loginCache";
-import { registerSessionKind, type AnySession, type SessionKind } from "../session/sessionKind";
-import { SessionStore, type SessionStoreConfig, type Slot } from "../session/sessionStore";
-import { ElasticPathContext, type ElasticPathContextValue } from "./context";
-import { createAssociationLedger } from "../carts/associationLedger";
+import { coordinatorFor, loadGuestCartMerge } from "../core/carts/associationCoordinator";
+import { forgetCartsOfEndedSessions } from "../core/carts/cartListCache";
+import type { GuestCartOnLogin } from "../core/carts/guestCartMerge";
+import { invalidInput } from "../core/errors/ElasticPathError";
+import type { AccountSession } from "../core/session/AccountSession";
+import { customerSessionKind, type CustomerSession } from "../core/session/CustomerSession";
+import { forgetEndedLogins } from "../core/session/loginCache";
+import {
+  registerSessionKind,
+  type AnySession,
+  type SessionKind,
+} from "../core/session/sessionKind";
+import { SessionStore, type SessionStoreConfig, type Slot } from "../core/session/sessionStore";
+import { ElasticPathContext, type ElasticPathContextValue } from "../hooks/internal/context";
+import { createAssociationLedger } from "../core/carts/associationLedger";
 import {
   ACCOUNT_SESSION_STORAGE_KEY,
   ASSOCIATION_LEDGER_STORAGE_KEY,
@@ -21,7 +25,7 @@ import {
   memoryAdapter,
   SESSION_STORAGE_KEY,
   type StorageAdapter,
-} from "../session/storage";
+} from "../core/session/storage";
 
 export interface ElasticPathProviderProps {
   /** The SDK client every hook uses, from `createShopperClient`. */

@@ -1,4 +1,4 @@
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { renderCart, renderItem } from "./cartView";
 import { FaultQueue } from "./faults";
 import { routes } from "./handlers";

@@ -1,6 +1,6 @@
 import { http, HttpResponse } from "msw";
 import type { SetupWorker, StartOptions } from "msw/browser";
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { createFakeElasticPath } from "./createFakeElasticPath";
 import type {
   FakeCustomer,

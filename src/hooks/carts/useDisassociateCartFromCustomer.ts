@@ -1,0 +1,60 @@
+"use client";
+import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
+import type {
+  AssociateCartVariables,
+  OwnerResult,
+  OwnerVariables,
+} from "../../core/carts/associateCart";
+import { customerOwner } from "../../core/carts/customerOwner";
+import type { AssociateCartKeptVariables } from "./useAssociateCartWithCustomer";
+import {
+  useCartDisassociation,
+  type CartDisassociationOptions,
+  type ListSnapshot,
+} from "../internal/useCartDisassociation";
+
+export interface DisassociateCartResult {
+  cartId: string;
+  customerId: string;
+}
+
+export type UseDisassociateCartFromCustomerOptions = CartDisassociationOptions<
+  DisassociateCartResult,
+  AssociateCartKeptVariables
+>;
+export type UseDisassociateCartFromCustomerResult = MutationResultWithoutSecrets<
+  DisassociateCartResult,
+  AssociateCartVariables,
+  AssociateCartKeptVariables,
+  ListSnapshot
+>;
+
+/**
+ * Takes a cart off a customer (`DELETE /v2/carts/:cartId/relationships/customers`). The cart
+ * leaves that customer's cached lists at once; on failure they are put back, and either
+ * way they are then reconciled with the server. For the signed-in customer no token is
+ * needed: the session's is sent.
+ *
+ * @example
+ * ```tsx
+ * function RemoveCartButton({ cartId }: { cartId: string }) {
+ *   const session = useCustomerSession();
+ *   const remove = useDisassociateCartFromCustomer();
+ *   if (session.status !== "signed-in") return null;
+ *   return (
+ *     <button onClick={() => remove.mutate({ cartId, customerId: session.customerId })}>
+ *       Remove
+ *     </button>
+ *   );
+ * }
+ * ```
+ */
+export function useDisassociateCartFromCustomer(
+  options: UseDisassociateCartFromCustomerOptions = {},
+): UseDisassociateCartFromCustomerResult {
+  return useCartDisassociation(
+    "useDisassociateCartFromCustomer",
+    customerOwner,
+    options as unknown as CartDisassociationOptions<Omit<OwnerResult, "status">, OwnerVariables>,
+  ) as unknown as UseDisassociateCartFromCustomerResult;
+}

@@ -1,0 +1,105 @@
+import { useQueryClient, type QueryKey, type UseMutationOptions } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { ElasticPathError } from "../../core/errors/ElasticPathError";
+import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
+import { useElasticPathContext, useSessionState } from "./context";
+import {
+  useMutationWithoutSecrets,
+  withSecrets,
+  type MutationResultWithoutSecrets,
+} from "./useMutationWithoutSecrets";
+import {
+  checkAssociationVariables,
+  disassociateCart,
+  ownerIdOf,
+  tokenFor,
+  withoutToken,
+  type OwnerResult,
+  type OwnerVariables,
+} from "../../core/carts/associateCart";
+import { removeCartFromLists } from "../../core/carts/cartListCache";
+import { cartKeys, type CartOwner } from "../../core/carts/cartOwner";
+import { byHandKey } from "../../core/carts/forgottenWithTheShopper";
+import { useResetWithTheShopper } from "./useResetWithTheShopper";
+
+/** What the lists held before the optimistic removal, to put back on failure. */
+export type ListSnapshot = Array<[QueryKey, unknown]>;
+
+type Result = Omit<OwnerResult, "status">;
+
+export type CartDisassociationOptions<Result, Variables> = Omit<
+  UseMutationOptions<Result, ElasticPathError, Variables, ListSnapshot>,
+  "mutationFn" | "mutationKey" | "onMutate"
+>;
+
+/**
+ * What both disassociation hooks share (customer and account): the cart leaves the owner's
+ * cached lists at once; on failure they are put back, and either way they are then
+ * reconciled with the server.
+ */
+export function useCartDisassociation(
+  hookName: string,
+  owner: CartOwner,
+  options: CartDisassociationOptions<Result, OwnerVariables>,
+): MutationResultWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot> {
+  const { client, store } = useElasticPathContext(hookName);
+  const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
+  const queryClient = useQueryClient();
+  const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
+  // A token given by hand travels beside the variables, never in what TanStack keeps.
+  const keptWithoutToken = useMemo(
+    () => withoutToken(owner) as (v: OwnerVariables) => OwnerVariables,
+    [owner],
+  );
+  const mutation = useMutationWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot>(
+    {
+      retry: retryTransientFailures,
+      retryDelay: retryDelayFor,
+      ...options,
+      mutationKey: byHandKey(owner.kind, shopperNow, "disassociate"),
+      mutationFn: async (variables) => {
+        const checked = checkAssociationVariables(owner, variables);
+        const token = tokenFor(owner, checked, store.latest().shopper);
+        try {
+          return await disassociateCart(client, owner, checked, token);
+        } catch (error) {
+          if (token) store.signOutOnUnauthorized(error, token);
+          throw error;
+        }
+      },
+      onMutate: async (variables) => {
+        // Checked as given, token included, before the lists change.
+        const { cartId } = checkAssociationVariables(owner, withSecrets(variables));
+        const queryKey = listsOf(variables);
+        // A list fetch finishing now would put the cart back on screen.
+        await queryClient.cancelQueries({ queryKey });
+        const snapshot = queryClient.getQueriesData({ queryKey });
+        removeCartFromLists(queryClient, queryKey, cartId);
+        return snapshot;
+      },
+      onError: async (error, variables, snapshot, ...rest) => {
+        // Put the lists back, unless the owner is no longer the shopper: then they are gone for
+        // good. No snapshot: the variables were refused (they may be anything, `null` included).
+        const shopper = store.latest().shopper;
+        if (
+          snapshot !== undefined &&
+          shopper?.kind === owner.kind &&
+          shopper.id === ownerIdOf(owner, variables)
+        ) {
+          snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
+        }
+        await options.onError?.(error, variables, snapshot, ...rest);
+      },
+      onSettled: async (result, error, variables, snapshot, ...rest) => {
+        // Refused variables changed nothing: nothing to reconcile, no request.
+        if (snapshot !== undefined) {
+          await queryClient.invalidateQueries({ queryKey: listsOf(variables) });
+        }
+        await options.onSettled?.(result, error, variables, snapshot, ...rest);
+      },
+    },
+    keptWithoutToken,
+  );
+  useResetWithTheShopper(store, mutation.reset);
+  return mutation;
+}
