@@ -1,5 +1,5 @@
 export { ElasticPathProvider, type ElasticPathProviderProps } from "./provider/ElasticPathProvider";
-export type { GuestCartOnLogin } from "./core/carts/guestCartMerge";
+export type { GuestCartOnLogin } from "./core/carts/associateCart";
 export { useElasticPath } from "./hooks/session/useElasticPath";
 export { useCartId } from "./hooks/session/useCartId";
 export type { StorageAdapter } from "./core/session/storage";

@@ -1,4 +1,5 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
+import type { ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 import type { Shopper, ShopperKind } from "../session/sessionKind";
@@ -36,6 +37,30 @@ export type OwnerResult<Kind extends ShopperKind = ShopperKind> = Kind extends S
       [Field in `${Kind}Id`]: string;
     }
   : never;
+
+/**
+ * What the automatic call does with the current (guest) cart at login: `"associate"` makes it
+ * one more of the shopper's carts; `"merge"` copies its items into the shopper's most
+ * recently updated cart, which becomes the current cart (when they have one).
+ */
+export type GuestCartOnLogin = "associate" | "merge";
+
+/** The automatic call's result after a merge, of either kind (`customerId` or `accountId`). */
+export type OwnerMergedResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? {
+      status: "merged";
+      /** The shopper's cart that received the items, now the current cart. */
+      cartId: string;
+      /** The guest cart the items came from; Elastic Path leaves it as it was. */
+      guestCartId: string;
+      /** Elastic Path's entries for the items it could not copy; empty when all were. */
+      itemErrors: ElasticPathErrorEntry[];
+    } & { [Field in `${Kind}Id`]: string }
+  : never;
+
+/** What the automatic call settles with: an association's result or a merge's. */
+export type AutomaticResult<Kind extends ShopperKind = ShopperKind> =
+  OwnerResult<Kind> | OwnerMergedResult<Kind>;
 
 /** The owner's id in variables or a result (`customerId` or `accountId`). */
 export const ownerIdOf = (owner: CartOwner, value: object): string =>

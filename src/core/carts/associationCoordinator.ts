@@ -9,14 +9,16 @@ import {
   checkAssociationVariables,
   ownerIdOf,
   tokenFor,
+  type AutomaticResult,
   type OwnerResult,
   type OwnerVariables,
 } from "./associateCart";
 import type { AssociationLedger } from "./associationLedger";
-import { associationKeys } from "./associationKeys";
+import { associationKeys } from "../keys";
 import { reflectAssociation } from "./cartListCache";
-import { cartKeys, type CartOwner } from "./cartOwner";
-import type { AutomaticResult, GuestCartOnLogin } from "./guestCartMerge";
+import type { CartOwner } from "./cartOwner";
+import { cartKeys } from "../keys";
+import type { Scope } from "./scope";
 import { expectAssociation, settleWith } from "./pendingAssociations";
 
 /**
@@ -36,15 +38,6 @@ export type AssociationListener = () => Pick<
   AssociationMutationOptions,
   "onSuccess" | "onError" | "onSettled"
 >;
-
-/** Where an automatic association runs: one provider's client, caches, session and ledger, and its policy for guest carts. */
-export interface AssociationScope {
-  client: Client;
-  queryClient: QueryClient;
-  store: SessionStore;
-  ledger: AssociationLedger;
-  guestCartOnLogin: GuestCartOnLogin;
-}
 
 /** What a mounted hook may set of the automatic call: the caller's retry policy replaces ours. */
 export type AutomaticPolicy = Pick<
@@ -141,7 +134,7 @@ export class AssociationCoordinator {
    * where every mounted hook of that kind reads its state.
    */
   associateOnce(
-    scope: AssociationScope,
+    scope: Scope,
     owner: CartOwner,
     shopper: Shopper,
     cartId: string,

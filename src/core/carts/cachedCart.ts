@@ -1,23 +1,7 @@
-import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { Query, QueryClient } from "@tanstack/react-query";
-import { mapPages, type CartListData } from "./cartListCache";
-import { cartKeys } from "./cartOwner";
-
-/** Whether a list starts at the top, where a newly associated (newest) cart belongs. */
-export function isFirstPage(query: Query): boolean {
-  const params = query.queryKey[5] as { offset?: number } | undefined;
-  return query.queryKey[4] === "infinite" || !params?.offset;
-}
-
-/** The page with `cart` first, one more in its total. */
-export function withCart(page: CartCollectionResponse, cart: CartResponse): CartCollectionResponse {
-  const total = (page.meta?.results?.total ?? page.data.length) + 1;
-  return {
-    ...page,
-    data: [cart, ...page.data],
-    meta: page.meta && { ...page.meta, results: { ...page.meta.results, total } },
-  };
-}
+import { isFirstPage, mapPages, withCart, type CartListData } from "./cartListEdits";
+import { cartKeys } from "../keys";
 
 /**
  * A newly associated cart that a cart badge already loaded (`cartQueries.cart`) goes to the

@@ -20,8 +20,9 @@ import { answerOf } from "../errors/fromResponse";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
-import { withCart } from "./cachedCart";
-import { cartKeys, type CartOwner } from "./cartOwner";
+import { withCart } from "./cartListEdits";
+import type { CartOwner } from "./cartOwner";
+import { cartKeys } from "../keys";
 import { associationPending, pagesWithAssociatedCart } from "./pendingAssociations";
 
 /** Elastic Path's bounds for `page[limit]` and `page[offset]` on `GET /v2/carts`. */
@@ -169,7 +170,7 @@ export function cartListOptions<Kind extends ShopperKind>(
     CartsQueryKey<Kind>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
   >({
-    queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "page", { limit, offset }],
+    queryKey: cartKeys.page(owner.kind, signedIn?.id ?? null, { limit, offset }),
     queryFn: signedIn
       ? (context) => fetchCarts(owner, source, signedIn.token, { limit, offset }, context)
       : skipToken,
@@ -203,7 +204,7 @@ export function infiniteCartListOptions<Kind extends ShopperKind>(
     number
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
   >({
-    queryKey: [...cartKeys.owner(owner.kind, signedIn?.id ?? null), "infinite", { limit }],
+    queryKey: cartKeys.infinite(owner.kind, signedIn?.id ?? null, { limit }),
     queryFn: signedIn
       ? (context) =>
           fetchCarts(owner, source, signedIn.token, { limit, offset: context.pageParam }, context)

@@ -27,12 +27,3 @@ export interface CartOwner<Kind extends ShopperKind = ShopperKind> {
   associate: RelationshipCall;
   disassociate: RelationshipCall;
 }
-
-/** The cache keys of cart lists, scoped by owner. Never a token. */
-export const cartKeys = {
-  all: () => ["epcc", "carts"] as const,
-  /** Every cart list of one customer or account (paged and infinite). */
-  owner: <Kind extends ShopperKind>(kind: Kind, id: string | null) =>
-    ["epcc", "carts", kind, id] as const,
-  cart: (cartId: string) => ["epcc", "carts", "cart", cartId] as const,
-};

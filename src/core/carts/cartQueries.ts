@@ -23,7 +23,7 @@ import {
 } from "./cartLists";
 import { showCachedCart } from "./cachedCart";
 import { reflectCachedCarts } from "./cartListCache";
-import { cartKeys } from "./cartOwner";
+import { cartKeys } from "../keys";
 import { customerOwner } from "./customerOwner";
 
 /** Paging of a customer's carts: `limit` 1–100, `offset` 0–10000. */

@@ -1,13 +1,8 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { Shopper, ShopperKind } from "../session/sessionKind";
-import { cartKeys } from "./cartOwner";
-
-/**
- * The key of a mutation a hook makes by hand for the signed-in shopper: under their lists'
- * key, so that it leaves the mutation cache with their session (`forgetMutationsOf`).
- */
-export const byHandKey = (kind: ShopperKind, shopper: Shopper | undefined, name: string) =>
-  [...cartKeys.owner(kind, shopper?.kind === kind ? shopper.id : null), "by-hand", name] as const;
+import type { AssociationCoordinator } from "./associationCoordinator";
+import type { AssociationLedger } from "./associationLedger";
+import type { Shopper } from "../session/sessionKind";
+import { cartKeys } from "../keys";
 
 /** Removes every mutation made for the shopper: what they did must not outlive their session. */
 export function forgetMutationsOf(queryClient: QueryClient, shopper: Shopper): void {
@@ -15,4 +10,31 @@ export function forgetMutationsOf(queryClient: QueryClient, shopper: Shopper): v
   mutationCache
     .findAll({ mutationKey: cartKeys.owner(shopper.kind, shopper.id) })
     .forEach((mutation) => mutationCache.remove(mutation));
+}
+
+/**
+ * What the carts domain does when the shopper changes: nothing cached for a shopper whose
+ * session ended can be read afterwards, nor written by a late answer; a shopper who logged in
+ * again has their lists (perhaps loaded, or refused, with the old token) loaded anew.
+ */
+export function forgetCartsOfEndedSessions(
+  queryClient: QueryClient,
+  coordinator: AssociationCoordinator,
+  ledger: AssociationLedger,
+) {
+  return (previous: Shopper | undefined, current: Shopper | undefined): void => {
+    if (!previous) return;
+    const queryKey = cartKeys.owner(previous.kind, previous.id);
+    if (current?.kind === previous.kind && current.id === previous.id) {
+      // Cancel first: invalidateQueries leaves a first load (no data yet) running.
+      void queryClient
+        .cancelQueries({ queryKey })
+        .then(() => queryClient.invalidateQueries({ queryKey }));
+      return;
+    }
+    void queryClient.cancelQueries({ queryKey });
+    queryClient.removeQueries({ queryKey });
+    forgetMutationsOf(queryClient, previous);
+    coordinator.forget(queryClient, previous, ledger, current === undefined);
+  };
 }

@@ -1,57 +1,20 @@
-import {
-  getACart,
-  type CartCollectionResponse,
-  type CartResponse,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import { getACart, type CartCollectionResponse, type CartResponse } from "@epcc-sdk/sdks-shopper";
 import { isCancelledError, type Query, type QueryClient } from "@tanstack/react-query";
-import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
-import { fnv1a, sessionIdentity, type Shopper, type ShopperKind } from "../session/sessionKind";
+import { fnv1a, sessionIdentity, type Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
-import type { OwnerResult } from "./associateCart";
-import type { AssociationLedger } from "./associationLedger";
-import { isFirstPage } from "./cachedCart";
-import { mapPages, pagesOf, type CartListData } from "./cartListCache";
+import type { Scope } from "./scope";
+import type { AutomaticResult } from "./associateCart";
+import { isFirstPage, mapPages, pagesOf, type CartListData } from "./cartListEdits";
 import { cartListOptions } from "./cartLists";
-import { cartKeys, type CartOwner } from "./cartOwner";
+import type { CartOwner } from "./cartOwner";
+import { cartKeys } from "../keys";
 import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
 export { mergeCarts, isRefusal };
-
-/**
- * What the automatic call does with the current (guest) cart at login: `"associate"` makes it
- * one more of the shopper's carts; `"merge"` copies its items into the shopper's most
- * recently updated cart, which becomes the current cart (when they have one).
- */
-export type GuestCartOnLogin = "associate" | "merge";
-
-/** The automatic call's result after a merge, of either kind (`customerId` or `accountId`). */
-export type OwnerMergedResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
-  ? {
-      status: "merged";
-      /** The shopper's cart that received the items, now the current cart. */
-      cartId: string;
-      /** The guest cart the items came from; Elastic Path leaves it as it was. */
-      guestCartId: string;
-      /** Elastic Path's entries for the items it could not copy; empty when all were. */
-      itemErrors: ElasticPathErrorEntry[];
-    } & { [Field in `${Kind}Id`]: string }
-  : never;
-
-/** What the automatic call settles with: an association's result or a merge's. */
-export type AutomaticResult<Kind extends ShopperKind = ShopperKind> =
-  OwnerResult<Kind> | OwnerMergedResult<Kind>;
-
-/** Where a merge runs: one provider's client, caches, session and ledger. */
-export interface MergeScope {
-  client: Client;
-  queryClient: QueryClient;
-  store: SessionStore;
-  ledger: AssociationLedger;
-}
 
 /** A merge's name in the ledger: a hash, so that what storage keeps after a logout names nobody. */
 const mergeIdOf = (guestCartId: string, shopper: Shopper) =>
@@ -72,7 +35,7 @@ function firstPageOf(query: Query): CartCollectionResponse | undefined {
  * That fetch is cancelled when a "My carts" that joined it unmounts: it is asked again then.
  */
 async function firstPageOfCarts(
-  { client, queryClient, store }: MergeScope,
+  { client, queryClient, store }: Scope,
   owner: CartOwner,
   shopper: Shopper,
 ): Promise<CartCollectionResponse> {
@@ -115,7 +78,7 @@ type Ownership = "guest" | "theirs" | "another's";
  * with the shopper's token, beside the list. A cart that cannot be read is not theirs to merge.
  */
 async function ownershipOf(
-  { client, queryClient }: MergeScope,
+  { client, queryClient }: Scope,
   owner: CartOwner,
   shopper: Shopper,
   cartId: string,
@@ -153,7 +116,7 @@ async function ownershipOf(
  * `"associate"`. THEIRS when it is the shopper's already.
  */
 async function findTarget(
-  scope: MergeScope,
+  scope: Scope,
   owner: CartOwner,
   shopper: Shopper,
   guestCartId: string,
@@ -191,7 +154,7 @@ export interface MergeAttempts {
  * caller's `retry` says: its error stands — and the caches of the shopper's carts are read again.
  */
 export async function mergeAtLogin(
-  scope: MergeScope,
+  scope: Scope,
   owner: CartOwner,
   shopper: Shopper,
   guestCartId: string,
@@ -224,7 +187,7 @@ export async function mergeAtLogin(
 
 /** `mergeAtLogin` once the merge is claimed: the lookup, then the merge itself. */
 async function mergeClaimed(
-  scope: MergeScope,
+  scope: Scope,
   owner: CartOwner,
   shopper: Shopper,
   guestCartId: string,

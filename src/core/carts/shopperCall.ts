@@ -3,7 +3,7 @@ import type { Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import { accountOwner } from "./accountOwner";
 import type { CartOwner } from "./cartOwner";
-import { cartKeys } from "./cartOwner";
+import { cartKeys } from "../keys";
 import { customerOwner } from "./customerOwner";
 
 /**
@@ -72,7 +72,7 @@ export const isStillShopper = (store: SessionStore, shopper: Shopper | undefined
 };
 
 /** Every cached list of the shopper (paged and infinite). */
-export const listsOf = (shopper: Shopper) => cartKeys.owner(shopper.kind, shopper.id);
+export const listsOf = cartKeys.lists;
 
 export const ownerOf = (shopper: Shopper): CartOwner =>
   shopper.kind === "account" ? accountOwner : customerOwner;

@@ -1,8 +1,6 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { loginMutationKey } from "../keys";
 import type { SessionStore } from "./sessionStore";
-
-/** The key of every login mutation, followed by the kind (`"customer"`, `"account"`). */
-export const loginMutationKey = ["epcc", "session", "login"] as const;
 
 /**
  * Keeps only the current session's login in the mutation cache: a login's data is its

@@ -3,7 +3,7 @@ import type { MutationResultWithoutSecrets } from "../internal/useMutationWithou
 import { useAccountSessions } from "../internal/useAccountSessions";
 import type { ElasticPathErrorEntry } from "../../core/errors/ElasticPathError";
 import type { OwnerVariables } from "../../core/carts/associateCart";
-import type { AutomaticResult } from "../../core/carts/guestCartMerge";
+import type { AutomaticResult } from "../../core/carts/associateCart";
 import { accountOwner } from "../../core/carts/accountOwner";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 

@@ -6,7 +6,7 @@ import type {
   AssociateCartVariables,
   OwnerVariables,
 } from "../../core/carts/associateCart";
-import type { AutomaticResult } from "../../core/carts/guestCartMerge";
+import type { AutomaticResult } from "../../core/carts/associateCart";
 import { customerOwner } from "../../core/carts/customerOwner";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 

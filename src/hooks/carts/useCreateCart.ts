@@ -6,7 +6,7 @@ import { answerOf } from "../../core/errors/fromResponse";
 import { MAX_RETRIES, retryDelayFor } from "../../core/errors/retryPolicy";
 import { requireObject, requireText } from "../../core/errors/validate";
 import { sessionIdentity } from "../../core/session/sessionKind";
-import { cartKeys } from "../../core/carts/cartOwner";
+import { cartKeys } from "../../core/keys";
 import { addCartToLists } from "../../core/carts/cartListEdits";
 import {
   callOf,

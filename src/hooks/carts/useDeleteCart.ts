@@ -6,8 +6,8 @@ import { answerOf } from "../../core/errors/fromResponse";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
 import { requireObject, requireSafeId } from "../../core/errors/validate";
 import { disassociateCart, type OwnerVariables } from "../../core/carts/associateCart";
-import { removeCartFromLists } from "../../core/carts/cartListCache";
-import { cartKeys } from "../../core/carts/cartOwner";
+import { removeCartFromLists } from "../../core/carts/cartListEdits";
+import { cartKeys } from "../../core/keys";
 import {
   callOf,
   isStillShopper,

@@ -3,7 +3,7 @@ import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-quer
 import { ElasticPathError, invalidInput } from "../../core/errors/ElasticPathError";
 import { retryDelayFor } from "../../core/errors/retryPolicy";
 import { requireObject, requireSafeId } from "../../core/errors/validate";
-import { cartKeys } from "../../core/carts/cartOwner";
+import { cartKeys } from "../../core/keys";
 import { loadGuestCartMerge } from "../../core/carts/associationCoordinator";
 import type { MergeCartsResult, MergeCartsVariables } from "../../core/carts/mergeCarts";
 import { callOf, isStillShopper, listsOf, tokenHeaders } from "../../core/carts/shopperCall";

@@ -5,7 +5,7 @@ import { invalidInput, type ElasticPathError } from "../../core/errors/ElasticPa
 import { answerOf } from "../../core/errors/fromResponse";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
 import { requireObject, requireSafeId, requireText } from "../../core/errors/validate";
-import { cartKeys } from "../../core/carts/cartOwner";
+import { cartKeys } from "../../core/keys";
 import { changeCartInLists } from "../../core/carts/cartListEdits";
 import {
   callOf,

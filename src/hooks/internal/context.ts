@@ -1,25 +1,13 @@
-import type { Client } from "@epcc-sdk/sdks-shopper";
 import { createContext, useContext, useSyncExternalStore } from "react";
+import type { Scope } from "../../core/carts/scope";
 import { ElasticPathError } from "../../core/errors/ElasticPathError";
-import type { AssociationLedger } from "../../core/carts/associationLedger";
-import type { GuestCartOnLogin } from "../../core/carts/guestCartMerge";
 import type { SessionSnapshot, SessionStore } from "../../core/session/sessionStore";
 
-/** What the provider shares with the package's hooks. Internal: users reach it through hooks. */
-export interface ElasticPathContextValue {
-  client: Client;
-  /** The shopper's session and the current cart id. */
-  store: SessionStore;
-  /** The (cart, shopper) pairs associated in the session, where the app's storage choice keeps them. */
-  ledger: AssociationLedger;
-  /** What the automatic call does with a guest cart at login. */
-  guestCartOnLogin: GuestCartOnLogin;
-}
-
-export const ElasticPathContext = createContext<ElasticPathContextValue | undefined>(undefined);
+/** What the provider shares with the package's hooks: the engine's scope. Internal: users reach it through hooks. */
+export const ElasticPathContext = createContext<Scope | undefined>(undefined);
 
 /** The provider's value; throws a sentence naming the provider when there is none. */
-export function useElasticPathContext(hookName: string): ElasticPathContextValue {
+export function useElasticPathContext(hookName: string): Scope {
   const value = useContext(ElasticPathContext);
   if (value === undefined) {
     throw new ElasticPathError(`${hookName} must be used inside <ElasticPathProvider>.`);

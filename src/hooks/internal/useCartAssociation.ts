@@ -14,9 +14,9 @@ import {
 } from "./useMutationWithoutSecrets";
 import { withoutToken, type OwnerVariables } from "../../core/carts/associateCart";
 import { coordinatorFor, reflectIfCurrent } from "../../core/carts/associationCoordinator";
-import type { AutomaticResult } from "../../core/carts/guestCartMerge";
-import { associationKeys } from "../../core/carts/associationKeys";
-import { byHandKey } from "../../core/carts/forgottenWithTheShopper";
+import type { AutomaticResult } from "../../core/carts/associateCart";
+import { associationKeys } from "../../core/keys";
+import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
 import type { CartOwner } from "../../core/carts/cartOwner";
 

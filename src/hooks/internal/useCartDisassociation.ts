@@ -17,9 +17,10 @@ import {
   type OwnerResult,
   type OwnerVariables,
 } from "../../core/carts/associateCart";
-import { removeCartFromLists } from "../../core/carts/cartListCache";
-import { cartKeys, type CartOwner } from "../../core/carts/cartOwner";
-import { byHandKey } from "../../core/carts/forgottenWithTheShopper";
+import { removeCartFromLists } from "../../core/carts/cartListEdits";
+import type { CartOwner } from "../../core/carts/cartOwner";
+import { cartKeys } from "../../core/keys";
+import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
 
 /** What the lists held before the optimistic removal, to put back on failure. */

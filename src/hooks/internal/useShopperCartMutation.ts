@@ -1,28 +1,16 @@
-import type { Client } from "@epcc-sdk/sdks-shopper";
 import {
   useMutation,
-  useQueryClient,
   type MutateOptions,
-  type QueryClient,
   type UseMutationOptions,
   type UseMutationResult,
 } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { useElasticPathContext, useSessionState } from "./context";
-import type { SessionStore } from "../../core/session/sessionStore";
-import type { AssociationLedger } from "../../core/carts/associationLedger";
-import { byHandKey } from "../../core/carts/forgottenWithTheShopper";
+import type { Scope } from "../../core/carts/scope";
+import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
 import { startCall } from "../../core/carts/shopperCall";
-
-/** What a "My carts" mutation works with: one provider's client, session, ledger and cache. */
-export interface ShopperCartScope {
-  client: Client;
-  store: SessionStore;
-  ledger: AssociationLedger;
-  queryClient: QueryClient;
-}
 
 /**
  * `useMutation` for the signed-in shopper's carts (create, rename, delete): each `mutate`
@@ -31,15 +19,13 @@ export interface ShopperCartScope {
  */
 export function useShopperCartMutation<Data, Variables, Context>(
   hookName: string,
-  options: (
-    scope: ShopperCartScope,
-  ) => UseMutationOptions<Data, ElasticPathError, Variables, Context>,
+  options: (scope: Scope) => UseMutationOptions<Data, ElasticPathError, Variables, Context>,
 ): UseMutationResult<Data, ElasticPathError, Variables, Context> {
-  const { client, store, ledger } = useElasticPathContext(hookName);
-  const queryClient = useQueryClient();
+  const scope = useElasticPathContext(hookName);
+  const { store } = scope;
   const shopper = useSessionState(store, (snapshot) => snapshot.shopper);
   const mutation = useMutation({
-    ...options({ client, store, ledger, queryClient }),
+    ...options(scope),
     // Under the shopper's key, so that it leaves the cache with their session.
     mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, hookName),
   });

@@ -2,7 +2,7 @@ import type { UseMutationOptions } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { useElasticPathContext, useSessionState } from "./context";
-import { loginMutationKey } from "../../core/session/loginCache";
+import { loginMutationKey } from "../../core/keys";
 import type { AnySession, ShopperKind, ShopperLogin } from "../../core/session/sessionKind";
 import {
   useMutationWithoutSecrets,
