@@ -5,11 +5,11 @@ import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "r
 import type { GuestCartOnLogin } from "../core/carts/associateCart";
 import { invalidInput } from "../core/errors/ElasticPathError";
 import type { AccountSession } from "../core/session/AccountSession";
-import { customerSessionKind, type CustomerSession } from "../core/session/CustomerSession";
+import { customerKind, type CustomerSession } from "../core/session/CustomerSession";
 import {
   registerSessionKind,
   type AnySession,
-  type SessionKind,
+  type ShopperKindDescriptor,
 } from "../core/session/sessionKind";
 import { SessionStore, type SessionStoreConfig, type Slot } from "../core/session/sessionStore";
 import { ledgerFor, startEngine, type Scope } from "../core/engine";
@@ -140,7 +140,7 @@ const slot = <Value,>(
  * ```
  */
 export function ElasticPathProvider(props: ElasticPathProviderProps) {
-  registerSessionKind(customerSessionKind as SessionKind);
+  registerSessionKind(customerKind as ShopperKindDescriptor);
   if (process.env.NODE_ENV !== "production") checkPropShapes(props);
   const { client, children } = props;
   const queryClient = useQueryClient();

@@ -3,7 +3,7 @@ import type { ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 import type { Shopper, ShopperKind } from "../session/sessionKind";
-import type { CartOwner } from "./cartOwner";
+import type { ShopperKindDescriptor } from "../session/sessionKind";
 
 /**
  * Which cart to tie to which customer. With `customerToken` the request carries
@@ -63,7 +63,7 @@ export type AutomaticResult<Kind extends ShopperKind = ShopperKind> =
   OwnerResult<Kind> | OwnerMergedResult<Kind>;
 
 /** The owner's id in variables or a result (`customerId` or `accountId`). */
-export const ownerIdOf = (owner: CartOwner, value: object): string =>
+export const ownerIdOf = (owner: ShopperKindDescriptor, value: object): string =>
   (value as Record<string, string>)[`${owner.kind}Id`]!;
 
 /**
@@ -71,7 +71,7 @@ export const ownerIdOf = (owner: CartOwner, value: object): string =>
  * `useMutationWithoutSecrets`). Anything but an object is kept as it is: it holds no token.
  */
 export const withoutToken =
-  (owner: CartOwner) =>
+  (owner: ShopperKindDescriptor) =>
   (variables: unknown): unknown => {
     if (typeof variables !== "object" || variables === null) return variables;
     const kept: Record<string, unknown> = { ...variables };
@@ -81,7 +81,7 @@ export const withoutToken =
 
 /** Association variables, checked before anything is sent: ids go into the path and body, a token into a header. */
 export function checkAssociationVariables<Kind extends ShopperKind>(
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   variables: unknown,
 ): OwnerVariables<Kind> {
   const idField = `${owner.kind}Id`;
@@ -95,7 +95,7 @@ export function checkAssociationVariables<Kind extends ShopperKind>(
   } as OwnerVariables<Kind>;
 }
 
-const tokenOf = (owner: CartOwner, variables: object): string | undefined =>
+const tokenOf = (owner: ShopperKindDescriptor, variables: object): string | undefined =>
   (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
 
 /**
@@ -103,7 +103,7 @@ const tokenOf = (owner: CartOwner, variables: object): string | undefined =>
  * the owner is them; else none, and the client must hold client credentials (server code).
  */
 export function tokenFor(
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   variables: OwnerVariables,
   shopper: Shopper | undefined,
 ): string | undefined {
@@ -114,7 +114,7 @@ export function tokenFor(
 /** `POST /v2/carts/:cartId/relationships/{customers|accounts}`; 200 and 204 are both success. */
 export async function associateCart<Kind extends ShopperKind>(
   client: Client,
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   variables: OwnerVariables<Kind>,
   token: string | undefined,
 ): Promise<OwnerResult<Kind>> {
@@ -136,7 +136,7 @@ export async function associateCart<Kind extends ShopperKind>(
 /** `DELETE /v2/carts/:cartId/relationships/{customers|accounts}`, the mirror of `associateCart`. */
 export async function disassociateCart<Kind extends ShopperKind>(
   client: Client,
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   variables: OwnerVariables<Kind>,
   token: string | undefined,
 ): Promise<Omit<OwnerResult<Kind>, "status">> {

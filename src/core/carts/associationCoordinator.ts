@@ -16,7 +16,7 @@ import {
 import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "../keys";
 import { reflectAssociation } from "./cartListCache";
-import type { CartOwner } from "./cartOwner";
+import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import type { Scope } from "./scope";
 import { expectAssociation, settleWith } from "./pendingAssociations";
@@ -65,13 +65,12 @@ async function withCrossTabLock(name: string, task: () => Promise<void>): Promis
 export function reflectIfCurrent(
   queryClient: QueryClient,
   store: SessionStore,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   result: AutomaticResult,
 ): Promise<void> | undefined {
   if (result.status !== "associated") return undefined; // 204: no cache churn; a merge: see showMergedCart
-  const shopper = store.latest().shopper;
   const ownerId = ownerIdOf(owner, result);
-  if (shopper?.kind !== owner.kind || shopper.id !== ownerId) return undefined;
+  if (!store.isShopper({ kind: owner.kind, id: ownerId })) return undefined;
   return reflectAssociation(queryClient, cartKeys.owner(owner.kind, ownerId), result.cartId);
 }
 
@@ -99,7 +98,7 @@ export class AssociationCoordinator {
   send(
     client: Client,
     store: SessionStore,
-    owner: CartOwner,
+    owner: ShopperKindDescriptor,
     variables: unknown,
   ): Promise<OwnerResult> {
     let checked: OwnerVariables;
@@ -112,11 +111,8 @@ export class AssociationCoordinator {
     const pair = `${checked.cartId}\n${owner.kind}:${ownerIdOf(owner, checked)}\n${token ?? ""}`;
     const shared = this.#inFlight.get(pair);
     if (shared) return shared;
-    const request = associateCart(client, owner, checked, token)
-      .catch((error: unknown) => {
-        if (token) store.signOutOnUnauthorized(error, token);
-        throw error;
-      })
+    const request = store
+      .signOutOn401(token, associateCart(client, owner, checked, token))
       .finally(() => this.#inFlight.delete(pair));
     this.#inFlight.set(pair, request);
     return request;
@@ -135,7 +131,7 @@ export class AssociationCoordinator {
    */
   associateOnce(
     scope: Scope,
-    owner: CartOwner,
+    owner: ShopperKindDescriptor,
     shopper: Shopper,
     cartId: string,
     policy: AutomaticPolicy,

@@ -1,5 +1,6 @@
 import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
+import { cartKeys } from "../keys";
 
 /**
  * Every edit of the cached "My carts" lists, paged and infinite alike: what the hooks show at
@@ -96,5 +97,19 @@ export function removeCartFromLists(queryClient: QueryClient, queryKey: QueryKey
   queryClient.setQueriesData<CartListData>(
     { queryKey },
     (data) => data && mapPages(data, (page) => withoutCart(page, cartId)),
+  );
+}
+
+/** A change to one cart (a rename at once, then Elastic Path's answer): in the lists under `queryKey` and in its own entry. */
+export function changeCart(
+  queryClient: QueryClient,
+  queryKey: QueryKey,
+  cartId: string,
+  change: Partial<CartResponse>,
+) {
+  changeCartInLists(queryClient, queryKey, cartId, change);
+  queryClient.setQueryData<CartResponse>(
+    cartKeys.cart(cartId),
+    (current) => current && { ...current, ...change },
   );
 }

@@ -21,7 +21,7 @@ import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
 import { withCart } from "./cartListEdits";
-import type { CartOwner } from "./cartOwner";
+import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { associationPending, pagesWithAssociatedCart } from "./pendingAssociations";
 
@@ -109,7 +109,7 @@ interface ListFetch {
  * cannot change what the page shows; else the association's own refetch brings it.
  */
 async function fetchCarts(
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   { client, onUnauthorized }: CartListSource,
   token: string,
   { limit, offset }: CartListParams,
@@ -157,7 +157,7 @@ async function fetchCarts(
 
 /** One page of the signed-in owner's carts (`GET /v2/carts`); skipped while nobody is signed in. */
 export function cartListOptions<Kind extends ShopperKind>(
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   source: CartListSource,
   params?: CartListParams,
 ): CartsQueryOptions<Kind> {
@@ -190,7 +190,7 @@ export function nextPageOffset(page: CartCollectionResponse): number | undefined
 
 /** The signed-in owner's carts page after page, for "load more"; skipped while nobody is signed in. */
 export function infiniteCartListOptions<Kind extends ShopperKind>(
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   source: CartListSource,
   params?: Pick<CartListParams, "limit">,
 ): InfiniteCartsQueryOptions<Kind> {

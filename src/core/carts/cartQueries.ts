@@ -10,7 +10,7 @@ import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { requireClient, requireObject, requireSafeId } from "../errors/validate";
 import { requireAccountSession, type AccountSession } from "../session/AccountSession";
 import { requireSession, type CustomerSession } from "../session/CustomerSession";
-import { accountOwner } from "./accountOwner";
+import { accountKind } from "../session/AccountSession";
 import {
   cartListOptions,
   infiniteCartListOptions,
@@ -24,7 +24,7 @@ import {
 import { showCachedCart } from "./cachedCart";
 import { reflectCachedCarts } from "./cartListCache";
 import { cartKeys } from "../keys";
-import { customerOwner } from "./customerOwner";
+import { customerKind } from "../session/CustomerSession";
 
 /** Paging of a customer's carts: `limit` 1–100, `offset` 0–10000. */
 export type CustomerCartsParams = CartListParams;
@@ -116,7 +116,7 @@ export const cartQueries = {
     source: CustomerCartsSource,
     params?: CustomerCartsParams,
   ): CustomerCartsQueryOptions {
-    return cartListOptions(customerOwner, checkSource(source, requireSession), params);
+    return cartListOptions(customerKind, checkSource(source, requireSession), params);
   },
 
   /** The signed-in customer's carts page after page, for "load more"; skipped while signed out. */
@@ -124,12 +124,12 @@ export const cartQueries = {
     source: CustomerCartsSource,
     params?: Pick<CustomerCartsParams, "limit">,
   ): InfiniteCustomerCartsQueryOptions {
-    return infiniteCartListOptions(customerOwner, checkSource(source, requireSession), params);
+    return infiniteCartListOptions(customerKind, checkSource(source, requireSession), params);
   },
 
   /** One page of the selected account's carts (`GET /v2/carts`); skipped while signed out. */
   accountCarts(source: AccountCartsSource, params?: AccountCartsParams): AccountCartsQueryOptions {
-    return cartListOptions(accountOwner, checkSource(source, requireAccountSession), params);
+    return cartListOptions(accountKind, checkSource(source, requireAccountSession), params);
   },
 
   /** The selected account's carts page after page, for "load more"; skipped while signed out. */
@@ -137,11 +137,7 @@ export const cartQueries = {
     source: AccountCartsSource,
     params?: Pick<AccountCartsParams, "limit">,
   ): InfiniteAccountCartsQueryOptions {
-    return infiniteCartListOptions(
-      accountOwner,
-      checkSource(source, requireAccountSession),
-      params,
-    );
+    return infiniteCartListOptions(accountKind, checkSource(source, requireAccountSession), params);
   },
 
   /** One cart's entry. */

@@ -8,7 +8,7 @@ import type { Scope } from "./scope";
 import type { AutomaticResult } from "./associateCart";
 import { isFirstPage, mapPages, pagesOf, type CartListData } from "./cartListEdits";
 import { cartListOptions } from "./cartLists";
-import type { CartOwner } from "./cartOwner";
+import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
@@ -36,7 +36,7 @@ function firstPageOf(query: Query): CartCollectionResponse | undefined {
  */
 async function firstPageOfCarts(
   { client, queryClient, store }: Scope,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
 ): Promise<CartCollectionResponse> {
   const lists = cartKeys.owner(owner.kind, shopper.id);
@@ -79,7 +79,7 @@ type Ownership = "guest" | "theirs" | "another's";
  */
 async function ownershipOf(
   { client, queryClient }: Scope,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   cartId: string,
 ): Promise<Ownership> {
@@ -117,7 +117,7 @@ async function ownershipOf(
  */
 async function findTarget(
   scope: Scope,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   guestCartId: string,
 ): Promise<string | typeof THEIRS | undefined> {
@@ -155,7 +155,7 @@ export interface MergeAttempts {
  */
 export async function mergeAtLogin(
   scope: Scope,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   guestCartId: string,
   attempts: MergeAttempts,
@@ -188,7 +188,7 @@ export async function mergeAtLogin(
 /** `mergeAtLogin` once the merge is claimed: the lookup, then the merge itself. */
 async function mergeClaimed(
   scope: Scope,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   guestCartId: string,
   mergeId: string,
@@ -197,11 +197,13 @@ async function mergeClaimed(
   const ownerId = { [`${owner.kind}Id`]: shopper.id };
   let target: string | typeof THEIRS | undefined;
   try {
-    target = await findTarget(scope, owner, shopper, guestCartId);
+    target = await store.signOutOn401(
+      shopper.token,
+      findTarget(scope, owner, shopper, guestCartId),
+    );
     if (target !== undefined && target !== THEIRS) checkStillSignedIn(store, shopper);
   } catch (error) {
     mergeRecord.release(mergeId);
-    store.signOutOnUnauthorized(error, shopper.token);
     throw error;
   }
   if (target === undefined || target === THEIRS) {
@@ -212,10 +214,13 @@ async function mergeClaimed(
   }
 
   try {
-    const { result, changes } = await sendMerge(
-      client,
-      { targetCartId: target, sourceCartId: guestCartId },
-      { [owner.tokenHeader]: shopper.token },
+    const { result, changes } = await store.signOutOn401(
+      shopper.token,
+      sendMerge(
+        client,
+        { targetCartId: target, sourceCartId: guestCartId },
+        { [owner.tokenHeader]: shopper.token },
+      ),
     );
     const { itemErrors } = result;
     // Not after a logout: nothing of the shopper's may be written once they left.
@@ -237,7 +242,6 @@ async function mergeClaimed(
   } catch (error) {
     if (isRefusal(error)) mergeRecord.release(mergeId);
     else readCartsAgain(queryClient, owner, shopper, target);
-    store.signOutOnUnauthorized(error, shopper.token);
     throw error;
   }
 }
@@ -245,7 +249,7 @@ async function mergeClaimed(
 /** After a merge whose outcome is unknown: what the caches show of the shopper's carts is read again. */
 function readCartsAgain(
   queryClient: QueryClient,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   target: string,
 ): void {
@@ -261,7 +265,7 @@ function readCartsAgain(
  */
 function showMergedCart(
   queryClient: QueryClient,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   shopper: Shopper,
   target: string,
   changes: MergedCartChanges,

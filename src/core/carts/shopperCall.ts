@@ -1,10 +1,7 @@
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
-import type { Shopper } from "../session/sessionKind";
+import { shopperKindOf, type Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
-import { accountOwner } from "./accountOwner";
-import type { CartOwner } from "./cartOwner";
 import { cartKeys } from "../keys";
-import { customerOwner } from "./customerOwner";
 
 /**
  * One call of a "My carts" mutation (create, rename, delete): the shopper signed in when it
@@ -65,19 +62,10 @@ export function shopperFor(call: ShopperCall, store: SessionStore, words: CallWo
   return shopper;
 }
 
-/** Whether the shopper is still the one the call was made for: only then is their cache written. */
-export const isStillShopper = (store: SessionStore, shopper: Shopper | undefined): boolean => {
-  const current = store.latest().shopper;
-  return shopper !== undefined && current?.kind === shopper.kind && current.id === shopper.id;
-};
-
 /** Every cached list of the shopper (paged and infinite). */
 export const listsOf = cartKeys.lists;
 
-export const ownerOf = (shopper: Shopper): CartOwner =>
-  shopper.kind === "account" ? accountOwner : customerOwner;
-
 /** The shopper's token, in the header of their kind. */
 export const tokenHeaders = (shopper: Shopper): Record<string, string> => ({
-  [ownerOf(shopper).tokenHeader]: shopper.token,
+  [shopperKindOf(shopper).tokenHeader]: shopper.token,
 });

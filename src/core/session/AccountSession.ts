@@ -1,7 +1,8 @@
+import { createAccountCartAssociation, deleteAccountCartAssociation } from "@epcc-sdk/sdks-shopper";
 import { invalidInput } from "../errors/ElasticPathError";
 import { requireObject, requireSafeId, requireText, requireToken } from "../errors/validate";
 import { requireEpochMs } from "./CustomerSession";
-import { registerSessionKind, SIGNED_OUT, type SessionKind } from "./sessionKind";
+import { registerSessionKind, SIGNED_OUT, type ShopperKindDescriptor } from "./sessionKind";
 
 /** One account a member may act for, with its own Account Management token. */
 export interface AccountMembership {
@@ -97,7 +98,12 @@ export function requireAccountSession(field: string, value: unknown): AccountSes
   return session;
 }
 
-export const accountSessionKind: SessionKind<AccountSession> = {
+/**
+ * Accounts: `EP-Account-Management-Authentication-Token`, and `.../relationships/accounts`
+ * with `{ data: [{ type: "account", id }] }`, an array with one entry as for customers
+ * (Elastic Path's Carts API, "Create Account Cart Association").
+ */
+export const accountKind: ShopperKindDescriptor<"account", AccountSession> = {
   kind: "account",
   check: requireAccountSession,
   shopperOf: ({ accountId, token, expiresAt }) => ({
@@ -106,6 +112,22 @@ export const accountSessionKind: SessionKind<AccountSession> = {
     token,
     expiresAt,
   }),
+  tokenHeader: "EP-Account-Management-Authentication-Token",
+  associate: (client, cartID, id, headers) =>
+    createAccountCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "account", id }] },
+      headers,
+    }),
+  disassociate: (client, cartID, id, headers) =>
+    deleteAccountCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "account", id }] },
+      headers,
+    }),
 };
 /** Lets the session store read account sessions; every account hook calls it first. */
-export const registerAccountSessions = () => registerSessionKind(accountSessionKind as SessionKind);
+export const registerAccountSessions = () =>
+  registerSessionKind(accountKind as ShopperKindDescriptor);

@@ -1,6 +1,10 @@
+import {
+  createCustomerCartAssociation,
+  deleteCustomerCartAssociation,
+} from "@epcc-sdk/sdks-shopper";
 import { invalidInput } from "../errors/ElasticPathError";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
-import { SIGNED_OUT, type SessionKind } from "./sessionKind";
+import { SIGNED_OUT, type ShopperKindDescriptor } from "./sessionKind";
 
 /**
  * Who is shopping. `token` is the customer token from `POST /v2/customers/tokens`;
@@ -44,7 +48,12 @@ export function requireSession(field: string, value: unknown): CustomerSession {
   };
 }
 
-export const customerSessionKind: SessionKind<CustomerSession> = {
+/**
+ * Customers: `X-Moltin-Customer-Token`, and `.../relationships/customers` with
+ * `{ data: [{ type: "customer", id }] }` — always an array with one entry; Elastic Path
+ * refuses an object with 403 (Elastic Path's Carts API, "Create Customer Cart Association").
+ */
+export const customerKind: ShopperKindDescriptor<"customer", CustomerSession> = {
   kind: "customer",
   check: requireSession,
   shopperOf: ({ customerId, token, expiresAt }) => ({
@@ -53,4 +62,19 @@ export const customerSessionKind: SessionKind<CustomerSession> = {
     token,
     expiresAt,
   }),
+  tokenHeader: "X-Moltin-Customer-Token",
+  associate: (client, cartID, id, headers) =>
+    createCustomerCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "customer", id }] },
+      headers,
+    }),
+  disassociate: (client, cartID, id, headers) =>
+    deleteCustomerCartAssociation({
+      client,
+      path: { cartID },
+      body: { data: [{ type: "customer", id }] },
+      headers,
+    }),
 };

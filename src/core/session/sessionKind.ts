@@ -1,9 +1,4 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
-/**
- * What the session store needs to know of one kind of shopper session (customer or account),
- * so that one store serves both and neither kind's code is bundled for the other.
- */
-
 /** The two kinds of shopper Elastic Path knows: Customers, and account members acting for an account. */
 export type ShopperKind = "customer" | "account";
 
@@ -27,8 +22,32 @@ export const SIGNED_OUT: SignedOut = Object.freeze({ status: "signed-out" });
 /** A session of either kind, as the store holds it. */
 export type AnySession = SignedOut | { status: "signed-in"; token: string; expiresAt: number };
 
-export interface SessionKind<Session extends AnySession = AnySession> {
-  kind: ShopperKind;
+/** What a cart relationship call answers: the SDK's result, 2xx or not. */
+export interface RelationshipAnswer {
+  response: Response;
+  error?: unknown;
+}
+
+/** One of the SDK's cart relationship calls, for one cart and one owner. */
+export type RelationshipCall = (
+  client: Client,
+  cartId: string,
+  ownerId: string,
+  headers: Record<string, string> | undefined,
+) => Promise<RelationshipAnswer>;
+
+/**
+ * One kind of shopper — customer or account member — as the whole engine sees it: how its
+ * session is checked and whose carts it names (the store), the header its token travels in
+ * and the SDK's calls that tie a cart to it (the carts). One descriptor per kind, passed in
+ * as a parameter: the code around it exists once, and an app on customers only carries no
+ * account code.
+ */
+export interface ShopperKindDescriptor<
+  Kind extends ShopperKind = ShopperKind,
+  Session extends AnySession = AnySession,
+> {
+  kind: Kind;
   /**
    * Checks a session handed to the package (a controlled prop, a query source): its ids go
    * into keys and paths, its tokens into headers. Throws an `ElasticPathError` naming `field`.
@@ -36,6 +55,9 @@ export interface SessionKind<Session extends AnySession = AnySession> {
   check(field: string, value: unknown): Session;
   /** The shopper of a signed-in session. */
   shopperOf(session: Extract<Session, { status: "signed-in" }>): Shopper;
+  tokenHeader: "X-Moltin-Customer-Token" | "EP-Account-Management-Authentication-Token";
+  associate: RelationshipCall;
+  disassociate: RelationshipCall;
 }
 
 /**
@@ -43,9 +65,13 @@ export interface SessionKind<Session extends AnySession = AnySession> {
  * the account kind when they first render, so an app on customers only carries no account
  * code, and reads no account session.
  */
-export const sessionKinds: Partial<Record<ShopperKind, SessionKind>> = {};
+export const sessionKinds: Partial<Record<ShopperKind, ShopperKindDescriptor>> = {};
 
-export function registerSessionKind(sessionKind: SessionKind): void {
+/** The descriptor of a shopper's kind: registered, since a shopper of that kind was read. */
+export const shopperKindOf = (shopper: Shopper): ShopperKindDescriptor =>
+  sessionKinds[shopper.kind]!;
+
+export function registerSessionKind(sessionKind: ShopperKindDescriptor): void {
   sessionKinds[sessionKind.kind] ??= sessionKind;
 }
 

@@ -312,6 +312,29 @@ export class SessionStore {
     if ((error as { status?: unknown } | null)?.status === 401) this.signOutIfCurrent(token);
   }
 
+  /**
+   * The package's one 401 rule, around any request made with a shopper's `token`: its
+   * failure is passed on, and a 401 ends that session first (if it is still the current one).
+   */
+  async signOutOn401<Result>(token: string | undefined, request: Promise<Result>): Promise<Result> {
+    try {
+      return await request;
+    } catch (error) {
+      if (token) this.signOutOnUnauthorized(error, token);
+      throw error;
+    }
+  }
+
+  /**
+   * Whether `shopper` (a customer, or an account) is still the one signed in — in the same
+   * session or a new one of theirs: only then is what was done for them written into their
+   * cached lists, which a logout or another shopper's login has removed.
+   */
+  isShopper(shopper: { kind: ShopperKind; id: string } | undefined): boolean {
+    const current = this.latest().shopper;
+    return shopper !== undefined && current?.kind === shopper.kind && current.id === shopper.id;
+  }
+
   /** Sets the current cart; an id that could not be sent is refused, and the old one kept. */
   setCartId = (next: string | undefined): void => {
     this.#write("cartId", next === undefined ? undefined : requireSafeId("cartId", next));

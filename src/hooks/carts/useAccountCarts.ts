@@ -1,7 +1,7 @@
 "use client";
 import { useAccountSessions } from "../internal/useAccountSessions";
 import type { CartListParams } from "../../core/carts/cartLists";
-import { accountOwner } from "../../core/carts/accountOwner";
+import { accountKind } from "../../core/session/AccountSession";
 import { useCartList, type CartListOptions, type CartListResult } from "../internal/useCartList";
 
 /** `useQuery` options, but not what makes the list: key and function. */
@@ -28,5 +28,5 @@ export function useAccountCarts(
   options: UseAccountCartsOptions = {},
 ): UseAccountCartsResult {
   useAccountSessions("useAccountCarts");
-  return useCartList("useAccountCarts", accountOwner, params, options);
+  return useCartList("useAccountCarts", accountKind, params, options);
 }

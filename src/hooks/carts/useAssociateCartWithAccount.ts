@@ -4,7 +4,7 @@ import { useAccountSessions } from "../internal/useAccountSessions";
 import type { ElasticPathErrorEntry } from "../../core/errors/ElasticPathError";
 import type { OwnerVariables } from "../../core/carts/associateCart";
 import type { AutomaticResult } from "../../core/carts/associateCart";
-import { accountOwner } from "../../core/carts/accountOwner";
+import { accountKind } from "../../core/session/AccountSession";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 
 /**
@@ -88,7 +88,7 @@ export function useAssociateCartWithAccount(
   useAccountSessions("useAssociateCartWithAccount");
   return useCartAssociation(
     "useAssociateCartWithAccount",
-    accountOwner,
+    accountKind,
     options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
   ) as unknown as UseAssociateCartWithAccountResult;
 }

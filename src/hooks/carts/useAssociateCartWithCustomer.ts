@@ -7,7 +7,7 @@ import type {
   OwnerVariables,
 } from "../../core/carts/associateCart";
 import type { AutomaticResult } from "../../core/carts/associateCart";
-import { customerOwner } from "../../core/carts/customerOwner";
+import { customerKind } from "../../core/session/CustomerSession";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 
 /**
@@ -70,7 +70,7 @@ export function useAssociateCartWithCustomer(
 ): UseAssociateCartWithCustomerResult {
   return useCartAssociation(
     "useAssociateCartWithCustomer",
-    customerOwner,
+    customerKind,
     options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
   ) as unknown as UseAssociateCartWithCustomerResult;
 }

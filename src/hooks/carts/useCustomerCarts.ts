@@ -1,6 +1,6 @@
 "use client";
 import type { CartListParams } from "../../core/carts/cartLists";
-import { customerOwner } from "../../core/carts/customerOwner";
+import { customerKind } from "../../core/session/CustomerSession";
 import { useCartList, type CartListOptions, type CartListResult } from "../internal/useCartList";
 
 /** `useQuery` options, but not what makes the list: key and function. */
@@ -25,5 +25,5 @@ export function useCustomerCarts(
   params?: CartListParams,
   options: UseCustomerCartsOptions = {},
 ): UseCustomerCartsResult {
-  return useCartList("useCustomerCarts", customerOwner, params, options);
+  return useCartList("useCustomerCarts", customerKind, params, options);
 }

@@ -2,7 +2,7 @@
 import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
 import { useAccountSessions } from "../internal/useAccountSessions";
 import type { OwnerResult, OwnerVariables } from "../../core/carts/associateCart";
-import { accountOwner } from "../../core/carts/accountOwner";
+import { accountKind } from "../../core/session/AccountSession";
 import type {
   AssociateCartWithAccountKeptVariables,
   AssociateCartWithAccountVariables,
@@ -10,8 +10,8 @@ import type {
 import {
   useCartDisassociation,
   type CartDisassociationOptions,
-  type ListSnapshot,
 } from "../internal/useCartDisassociation";
+import type { ListSnapshot } from "../../core/carts/optimisticEdit";
 
 export interface DisassociateCartFromAccountResult {
   cartId: string;
@@ -54,7 +54,7 @@ export function useDisassociateCartFromAccount(
   useAccountSessions("useDisassociateCartFromAccount");
   return useCartDisassociation(
     "useDisassociateCartFromAccount",
-    accountOwner,
+    accountKind,
     options as unknown as CartDisassociationOptions<Omit<OwnerResult, "status">, OwnerVariables>,
   ) as unknown as UseDisassociateCartFromAccountResult;
 }

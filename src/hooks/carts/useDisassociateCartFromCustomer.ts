@@ -5,13 +5,13 @@ import type {
   OwnerResult,
   OwnerVariables,
 } from "../../core/carts/associateCart";
-import { customerOwner } from "../../core/carts/customerOwner";
+import { customerKind } from "../../core/session/CustomerSession";
 import type { AssociateCartKeptVariables } from "./useAssociateCartWithCustomer";
 import {
   useCartDisassociation,
   type CartDisassociationOptions,
-  type ListSnapshot,
 } from "../internal/useCartDisassociation";
+import type { ListSnapshot } from "../../core/carts/optimisticEdit";
 
 export interface DisassociateCartResult {
   cartId: string;
@@ -54,7 +54,7 @@ export function useDisassociateCartFromCustomer(
 ): UseDisassociateCartFromCustomerResult {
   return useCartDisassociation(
     "useDisassociateCartFromCustomer",
-    customerOwner,
+    customerKind,
     options as unknown as CartDisassociationOptions<Omit<OwnerResult, "status">, OwnerVariables>,
   ) as unknown as UseDisassociateCartFromCustomerResult;
 }

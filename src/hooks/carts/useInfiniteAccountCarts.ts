@@ -1,7 +1,7 @@
 "use client";
 import { useAccountSessions } from "../internal/useAccountSessions";
 import type { CartListParams } from "../../core/carts/cartLists";
-import { accountOwner } from "../../core/carts/accountOwner";
+import { accountKind } from "../../core/session/AccountSession";
 import {
   useInfiniteCartList,
   type InfiniteCartListOptions,
@@ -30,5 +30,5 @@ export function useInfiniteAccountCarts(
   options: UseInfiniteAccountCartsOptions = {},
 ): UseInfiniteAccountCartsResult {
   useAccountSessions("useInfiniteAccountCarts");
-  return useInfiniteCartList("useInfiniteAccountCarts", accountOwner, params, options);
+  return useInfiniteCartList("useInfiniteAccountCarts", accountKind, params, options);
 }

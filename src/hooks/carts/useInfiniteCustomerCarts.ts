@@ -1,6 +1,6 @@
 "use client";
 import type { CartListParams } from "../../core/carts/cartLists";
-import { customerOwner } from "../../core/carts/customerOwner";
+import { customerKind } from "../../core/session/CustomerSession";
 import {
   useInfiniteCartList,
   type InfiniteCartListOptions,
@@ -28,5 +28,5 @@ export function useInfiniteCustomerCarts(
   params?: Pick<CartListParams, "limit">,
   options: UseInfiniteCustomerCartsOptions = {},
 ): UseInfiniteCustomerCartsResult {
-  return useInfiniteCartList("useInfiniteCustomerCarts", customerOwner, params, options);
+  return useInfiniteCartList("useInfiniteCustomerCarts", customerKind, params, options);
 }

@@ -1,12 +1,11 @@
 "use client";
 import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
-import { ElasticPathError, invalidInput } from "../../core/errors/ElasticPathError";
-import { retryDelayFor } from "../../core/errors/retryPolicy";
-import { requireObject, requireSafeId } from "../../core/errors/validate";
-import { cartKeys } from "../../core/keys";
-import { loadGuestCartMerge } from "../../core/carts/associationCoordinator";
 import type { MergeCartsResult, MergeCartsVariables } from "../../core/carts/mergeCarts";
-import { callOf, isStillShopper, listsOf, tokenHeaders } from "../../core/carts/shopperCall";
+import { mergeCartsFor, retryRateLimitedOnly, UNANSWERED } from "../../core/carts/myCarts";
+import { callOf } from "../../core/carts/shopperCall";
+import type { ElasticPathError } from "../../core/errors/ElasticPathError";
+import { retryDelayFor } from "../../core/errors/retryPolicy";
+import { cartKeys } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
 export type { MergeCartsResult, MergeCartsVariables } from "../../core/carts/mergeCarts";
@@ -20,24 +19,6 @@ export type UseMergeCartsResult = UseMutationResult<
   ElasticPathError,
   MergeCartsVariables
 >;
-
-function checkMerge(variables: unknown): MergeCartsVariables {
-  const { targetCartId, sourceCartId } = requireObject("variables", variables);
-  const checked = {
-    targetCartId: requireSafeId("targetCartId", targetCartId),
-    sourceCartId: requireSafeId("sourceCartId", sourceCartId),
-  };
-  if (checked.targetCartId === checked.sourceCartId) {
-    throw invalidInput("targetCartId and sourceCartId must be two different carts.");
-  }
-  return checked;
-}
-
-/** Only a 429 is sent again: it proves nothing was copied (see `mergeCarts`). */
-const retryRateLimited = (failureCount: number, error: ElasticPathError) =>
-  error.status === 429 && failureCount < 3;
-
-const UNANSWERED = "unanswered";
 
 /**
  * Merges one cart's items into another (`POST /v2/carts/:targetCartId/items` with the source
@@ -74,44 +55,24 @@ const UNANSWERED = "unanswered";
  * ```
  */
 export function useMergeCarts(options: UseMergeCartsOptions = {}): UseMergeCartsResult {
-  return useShopperCartMutation("useMergeCarts", ({ client, store, queryClient }) => ({
-    retry: retryRateLimited,
+  return useShopperCartMutation("useMergeCarts", (scope) => ({
+    // Only a 429 is sent again: it proves nothing was copied (see `mergeCarts`).
+    retry: retryRateLimitedOnly,
     retryDelay: retryDelayFor,
     ...options,
-    mutationFn: async (variables) => {
-      const merge = checkMerge(variables);
-      const call = callOf(variables);
-      // A caller's own `retry` must not send a merge whose outcome is unknown once more.
-      if (call.done.has(UNANSWERED)) {
-        throw new ElasticPathError(
-          "The merge got no answer that says whether the items were copied, so it is not sent again: a second one would add every quantity twice.",
-        );
-      }
-      const { shopper } = call;
-      if (shopper && !store.isCurrent(shopper)) {
-        throw new ElasticPathError("The shopper signed out before the carts were merged.");
-      }
-      // The merge's code loads with its first use (see loadGuestCartMerge).
-      const { mergeCarts, isRefusal } = await loadGuestCartMerge();
-      try {
-        return await mergeCarts(client, merge, shopper && tokenHeaders(shopper));
-      } catch (error) {
-        if (!isRefusal(error)) call.done.add(UNANSWERED);
-        if (shopper) store.signOutOnUnauthorized(error, shopper.token);
-        throw error;
-      }
-    },
+    mutationFn: (variables) => mergeCartsFor(scope, callOf(variables), variables),
     onSettled: async (result, error, variables, ...rest) => {
       const { shopper, done } = callOf(variables);
       // A refusal (bad input, a 4xx) changed nothing; an unanswered merge may have.
       if (result || done.has(UNANSWERED)) {
-        const lists = shopper && isStillShopper(store, shopper) ? listsOf(shopper) : undefined;
+        const { queryClient, store } = scope;
         await Promise.all([
           queryClient.invalidateQueries({
             queryKey: cartKeys.cart(variables.targetCartId),
             exact: true,
           }),
-          lists && queryClient.invalidateQueries({ queryKey: lists }),
+          store.isShopper(shopper) &&
+            queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) }),
         ]);
       }
       await options.onSettled?.(result, error, variables, ...rest);

@@ -1,31 +1,21 @@
 "use client";
-import { updateACart, type CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
-import { invalidInput, type ElasticPathError } from "../../core/errors/ElasticPathError";
-import { answerOf } from "../../core/errors/fromResponse";
-import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
-import { requireObject, requireSafeId, requireText } from "../../core/errors/validate";
-import { cartKeys } from "../../core/keys";
-import { changeCartInLists } from "../../core/carts/cartListEdits";
+import { changeCart, changeCartInLists } from "../../core/carts/cartListEdits";
 import {
-  callOf,
-  isStillShopper,
-  listsOf,
-  shopperFor,
-  tokenHeaders,
-  type CallWording,
-} from "../../core/carts/shopperCall";
-import type { ListSnapshot } from "../internal/useCartDisassociation";
+  checkChange,
+  UPDATE,
+  updateCart,
+  type UpdateCartVariables,
+} from "../../core/carts/myCarts";
+import { editOptimistically, restore, type ListSnapshot } from "../../core/carts/optimisticEdit";
+import { callOf, shopperFor } from "../../core/carts/shopperCall";
+import type { ElasticPathError } from "../../core/errors/ElasticPathError";
+import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
+import { cartKeys } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
-/** What to change; what is left out stays as it is. */
-export interface UpdateCartVariables {
-  cartId: string;
-  /** 1 to 255 characters, not only whitespace. */
-  name?: string;
-  /** `""` clears it. */
-  description?: string;
-}
+export type { UpdateCartVariables } from "../../core/carts/myCarts";
 
 export type UseUpdateCartOptions = Omit<
   UseMutationOptions<CartResponse, ElasticPathError, UpdateCartVariables, ListSnapshot>,
@@ -37,23 +27,6 @@ export type UseUpdateCartResult = UseMutationResult<
   UpdateCartVariables,
   ListSnapshot
 >;
-
-const WORDING: CallWording = { action: "Changing a cart", outcome: "the cart was changed" };
-
-function checkChange(variables: unknown): { cartId: string; name?: string; description?: string } {
-  const { cartId, name, description } = requireObject("variables", variables);
-  const checkedId = requireSafeId("cartId", cartId);
-  const change: { name?: string; description?: string } = {};
-  if (name !== undefined) change.name = requireText("name", name, 255);
-  if (description !== undefined) {
-    if (typeof description !== "string") throw invalidInput("description must be a string.");
-    change.description = description;
-  }
-  if (change.name === undefined && change.description === undefined) {
-    throw invalidInput("Give a name or a description to change.");
-  }
-  return { cartId: checkedId, ...change };
-}
 
 /**
  * Renames or re-describes one of the signed-in shopper's carts (`PUT /v2/carts/:cartId`
@@ -85,84 +58,51 @@ function checkChange(variables: unknown): { cartId: string; name?: string; descr
  * ```
  */
 export function useUpdateCart(options: UseUpdateCartOptions = {}): UseUpdateCartResult {
-  return useShopperCartMutation("useUpdateCart", ({ client, store, queryClient }) => ({
-    retry: retryTransientFailures,
-    retryDelay: retryDelayFor,
-    ...options,
-    onMutate: async (variables) => {
-      // Refused before the lists change, and before any request.
-      const { cartId, ...change } = checkChange(variables);
-      const shopper = shopperFor(callOf(variables), store, WORDING);
-      const lists = listsOf(shopper);
-      const cart = cartKeys.cart(cartId);
-      // A fetch finishing now would show the old name again.
-      await Promise.all([
-        queryClient.cancelQueries({ queryKey: lists }),
-        queryClient.cancelQueries({ queryKey: cart, exact: true }),
-      ]);
-      const snapshot: ListSnapshot = [
-        ...queryClient.getQueriesData({ queryKey: lists }),
-        ...queryClient.getQueriesData({ queryKey: cart, exact: true }),
-      ];
-      changeCartInLists(queryClient, lists, cartId, change);
-      queryClient.setQueryData<CartResponse>(
-        cart,
-        (current) => current && { ...current, ...change },
-      );
-      return snapshot;
-    },
-    mutationFn: async (variables) => {
-      const { cartId, ...change } = checkChange(variables);
-      const shopper = shopperFor(callOf(variables), store, WORDING);
-      try {
-        const { data } = await answerOf(
-          "Changing the cart",
-          updateACart({
-            client,
-            path: { cartID: cartId },
-            body: { data: change },
-            headers: tokenHeaders(shopper),
-          }),
+  return useShopperCartMutation("useUpdateCart", (scope) => {
+    const { store, queryClient } = scope;
+    return {
+      retry: retryTransientFailures,
+      retryDelay: retryDelayFor,
+      ...options,
+      onMutate: (variables) => {
+        // Refused before the lists change, and before any request.
+        const { cartId, ...change } = checkChange(variables);
+        const lists = cartKeys.lists(shopperFor(callOf(variables), store, UPDATE));
+        const cart = { queryKey: cartKeys.cart(cartId), exact: true };
+        return editOptimistically(queryClient, [{ queryKey: lists }, cart], () =>
+          changeCart(queryClient, lists, cartId, change),
         );
-        return data!.data;
-      } catch (error) {
-        store.signOutOnUnauthorized(error, shopper.token);
-        throw error;
-      }
-    },
-    onSuccess: async (cart, variables, ...rest) => {
-      const { shopper } = callOf(variables);
-      if (shopper && isStillShopper(store, shopper)) {
+      },
+      mutationFn: (variables) => updateCart(scope, callOf(variables), variables),
+      onSuccess: async (cart, variables, ...rest) => {
+        const { shopper } = callOf(variables);
         // Elastic Path's answer is the cart as it now is.
-        changeCartInLists(queryClient, listsOf(shopper), variables.cartId, cart);
-        queryClient.setQueryData<CartResponse>(
-          cartKeys.cart(variables.cartId),
-          (current) => current && cart,
-        );
-      }
-      await options.onSuccess?.(cart, variables, ...rest);
-    },
-    onError: async (error, variables, snapshot, ...rest) => {
-      // No snapshot: refused before anything changed. Not the shopper any more: their lists are gone.
-      if (snapshot && isStillShopper(store, callOf(variables).shopper)) {
-        snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
-      }
-      await options.onError?.(error, variables, snapshot, ...rest);
-    },
-    onSettled: async (cart, error, variables, snapshot, ...rest) => {
-      const { shopper } = callOf(variables);
-      if (snapshot && shopper && isStillShopper(store, shopper)) {
-        await Promise.all([
-          queryClient.invalidateQueries({ queryKey: listsOf(shopper) }),
-          // The change may have been applied before the answer was lost.
-          error &&
-            queryClient.invalidateQueries({
-              queryKey: cartKeys.cart(variables.cartId),
-              exact: true,
-            }),
-        ]);
-      }
-      await options.onSettled?.(cart, error, variables, snapshot, ...rest);
-    },
-  }));
+        if (store.isShopper(shopper)) {
+          changeCartInLists(queryClient, cartKeys.lists(shopper!), variables.cartId, cart);
+          queryClient.setQueryData(cartKeys.cart(variables.cartId), (now) => now && cart);
+        }
+        await options.onSuccess?.(cart, variables, ...rest);
+      },
+      onError: async (error, variables, snapshot, ...rest) => {
+        // No snapshot: refused before anything changed. Not the shopper any more: their lists are gone.
+        if (snapshot && store.isShopper(callOf(variables).shopper)) restore(queryClient, snapshot);
+        await options.onError?.(error, variables, snapshot, ...rest);
+      },
+      onSettled: async (cart, error, variables, snapshot, ...rest) => {
+        const { shopper } = callOf(variables);
+        if (snapshot && store.isShopper(shopper)) {
+          await Promise.all([
+            queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) }),
+            // The change may have been applied before the answer was lost.
+            error &&
+              queryClient.invalidateQueries({
+                queryKey: cartKeys.cart(variables.cartId),
+                exact: true,
+              }),
+          ]);
+        }
+        await options.onSettled?.(cart, error, variables, snapshot, ...rest);
+      },
+    };
+  });
 }

@@ -18,7 +18,7 @@ import type { AutomaticResult } from "../../core/carts/associateCart";
 import { associationKeys } from "../../core/keys";
 import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
-import type { CartOwner } from "../../core/carts/cartOwner";
+import type { ShopperKindDescriptor } from "../../core/session/sessionKind";
 
 export type CartAssociationOptions<Result, Variables> = {
   /**
@@ -38,7 +38,7 @@ type Variables = OwnerVariables;
  */
 export function useCartAssociation(
   hookName: string,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   options: CartAssociationOptions<Result, Variables>,
 ): MutationResultWithoutSecrets<Result, Variables, Variables> {
   const { associateOnLogin = true, ...callerOptions } = options;

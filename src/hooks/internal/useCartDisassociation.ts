@@ -1,4 +1,4 @@
-import { useQueryClient, type QueryKey, type UseMutationOptions } from "@tanstack/react-query";
+import { useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
@@ -18,13 +18,11 @@ import {
   type OwnerVariables,
 } from "../../core/carts/associateCart";
 import { removeCartFromLists } from "../../core/carts/cartListEdits";
-import type { CartOwner } from "../../core/carts/cartOwner";
+import { editOptimistically, restore, type ListSnapshot } from "../../core/carts/optimisticEdit";
+import type { ShopperKindDescriptor } from "../../core/session/sessionKind";
 import { cartKeys } from "../../core/keys";
 import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
-
-/** What the lists held before the optimistic removal, to put back on failure. */
-export type ListSnapshot = Array<[QueryKey, unknown]>;
 
 type Result = Omit<OwnerResult, "status">;
 
@@ -40,7 +38,7 @@ export type CartDisassociationOptions<Result, Variables> = Omit<
  */
 export function useCartDisassociation(
   hookName: string,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   options: CartDisassociationOptions<Result, OwnerVariables>,
 ): MutationResultWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot> {
   const { client, store } = useElasticPathContext(hookName);
@@ -58,36 +56,24 @@ export function useCartDisassociation(
       retryDelay: retryDelayFor,
       ...options,
       mutationKey: byHandKey(owner.kind, shopperNow, "disassociate"),
-      mutationFn: async (variables) => {
+      mutationFn: (variables) => {
         const checked = checkAssociationVariables(owner, variables);
         const token = tokenFor(owner, checked, store.latest().shopper);
-        try {
-          return await disassociateCart(client, owner, checked, token);
-        } catch (error) {
-          if (token) store.signOutOnUnauthorized(error, token);
-          throw error;
-        }
+        return store.signOutOn401(token, disassociateCart(client, owner, checked, token));
       },
-      onMutate: async (variables) => {
+      onMutate: (variables) => {
         // Checked as given, token included, before the lists change.
         const { cartId } = checkAssociationVariables(owner, withSecrets(variables));
         const queryKey = listsOf(variables);
-        // A list fetch finishing now would put the cart back on screen.
-        await queryClient.cancelQueries({ queryKey });
-        const snapshot = queryClient.getQueriesData({ queryKey });
-        removeCartFromLists(queryClient, queryKey, cartId);
-        return snapshot;
+        return editOptimistically(queryClient, [{ queryKey }], () =>
+          removeCartFromLists(queryClient, queryKey, cartId),
+        );
       },
       onError: async (error, variables, snapshot, ...rest) => {
         // Put the lists back, unless the owner is no longer the shopper: then they are gone for
         // good. No snapshot: the variables were refused (they may be anything, `null` included).
-        const shopper = store.latest().shopper;
-        if (
-          snapshot !== undefined &&
-          shopper?.kind === owner.kind &&
-          shopper.id === ownerIdOf(owner, variables)
-        ) {
-          snapshot.forEach(([queryKey, data]) => queryClient.setQueryData(queryKey, data));
+        if (snapshot && store.isShopper({ kind: owner.kind, id: ownerIdOf(owner, variables) })) {
+          restore(queryClient, snapshot);
         }
         await options.onError?.(error, variables, snapshot, ...rest);
       },

@@ -20,7 +20,7 @@ import {
   type CartsQueryKey,
   type InfiniteCartsQueryKey,
 } from "../../core/carts/cartLists";
-import type { CartOwner } from "../../core/carts/cartOwner";
+import type { ShopperKindDescriptor } from "../../core/session/sessionKind";
 
 /** `useQuery` options of a "My carts" page, but not what makes the list: key and function. */
 export type CartListOptions<Kind extends ShopperKind> = Omit<
@@ -58,7 +58,7 @@ export type InfiniteCartListResult = UseInfiniteQueryResult<
  */
 function useCartListSource(
   hookName: string,
-  owner: CartOwner,
+  owner: ShopperKindDescriptor,
   options: { retry?: unknown; retryDelay?: unknown; placeholderData?: unknown },
 ) {
   const { client, store } = useElasticPathContext(hookName);
@@ -82,7 +82,7 @@ function useCartListSource(
  * placeholder function the previous key's data (`keepPreviousData`), and after a logout or
  * an account switch that is another shopper's — which must never show.
  */
-function ownPlaceholder(owner: CartOwner, ownerId: string | undefined, given: unknown) {
+function ownPlaceholder(owner: ShopperKindDescriptor, ownerId: string | undefined, given: unknown) {
   if (typeof given !== "function") return given as undefined;
   return (previousData: unknown, previousQuery?: { queryKey: readonly unknown[] }) =>
     ownerId !== undefined &&
@@ -95,7 +95,7 @@ function ownPlaceholder(owner: CartOwner, ownerId: string | undefined, given: un
 /** One page of the signed-in owner's carts: what `useCustomerCarts` and `useAccountCarts` share. */
 export function useCartList<Kind extends ShopperKind>(
   hookName: string,
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   params: CartListParams | undefined,
   options: CartListOptions<Kind>,
 ): CartListResult {
@@ -112,7 +112,7 @@ export function useCartList<Kind extends ShopperKind>(
 /** The signed-in owner's carts page after page: what both infinite list hooks share. */
 export function useInfiniteCartList<Kind extends ShopperKind>(
   hookName: string,
-  owner: CartOwner<Kind>,
+  owner: ShopperKindDescriptor<Kind>,
   params: Pick<CartListParams, "limit"> | undefined,
   options: InfiniteCartListOptions<Kind>,
 ): InfiniteCartListResult {
