@@ -5,37 +5,57 @@ import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 import type { Shopper, ShopperKind } from "../session/sessionKind";
 import type { ShopperKindDescriptor } from "../session/sessionKind";
 
+/** One object type from an intersection, as declarations and editors should show it. */
+type Flat<Type> = { [Key in keyof Type]: Type[Key] };
+/** `{ customerId: string }` or `{ accountId: string }`. */
+type OwnerId<Kind extends ShopperKind> = { [Field in `${Kind}Id`]: string };
+
 /**
- * Which cart to tie to which customer. With `customerToken` the request carries
- * `X-Moltin-Customer-Token`; without it (and when `customerId` is not the signed-in
- * customer) the client must hold a client-credentials token, which only trusted server code
+ * Which cart to tie to which owner, of either kind: `{ cartId, customerId, customerToken? }`
+ * or `{ cartId, accountId, accountToken? }`. With the token the request carries it in the
+ * kind's header; without it, the signed-in shopper's is sent when the owner is them; with
+ * neither, the client must hold a client-credentials token, which only trusted server code
  * may have.
  */
-export interface AssociateCartVariables {
-  cartId: string;
-  customerId: string;
-  customerToken?: string;
-}
-
-/** `associated`: Elastic Path answered 200. `already-associated`: 204, nothing changed. */
-export interface AssociateCartResult {
-  status: "associated" | "already-associated";
-  cartId: string;
-  customerId: string;
-}
-
-/** The variables of an association of either kind: `{ cartId, customerId, customerToken? }` or `{ cartId, accountId, accountToken? }`. */
 export type OwnerVariables<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
-  ? { cartId: string } & { [Field in `${Kind}Id`]: string } & {
-      [Field in `${Kind}Token`]?: string;
-    }
+  ? Flat<{ cartId: string } & OwnerId<Kind> & { [Field in `${Kind}Token`]?: string }>
   : never;
 
-/** The result of an association of either kind. */
+/** What TanStack keeps of the variables: no token, even one given by hand. */
+export type OwnerKeptVariables<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? Flat<{ cartId: string } & OwnerId<Kind>>
+  : never;
+
+/** `associated`: Elastic Path answered 200. `already-associated`: 204, nothing changed. */
 export type OwnerResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
-  ? { status: "associated" | "already-associated"; cartId: string } & {
-      [Field in `${Kind}Id`]: string;
-    }
+  ? Flat<{ status: "associated" | "already-associated"; cartId: string } & OwnerId<Kind>>
+  : never;
+
+/**
+ * The automatic call's result under `guestCartOnLogin="merge"`: the guest cart's items went
+ * into the owner's most recently updated cart, now the current cart.
+ */
+export type OwnerMergedResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? Flat<
+      {
+        status: "merged";
+        /** The owner's cart that received the items, now the current cart. */
+        cartId: string;
+        /** The guest cart the items came from; Elastic Path leaves it as it was. */
+        guestCartId: string;
+        /** Elastic Path's entries for the items it could not copy; empty when all were. */
+        itemErrors: ElasticPathErrorEntry[];
+      } & OwnerId<Kind>
+    >
+  : never;
+
+/** What the automatic call settles with: an association's result or a merge's. */
+export type AutomaticResult<Kind extends ShopperKind = ShopperKind> =
+  OwnerResult<Kind> | OwnerMergedResult<Kind>;
+
+/** A disassociation's result: which cart left which owner. */
+export type DisassociationResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
+  ? Flat<{ cartId: string } & OwnerId<Kind>>
   : never;
 
 /**
@@ -45,22 +65,10 @@ export type OwnerResult<Kind extends ShopperKind = ShopperKind> = Kind extends S
  */
 export type GuestCartOnLogin = "associate" | "merge";
 
-/** The automatic call's result after a merge, of either kind (`customerId` or `accountId`). */
-export type OwnerMergedResult<Kind extends ShopperKind = ShopperKind> = Kind extends ShopperKind
-  ? {
-      status: "merged";
-      /** The shopper's cart that received the items, now the current cart. */
-      cartId: string;
-      /** The guest cart the items came from; Elastic Path leaves it as it was. */
-      guestCartId: string;
-      /** Elastic Path's entries for the items it could not copy; empty when all were. */
-      itemErrors: ElasticPathErrorEntry[];
-    } & { [Field in `${Kind}Id`]: string }
-  : never;
-
-/** What the automatic call settles with: an association's result or a merge's. */
-export type AutomaticResult<Kind extends ShopperKind = ShopperKind> =
-  OwnerResult<Kind> | OwnerMergedResult<Kind>;
+/** Which cart to tie to which customer (see `OwnerVariables`). */
+export type AssociateCartVariables = OwnerVariables<"customer">;
+/** A customer association's result (see `OwnerResult`). */
+export type AssociateCartResult = OwnerResult<"customer">;
 
 /** The owner's id in variables or a result (`customerId` or `accountId`). */
 export const ownerIdOf = (owner: ShopperKindDescriptor, value: object): string =>
@@ -139,7 +147,7 @@ export async function disassociateCart<Kind extends ShopperKind>(
   owner: ShopperKindDescriptor<Kind>,
   variables: OwnerVariables<Kind>,
   token: string | undefined,
-): Promise<Omit<OwnerResult<Kind>, "status">> {
+): Promise<DisassociationResult<Kind>> {
   const ownerId = ownerIdOf(owner, variables);
   await answerOf(
     `Removing the cart from the ${owner.kind}`,
@@ -150,8 +158,5 @@ export async function disassociateCart<Kind extends ShopperKind>(
       token ? { [owner.tokenHeader]: token } : undefined,
     ),
   );
-  return { cartId: variables.cartId, [`${owner.kind}Id`]: ownerId } as Omit<
-    OwnerResult<Kind>,
-    "status"
-  >;
+  return { cartId: variables.cartId, [`${owner.kind}Id`]: ownerId } as DisassociationResult<Kind>;
 }

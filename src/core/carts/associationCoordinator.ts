@@ -10,6 +10,7 @@ import {
   ownerIdOf,
   tokenFor,
   type AutomaticResult,
+  type OwnerKeptVariables,
   type OwnerResult,
   type OwnerVariables,
 } from "./associateCart";
@@ -27,15 +28,15 @@ import { expectAssociation, settleWith } from "./pendingAssociations";
  */
 export const loadGuestCartMerge = () => import("./guestCartMerge");
 
-export type AssociationMutationOptions = MutationOptions<
-  AutomaticResult,
+export type AssociationMutationOptions<Kind extends ShopperKind = ShopperKind> = MutationOptions<
+  AutomaticResult<Kind>,
   ElasticPathError,
-  OwnerVariables
+  OwnerKeptVariables<Kind>
 >;
 
 /** The callbacks of one mounted hook, which hear about the automatic association too. */
-export type AssociationListener = () => Pick<
-  AssociationMutationOptions,
+export type AssociationListener<Kind extends ShopperKind = ShopperKind> = () => Pick<
+  AssociationMutationOptions<Kind>,
   "onSuccess" | "onError" | "onSettled"
 >;
 
@@ -62,11 +63,11 @@ async function withCrossTabLock(name: string, task: () => Promise<void>): Promis
  * After a 200: brings the owner's cached lists up to date — unless that owner is no longer
  * the shopper: an answer arriving after a logout must not write into the next session's cache.
  */
-export function reflectIfCurrent(
+export function reflectIfCurrent<Kind extends ShopperKind>(
   queryClient: QueryClient,
   store: SessionStore,
-  owner: ShopperKindDescriptor,
-  result: AutomaticResult,
+  owner: ShopperKindDescriptor<Kind>,
+  result: AutomaticResult<Kind>,
 ): Promise<void> | undefined {
   if (result.status !== "associated") return undefined; // 204: no cache churn; a merge: see showMergedCart
   const ownerId = ownerIdOf(owner, result);
@@ -95,13 +96,13 @@ export class AssociationCoordinator {
    * token (a request made with an older session's token is not this session's to share).
    * Without a token in the variables, the signed-in shopper's is sent when the pair is theirs.
    */
-  send(
+  send<Kind extends ShopperKind>(
     client: Client,
     store: SessionStore,
-    owner: ShopperKindDescriptor,
+    owner: ShopperKindDescriptor<Kind>,
     variables: unknown,
-  ): Promise<OwnerResult> {
-    let checked: OwnerVariables;
+  ): Promise<OwnerResult<Kind>> {
+    let checked: OwnerVariables<Kind>;
     try {
       checked = checkAssociationVariables(owner, variables);
     } catch (error) {
@@ -109,7 +110,8 @@ export class AssociationCoordinator {
     }
     const token = tokenFor(owner, checked, store.latest().shopper);
     const pair = `${checked.cartId}\n${owner.kind}:${ownerIdOf(owner, checked)}\n${token ?? ""}`;
-    const shared = this.#inFlight.get(pair);
+    // Keyed by the owner's kind too: what is shared is of this kind.
+    const shared = this.#inFlight.get(pair) as Promise<OwnerResult<Kind>> | undefined;
     if (shared) return shared;
     const request = store
       .signOutOn401(token, associateCart(client, owner, checked, token))
@@ -119,8 +121,8 @@ export class AssociationCoordinator {
   }
 
   /** Lets a mounted hook hear how the automatic association of its kind went. */
-  listen(kind: ShopperKind, listener: AssociationListener): () => void {
-    this.#listeners[kind].add(listener);
+  listen<Kind extends ShopperKind>(kind: Kind, listener: AssociationListener<Kind>): () => void {
+    this.#listeners[kind].add(listener as AssociationListener);
     return () => this.#listeners[kind].delete(listener);
   }
 
@@ -163,7 +165,7 @@ export class AssociationCoordinator {
     };
     // What the merge's attempts of this call share (see mergeAtLogin).
     const mergeState = {};
-    const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerVariables>(
+    const observer = new MutationObserver<AutomaticResult, ElasticPathError, OwnerKeptVariables>(
       queryClient,
       {
         // The caller's retry policy replaces the package's; then what must not change.
@@ -212,7 +214,7 @@ export class AssociationCoordinator {
         onSettled: fanOut("onSettled"),
       },
     );
-    const variables = { cartId, [`${owner.kind}Id`]: shopper.id } as OwnerVariables;
+    const variables = { cartId, [`${owner.kind}Id`]: shopper.id } as OwnerKeptVariables;
     const run = async () => {
       // The session ended while this waited for the lock: nothing to do, and nothing of that
       // shopper's may enter the mutation cache now that it has been cleared of them.

@@ -316,13 +316,11 @@ export class SessionStore {
    * The package's one 401 rule, around any request made with a shopper's `token`: its
    * failure is passed on, and a 401 ends that session first (if it is still the current one).
    */
-  async signOutOn401<Result>(token: string | undefined, request: Promise<Result>): Promise<Result> {
-    try {
-      return await request;
-    } catch (error) {
+  signOutOn401<Result>(token: string | undefined, request: Promise<Result>): Promise<Result> {
+    return request.catch((error: unknown) => {
       if (token) this.signOutOnUnauthorized(error, token);
       throw error;
-    }
+    });
   }
 
   /**

@@ -1,9 +1,12 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
 import { useAccountSessions } from "../internal/useAccountSessions";
-import type { ElasticPathErrorEntry } from "../../core/errors/ElasticPathError";
-import type { OwnerVariables } from "../../core/carts/associateCart";
-import type { AutomaticResult } from "../../core/carts/associateCart";
+import type {
+  OwnerKeptVariables,
+  OwnerMergedResult,
+  OwnerResult,
+  OwnerVariables,
+} from "../../core/carts/associateCart";
 import { accountKind } from "../../core/session/AccountSession";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 
@@ -12,39 +15,19 @@ import { useCartAssociation, type CartAssociationOptions } from "../internal/use
  * is sent when `accountId` is the signed-in member's selected account; with neither, the
  * client must hold a client-credentials token, which only trusted server code may have.
  */
-export interface AssociateCartWithAccountVariables {
-  cartId: string;
-  accountId: string;
-  accountToken?: string;
-}
+export type AssociateCartWithAccountVariables = OwnerVariables<"account">;
 
 /** `associated`: Elastic Path answered 200. `already-associated`: 204, nothing changed. */
-export interface AssociateCartWithAccountResult {
-  status: "associated" | "already-associated";
-  cartId: string;
-  accountId: string;
-}
+export type AssociateCartWithAccountResult = OwnerResult<"account">;
 
 /**
  * The automatic call's result under `guestCartOnLogin="merge"`: the guest cart's items went
  * into the account's most recently updated cart, now the current cart.
  */
-export interface MergedAccountCartResult {
-  status: "merged";
-  /** The account's cart that received the items, now the current cart. */
-  cartId: string;
-  /** The guest cart the items came from; Elastic Path leaves it as it was. */
-  guestCartId: string;
-  accountId: string;
-  /** Elastic Path's entries for the items it could not copy; empty when all were. */
-  itemErrors: ElasticPathErrorEntry[];
-}
+export type MergedAccountCartResult = OwnerMergedResult<"account">;
 
 /** What TanStack keeps of the variables: no token, even one given by hand. */
-export type AssociateCartWithAccountKeptVariables = Omit<
-  AssociateCartWithAccountVariables,
-  "accountToken"
->;
+export type AssociateCartWithAccountKeptVariables = OwnerKeptVariables<"account">;
 
 export type UseAssociateCartWithAccountOptions = CartAssociationOptions<
   AssociateCartWithAccountResult | MergedAccountCartResult,
@@ -86,9 +69,5 @@ export function useAssociateCartWithAccount(
   options: UseAssociateCartWithAccountOptions = {},
 ): UseAssociateCartWithAccountResult {
   useAccountSessions("useAssociateCartWithAccount");
-  return useCartAssociation(
-    "useAssociateCartWithAccount",
-    accountKind,
-    options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
-  ) as unknown as UseAssociateCartWithAccountResult;
+  return useCartAssociation("useAssociateCartWithAccount", accountKind, options);
 }

@@ -1,12 +1,11 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
-import type { ElasticPathErrorEntry } from "../../core/errors/ElasticPathError";
 import type {
   AssociateCartResult,
   AssociateCartVariables,
-  OwnerVariables,
+  OwnerKeptVariables,
+  OwnerMergedResult,
 } from "../../core/carts/associateCart";
-import type { AutomaticResult } from "../../core/carts/associateCart";
 import { customerKind } from "../../core/session/CustomerSession";
 import { useCartAssociation, type CartAssociationOptions } from "../internal/useCartAssociation";
 
@@ -14,19 +13,10 @@ import { useCartAssociation, type CartAssociationOptions } from "../internal/use
  * The automatic call's result under `guestCartOnLogin="merge"`: the guest cart's items went
  * into the customer's most recently updated cart, now the current cart.
  */
-export interface MergedCartResult {
-  status: "merged";
-  /** The customer's cart that received the items, now the current cart. */
-  cartId: string;
-  /** The guest cart the items came from; Elastic Path leaves it as it was. */
-  guestCartId: string;
-  customerId: string;
-  /** Elastic Path's entries for the items it could not copy; empty when all were. */
-  itemErrors: ElasticPathErrorEntry[];
-}
+export type MergedCartResult = OwnerMergedResult<"customer">;
 
 /** What TanStack keeps of the variables: no token, even one given by hand. */
-export type AssociateCartKeptVariables = Omit<AssociateCartVariables, "customerToken">;
+export type AssociateCartKeptVariables = OwnerKeptVariables<"customer">;
 
 export type UseAssociateCartWithCustomerOptions = CartAssociationOptions<
   AssociateCartResult | MergedCartResult,
@@ -68,9 +58,5 @@ export type UseAssociateCartWithCustomerResult = MutationResultWithoutSecrets<
 export function useAssociateCartWithCustomer(
   options: UseAssociateCartWithCustomerOptions = {},
 ): UseAssociateCartWithCustomerResult {
-  return useCartAssociation(
-    "useAssociateCartWithCustomer",
-    customerKind,
-    options as unknown as CartAssociationOptions<AutomaticResult, OwnerVariables>,
-  ) as unknown as UseAssociateCartWithCustomerResult;
+  return useCartAssociation("useAssociateCartWithCustomer", customerKind, options);
 }

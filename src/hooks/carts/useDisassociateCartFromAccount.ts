@@ -1,7 +1,7 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
 import { useAccountSessions } from "../internal/useAccountSessions";
-import type { OwnerResult, OwnerVariables } from "../../core/carts/associateCart";
+import type { DisassociationResult } from "../../core/carts/associateCart";
 import { accountKind } from "../../core/session/AccountSession";
 import type {
   AssociateCartWithAccountKeptVariables,
@@ -13,10 +13,8 @@ import {
 } from "../internal/useCartDisassociation";
 import type { ListSnapshot } from "../../core/carts/optimisticEdit";
 
-export interface DisassociateCartFromAccountResult {
-  cartId: string;
-  accountId: string;
-}
+/** Which cart left which account. */
+export type DisassociateCartFromAccountResult = DisassociationResult<"account">;
 
 export type UseDisassociateCartFromAccountOptions = CartDisassociationOptions<
   DisassociateCartFromAccountResult,
@@ -52,9 +50,5 @@ export function useDisassociateCartFromAccount(
   options: UseDisassociateCartFromAccountOptions = {},
 ): UseDisassociateCartFromAccountResult {
   useAccountSessions("useDisassociateCartFromAccount");
-  return useCartDisassociation(
-    "useDisassociateCartFromAccount",
-    accountKind,
-    options as unknown as CartDisassociationOptions<Omit<OwnerResult, "status">, OwnerVariables>,
-  ) as unknown as UseDisassociateCartFromAccountResult;
+  return useCartDisassociation("useDisassociateCartFromAccount", accountKind, options);
 }

@@ -1,10 +1,6 @@
 "use client";
 import type { MutationResultWithoutSecrets } from "../internal/useMutationWithoutSecrets";
-import type {
-  AssociateCartVariables,
-  OwnerResult,
-  OwnerVariables,
-} from "../../core/carts/associateCart";
+import type { AssociateCartVariables, DisassociationResult } from "../../core/carts/associateCart";
 import { customerKind } from "../../core/session/CustomerSession";
 import type { AssociateCartKeptVariables } from "./useAssociateCartWithCustomer";
 import {
@@ -13,10 +9,8 @@ import {
 } from "../internal/useCartDisassociation";
 import type { ListSnapshot } from "../../core/carts/optimisticEdit";
 
-export interface DisassociateCartResult {
-  cartId: string;
-  customerId: string;
-}
+/** Which cart left which customer. */
+export type DisassociateCartResult = DisassociationResult<"customer">;
 
 export type UseDisassociateCartFromCustomerOptions = CartDisassociationOptions<
   DisassociateCartResult,
@@ -52,9 +46,5 @@ export type UseDisassociateCartFromCustomerResult = MutationResultWithoutSecrets
 export function useDisassociateCartFromCustomer(
   options: UseDisassociateCartFromCustomerOptions = {},
 ): UseDisassociateCartFromCustomerResult {
-  return useCartDisassociation(
-    "useDisassociateCartFromCustomer",
-    customerKind,
-    options as unknown as CartDisassociationOptions<Omit<OwnerResult, "status">, OwnerVariables>,
-  ) as unknown as UseDisassociateCartFromCustomerResult;
+  return useCartDisassociation("useDisassociateCartFromCustomer", customerKind, options);
 }

@@ -12,13 +12,17 @@ import {
   useMutationWithoutSecrets,
   type MutationResultWithoutSecrets,
 } from "./useMutationWithoutSecrets";
-import { withoutToken, type OwnerVariables } from "../../core/carts/associateCart";
+import {
+  withoutToken,
+  type OwnerKeptVariables,
+  type OwnerVariables,
+} from "../../core/carts/associateCart";
 import { coordinatorFor, reflectIfCurrent } from "../../core/carts/associationCoordinator";
 import type { AutomaticResult } from "../../core/carts/associateCart";
 import { associationKeys } from "../../core/keys";
 import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
-import type { ShopperKindDescriptor } from "../../core/session/sessionKind";
+import type { ShopperKind, ShopperKindDescriptor } from "../../core/session/sessionKind";
 
 export type CartAssociationOptions<Result, Variables> = {
   /**
@@ -28,19 +32,22 @@ export type CartAssociationOptions<Result, Variables> = {
   associateOnLogin?: boolean;
 } & Omit<UseMutationOptions<Result, ElasticPathError, Variables>, "mutationFn" | "mutationKey">;
 
-type Result = AutomaticResult;
-type Variables = OwnerVariables;
-
 /**
  * What both association hooks share (customer and account): a mutation for calls by hand,
  * and the automatic call on login, started once per (cart, shopper) by the coordinator and
  * shown by every mounted instance.
  */
-export function useCartAssociation(
+export function useCartAssociation<Kind extends ShopperKind>(
   hookName: string,
-  owner: ShopperKindDescriptor,
-  options: CartAssociationOptions<Result, Variables>,
-): MutationResultWithoutSecrets<Result, Variables, Variables> {
+  owner: ShopperKindDescriptor<Kind>,
+  options: CartAssociationOptions<AutomaticResult<Kind>, OwnerKeptVariables<Kind>>,
+): MutationResultWithoutSecrets<
+  AutomaticResult<Kind>,
+  OwnerVariables<Kind>,
+  OwnerKeptVariables<Kind>
+> {
+  type Result = AutomaticResult<Kind>;
+  type Kept = OwnerKeptVariables<Kind>;
   const { associateOnLogin = true, ...callerOptions } = options;
   const { client, store, ledger, guestCartOnLogin } = useElasticPathContext(hookName);
   const queryClient = useQueryClient();
@@ -49,10 +56,10 @@ export function useCartAssociation(
 
   // A token given by hand travels beside the variables, never in what TanStack keeps.
   const keptWithoutToken = useMemo(
-    () => withoutToken(owner) as (v: Variables) => Variables,
+    () => withoutToken(owner) as (variables: OwnerVariables<Kind>) => Kept,
     [owner],
   );
-  const mutation = useMutationWithoutSecrets<Result, Variables, Variables>(
+  const mutation = useMutationWithoutSecrets<Result, OwnerVariables<Kind>, Kept>(
     {
       // Library defaults, then the caller's options, then what must not change.
       retry: retryTransientFailures,
@@ -104,17 +111,17 @@ export function useCartAssociation(
         (options.mutationKey.at(-2) === cartId ||
           (state.data as AutomaticResult | undefined)?.cartId === cartId),
     },
-    select: (m) => m.state as MutationState<Result, ElasticPathError, Variables>,
+    select: (m) => m.state as MutationState<Result, ElasticPathError, Kept>,
   }).at(-1);
 
   return showAutomatic(mutation, associateOnLogin ? automatic : undefined);
 }
 
 /** This instance's own call if it made one since, else the automatic one. */
-function showAutomatic(
-  own: MutationResultWithoutSecrets<Result, Variables, Variables>,
-  automatic: MutationState<Result, ElasticPathError, Variables> | undefined,
-): MutationResultWithoutSecrets<Result, Variables, Variables> {
+function showAutomatic<Result, Variables, Kept>(
+  own: MutationResultWithoutSecrets<Result, Variables, Kept>,
+  automatic: MutationState<Result, ElasticPathError, Kept> | undefined,
+): MutationResultWithoutSecrets<Result, Variables, Kept> {
   if (!automatic || automatic.status === "idle") return own;
   if (own.status !== "idle" && own.submittedAt >= automatic.submittedAt) return own;
   return {
@@ -124,5 +131,5 @@ function showAutomatic(
     isPending: automatic.status === "pending",
     isSuccess: automatic.status === "success",
     isError: automatic.status === "error",
-  } as MutationResultWithoutSecrets<Result, Variables, Variables>;
+  } as MutationResultWithoutSecrets<Result, Variables, Kept>;
 }

@@ -14,17 +14,16 @@ import {
   ownerIdOf,
   tokenFor,
   withoutToken,
-  type OwnerResult,
+  type DisassociationResult,
+  type OwnerKeptVariables,
   type OwnerVariables,
 } from "../../core/carts/associateCart";
 import { removeCartFromLists } from "../../core/carts/cartListEdits";
 import { editOptimistically, restore, type ListSnapshot } from "../../core/carts/optimisticEdit";
-import type { ShopperKindDescriptor } from "../../core/session/sessionKind";
+import type { ShopperKind, ShopperKindDescriptor } from "../../core/session/sessionKind";
 import { cartKeys } from "../../core/keys";
 import { byHandKey } from "../../core/keys";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
-
-type Result = Omit<OwnerResult, "status">;
 
 export type CartDisassociationOptions<Result, Variables> = Omit<
   UseMutationOptions<Result, ElasticPathError, Variables, ListSnapshot>,
@@ -36,21 +35,32 @@ export type CartDisassociationOptions<Result, Variables> = Omit<
  * cached lists at once; on failure they are put back, and either way they are then
  * reconciled with the server.
  */
-export function useCartDisassociation(
+export function useCartDisassociation<Kind extends ShopperKind>(
   hookName: string,
-  owner: ShopperKindDescriptor,
-  options: CartDisassociationOptions<Result, OwnerVariables>,
-): MutationResultWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot> {
+  owner: ShopperKindDescriptor<Kind>,
+  options: CartDisassociationOptions<DisassociationResult<Kind>, OwnerKeptVariables<Kind>>,
+): MutationResultWithoutSecrets<
+  DisassociationResult<Kind>,
+  OwnerVariables<Kind>,
+  OwnerKeptVariables<Kind>,
+  ListSnapshot
+> {
+  type Kept = OwnerKeptVariables<Kind>;
   const { client, store } = useElasticPathContext(hookName);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
   const queryClient = useQueryClient();
   const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
   // A token given by hand travels beside the variables, never in what TanStack keeps.
   const keptWithoutToken = useMemo(
-    () => withoutToken(owner) as (v: OwnerVariables) => OwnerVariables,
+    () => withoutToken(owner) as (variables: OwnerVariables<Kind>) => Kept,
     [owner],
   );
-  const mutation = useMutationWithoutSecrets<Result, OwnerVariables, OwnerVariables, ListSnapshot>(
+  const mutation = useMutationWithoutSecrets<
+    DisassociationResult<Kind>,
+    OwnerVariables<Kind>,
+    Kept,
+    ListSnapshot
+  >(
     {
       retry: retryTransientFailures,
       retryDelay: retryDelayFor,
