@@ -14,7 +14,8 @@ import type { SessionStore } from "../session/sessionStore";
 import { disassociateCart, type OwnerVariables } from "./associateCart";
 import { loadGuestCartMerge } from "./associationCoordinator";
 import type { MergeCartsResult, MergeCartsVariables } from "./mergeCarts";
-import { shopperFor, tokenHeaders, type ShopperCall } from "./shopperCall";
+import type { Call } from "../session/call";
+import { shopperFor, tokenHeaders } from "./shopperCall";
 
 /**
  * The "My carts" requests — create, rename, delete, merge — each with its checks, sent with
@@ -84,7 +85,7 @@ export function retryRateLimitedOnly(failureCount: number, error: unknown): bool
 /** `POST /v2/carts` with the shopper's token, so the cart is theirs at once. */
 export async function createCart(
   { client, store }: Requester,
-  call: ShopperCall,
+  call: Call,
   variables: CreateCartVariables,
 ): Promise<CartResponse> {
   const { name, description } = checkCreation(variables);
@@ -140,7 +141,7 @@ export const UPDATE = { action: "Changing a cart", outcome: "the cart was change
 /** `PUT /v2/carts/:cartId` with `{ data: { name, description } }`, only the fields given. */
 export async function updateCart(
   { client, store }: Requester,
-  call: ShopperCall,
+  call: Call,
   variables: UpdateCartVariables,
 ): Promise<CartResponse> {
   const { cartId, ...change } = checkChange(variables);
@@ -169,7 +170,7 @@ export function checkDeletion(variables: unknown): Required<DeleteCartVariables>
 }
 
 export const DELETE = { action: "Deleting a cart", outcome: "the cart was deleted" };
-/** A step of a deletion that is done once, whatever the retries (see `ShopperCall.done`). */
+/** A step of a deletion that is done once, whatever the retries (see `Call.done`). */
 export const DISASSOCIATED = "disassociated";
 
 /**
@@ -178,7 +179,7 @@ export const DISASSOCIATED = "disassociated";
  */
 export async function deleteCart(
   { client, store }: Requester,
-  call: ShopperCall,
+  call: Call,
   variables: DeleteCartVariables,
 ): Promise<DeleteCartResult> {
   const { cartId, disassociateFirst } = checkDeletion(variables);
@@ -219,7 +220,7 @@ export const UNANSWERED = "unanswered";
  */
 export async function mergeCartsFor(
   { client, store }: Requester,
-  call: ShopperCall,
+  call: Call,
   variables: MergeCartsVariables,
 ): Promise<MergeCartsResult> {
   const merge = checkMerge(variables);

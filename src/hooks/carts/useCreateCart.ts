@@ -8,7 +8,7 @@ import {
   retryRateLimitedOnly,
   type CreateCartVariables,
 } from "../../core/carts/myCarts";
-import { callOf } from "../../core/carts/shopperCall";
+import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor } from "../../core/errors/retryPolicy";
 import { cartKeys } from "../../core/keys";

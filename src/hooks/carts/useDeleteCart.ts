@@ -10,7 +10,8 @@ import {
   type DeleteCartVariables,
 } from "../../core/carts/myCarts";
 import { editOptimistically, restore, type ListSnapshot } from "../../core/carts/optimisticEdit";
-import { callOf, shopperFor } from "../../core/carts/shopperCall";
+import { shopperFor } from "../../core/carts/shopperCall";
+import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
 import { cartKeys } from "../../core/keys";

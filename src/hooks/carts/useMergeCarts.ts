@@ -2,7 +2,7 @@
 import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
 import type { MergeCartsResult, MergeCartsVariables } from "../../core/carts/mergeCarts";
 import { mergeCartsFor, retryRateLimitedOnly, UNANSWERED } from "../../core/carts/myCarts";
-import { callOf } from "../../core/carts/shopperCall";
+import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor } from "../../core/errors/retryPolicy";
 import { cartKeys } from "../../core/keys";

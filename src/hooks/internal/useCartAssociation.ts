@@ -73,6 +73,7 @@ export function useCartAssociation<Kind extends ShopperKind>(
       },
     },
     keptWithoutToken,
+    store,
   );
 
   useResetWithTheShopper(store, mutation.reset);

@@ -5,7 +5,6 @@ import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPo
 import { useElasticPathContext, useSessionState } from "./context";
 import {
   useMutationWithoutSecrets,
-  withSecrets,
   type MutationResultWithoutSecrets,
 } from "./useMutationWithoutSecrets";
 import {
@@ -19,6 +18,7 @@ import {
   type OwnerVariables,
 } from "../../core/carts/associateCart";
 import { removeCartFromLists } from "../../core/carts/cartListEdits";
+import { callOf } from "../../core/session/call";
 import { editOptimistically, restore, type ListSnapshot } from "../../core/carts/optimisticEdit";
 import type { ShopperKind, ShopperKindDescriptor } from "../../core/session/sessionKind";
 import { cartKeys } from "../../core/keys";
@@ -73,7 +73,7 @@ export function useCartDisassociation<Kind extends ShopperKind>(
       },
       onMutate: (variables) => {
         // Checked as given, token included, before the lists change.
-        const { cartId } = checkAssociationVariables(owner, withSecrets(variables));
+        const { cartId } = checkAssociationVariables(owner, callOf(variables).given);
         const queryKey = listsOf(variables);
         return editOptimistically(queryClient, [{ queryKey }], () =>
           removeCartFromLists(queryClient, queryKey, cartId),
@@ -96,6 +96,7 @@ export function useCartDisassociation<Kind extends ShopperKind>(
       },
     },
     keptWithoutToken,
+    store,
   );
   useResetWithTheShopper(store, mutation.reset);
   return mutation;

@@ -1,19 +1,14 @@
 import {
   useMutation,
   type MutateOptions,
+  type MutationFunctionContext,
   type UseMutationOptions,
   type UseMutationResult,
 } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
-
-/** The variables as given, for the call whose variables TanStack keeps without their secrets. */
-const secrets = new WeakMap<object, unknown>();
-
-/** The variables as the caller gave them, secrets included, for code that runs before the request. */
-export const withSecrets = <Variables>(kept: unknown): Variables =>
-  // A WeakMap answers `has` for any value (false for a primitive); only `set` needs an object.
-  (secrets.has(kept as object) ? secrets.get(kept as object) : kept) as Variables;
+import { callOf, endCall, startCall } from "../../core/session/call";
+import type { SessionStore } from "../../core/session/sessionStore";
 
 /** `Omit` member by member, so the result stays a union that `status` narrows. */
 type OmitEach<Union, Keys extends PropertyKey> = Union extends unknown ? Omit<Union, Keys> : never;
@@ -34,35 +29,40 @@ export type MutationResultWithoutSecrets<Data, Variables, Kept, Context = unknow
 };
 
 /**
- * `useMutation` for variables that hold a secret (a password, a token): TanStack keeps a
- * mutation's variables for as long as the mutation lives, where devtools, cache persisters
- * and error reporters read them. So `mutate` hands TanStack `withoutSecrets(variables)`, a
- * copy without them, and the mutation function gets the variables as given from a WeakMap
- * that nothing serialises — until the mutation settles, when they are forgotten.
+ * `useMutation` for variables that hold a secret (a password, a token) or that a call must
+ * remember its shopper by: `mutate` hands TanStack `withoutSecrets(variables)`, a new object
+ * without them, and the call — the variables as given, the shopper signed in now — travels
+ * beside it in the package's one side channel (`callOf`), which nothing serialises; the
+ * secrets are forgotten when the call settles. The mutation function gets both.
  */
 export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unknown>(
   options: Omit<UseMutationOptions<Data, ElasticPathError, Kept, Context>, "mutationFn"> & {
-    mutationFn: (variables: Variables) => Promise<Data>;
+    mutationFn: (
+      variables: Variables,
+      kept: Kept,
+      context: MutationFunctionContext,
+    ) => Promise<Data>;
   },
   withoutSecrets: (variables: Variables) => Kept,
+  store: SessionStore,
 ): MutationResultWithoutSecrets<Data, Variables, Kept, Context> {
   const { mutationFn, onSettled } = options;
   const mutation = useMutation<Data, ElasticPathError, Kept, Context>({
     ...options,
-    mutationFn: (kept) => mutationFn(withSecrets<Variables>(kept)),
+    mutationFn: (kept, context) => mutationFn(callOf(kept).given as Variables, kept, context),
     onSettled: (data, error, kept, ...rest) => {
-      secrets.delete(kept as object);
+      endCall(kept);
       return onSettled?.(data, error, kept, ...rest);
     },
   });
   const { mutateAsync } = mutation;
   const mutateWithoutSecrets = useCallback(
-    (variables: Variables, callbacks?: MutateOptions<Data, ElasticPathError, Kept, Context>) => {
-      const kept = withoutSecrets(variables);
-      if (typeof kept === "object" && kept !== null) secrets.set(kept, variables);
-      return mutateAsync(kept, callbacks);
-    },
-    [mutateAsync, withoutSecrets],
+    (variables: Variables, callbacks?: MutateOptions<Data, ElasticPathError, Kept, Context>) =>
+      mutateAsync(
+        startCall(withoutSecrets(variables), variables, store.latest().shopper),
+        callbacks,
+      ),
+    [mutateAsync, withoutSecrets, store],
   );
   return {
     ...mutation,

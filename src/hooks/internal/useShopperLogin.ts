@@ -35,6 +35,7 @@ export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
       },
     },
     withoutSecrets,
+    store,
   );
   const currentToken = useSessionState(store, (snapshot) => snapshot.shopper?.token);
   const { data, reset } = login;
