@@ -1,11 +1,16 @@
-import type { Shopper, ShopperKind } from "./session/sessionKind";
-
 /**
  * Every query and mutation key of the package, in one place. Keys go from general to
  * specific, are scoped by customer or account id and never hold a token (keys are visible in
  * devtools and persisters), so two shoppers on one device never share an entry, and a
  * shopper's entries leave the cache together (`cartKeys.owner`) when their session ends.
+ * It imports nothing, so every layer of the engine can name a key.
  */
+
+/** Whose entries: a shopper kind (`"customer"`, `"account"`) and that kind's id. */
+interface Owner {
+  kind: string;
+  id: string;
+}
 
 /** The key of every login mutation, followed by the kind (`"customer"`, `"account"`). */
 export const loginMutationKey = ["epcc", "session", "login"] as const;
@@ -14,18 +19,18 @@ export const loginMutationKey = ["epcc", "session", "login"] as const;
 export const cartKeys = {
   all: () => ["epcc", "carts"] as const,
   /** Every cart list of one customer or account (paged and infinite), and their mutations. */
-  owner: <Kind extends ShopperKind>(kind: Kind, id: string | null) =>
+  owner: <Kind extends string>(kind: Kind, id: string | null) =>
     ["epcc", "carts", kind, id] as const,
   /** Every cached list of a signed-in shopper. */
-  lists: (shopper: Shopper) => cartKeys.owner(shopper.kind, shopper.id),
+  lists: (shopper: Owner) => cartKeys.owner(shopper.kind, shopper.id),
   /** One page of an owner's carts. */
-  page: <Kind extends ShopperKind>(
+  page: <Kind extends string>(
     kind: Kind,
     id: string | null,
     page: { limit: number | undefined; offset: number | undefined },
   ) => [...cartKeys.owner(kind, id), "page", page] as const,
   /** An owner's carts page after page. */
-  infinite: <Kind extends ShopperKind>(
+  infinite: <Kind extends string>(
     kind: Kind,
     id: string | null,
     page: { limit: number | undefined },
@@ -36,10 +41,10 @@ export const cartKeys = {
 /** Mutation keys of associations: by owner, then cart. */
 export const associationKeys = {
   all: () => ["epcc", "carts", "associate"] as const,
-  owner: (kind: ShopperKind, ownerId: string | undefined) =>
+  owner: (kind: string, ownerId: string | undefined) =>
     [...associationKeys.all(), kind, ownerId] as const,
   /** The automatic association of one (cart, owner) pair, shown by every mounted hook. */
-  automatic: (kind: ShopperKind, ownerId: string | undefined, cartId: string | undefined) =>
+  automatic: (kind: string, ownerId: string | undefined, cartId: string | undefined) =>
     [...associationKeys.owner(kind, ownerId), cartId, "automatic"] as const,
 };
 
@@ -47,5 +52,5 @@ export const associationKeys = {
  * The key of a mutation a hook makes by hand for the signed-in shopper: under their lists'
  * key, so that it leaves the mutation cache with their session.
  */
-export const byHandKey = (kind: ShopperKind, shopper: Shopper | undefined, name: string) =>
+export const byHandKey = (kind: string, shopper: Owner | undefined, name: string) =>
   [...cartKeys.owner(kind, shopper?.kind === kind ? shopper.id : null), "by-hand", name] as const;

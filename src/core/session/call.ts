@@ -33,11 +33,8 @@ export function startCall<Kept>(kept: Kept, given: unknown, shopper: Shopper | u
 
 /** The call the variables belong to; for variables not made by `startCall`, a call of no shopper. */
 export const callOf = (kept: unknown): Call =>
-  (typeof kept === "object" && kept !== null && calls.get(kept)) || {
-    given: kept,
-    shopper: undefined,
-    done: new Set(),
-  };
+  // A WeakMap answers `get` for any value (undefined for a primitive); only `set` needs an object.
+  calls.get(kept as object) ?? { given: kept, shopper: undefined, done: new Set() };
 
 /** Forgets the secrets of a settled call: the variables as given are now what TanStack keeps. */
 export function endCall(kept: unknown): void {

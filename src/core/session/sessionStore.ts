@@ -307,18 +307,15 @@ export class SessionStore {
     if (shopper?.token === token) this.signOut(shopper.kind);
   }
 
-  /** A 401 on a request made with `token` ends that session (if it is still the current one). */
-  signOutOnUnauthorized(error: unknown, token: string): void {
-    if ((error as { status?: unknown } | null)?.status === 401) this.signOutIfCurrent(token);
-  }
-
   /**
    * The package's one 401 rule, around any request made with a shopper's `token`: its
    * failure is passed on, and a 401 ends that session first (if it is still the current one).
    */
   signOutOn401<Result>(token: string | undefined, request: Promise<Result>): Promise<Result> {
     return request.catch((error: unknown) => {
-      if (token) this.signOutOnUnauthorized(error, token);
+      if (token && (error as { status?: unknown } | null)?.status === 401) {
+        this.signOutIfCurrent(token);
+      }
       throw error;
     });
   }
