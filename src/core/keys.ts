@@ -21,28 +21,23 @@ export const cartKeys = {
   /** Every cart list of one customer or account (paged and infinite), and their mutations. */
   owner: <Kind extends string>(kind: Kind, id: string | null) =>
     ["epcc", "carts", kind, id] as const,
-  /** Every cached list of a signed-in shopper. */
-  lists: (shopper: Owner) => cartKeys.owner(shopper.kind, shopper.id),
-  /** One page of an owner's carts. */
-  page: <Kind extends string>(
+  /** An owner's carts: one page (`"page"`, `{ limit, offset }`) or page after page (`"infinite"`, `{ limit }`). */
+  list: <Kind extends string, Shape extends "page" | "infinite", Paging>(
     kind: Kind,
     id: string | null,
-    page: { limit: number | undefined; offset: number | undefined },
-  ) => [...cartKeys.owner(kind, id), "page", page] as const,
-  /** An owner's carts page after page. */
-  infinite: <Kind extends string>(
-    kind: Kind,
-    id: string | null,
-    page: { limit: number | undefined },
-  ) => [...cartKeys.owner(kind, id), "infinite", page] as const,
+    shape: Shape,
+    paging: Paging,
+  ) => [...cartKeys.owner(kind, id), shape, paging] as const,
   cart: (cartId: string) => ["epcc", "carts", "cart", cartId] as const,
 };
 
+/** Every cached list of a signed-in shopper (paged and infinite). */
+export const listsOf = (shopper: Owner) => cartKeys.owner(shopper.kind, shopper.id);
+
 /** Mutation keys of associations: by owner, then cart. */
 export const associationKeys = {
-  all: () => ["epcc", "carts", "associate"] as const,
   owner: (kind: string, ownerId: string | undefined) =>
-    [...associationKeys.all(), kind, ownerId] as const,
+    ["epcc", "carts", "associate", kind, ownerId] as const,
   /** The automatic association of one (cart, owner) pair, shown by every mounted hook. */
   automatic: (kind: string, ownerId: string | undefined, cartId: string | undefined) =>
     [...associationKeys.owner(kind, ownerId), cartId, "automatic"] as const,

@@ -12,7 +12,7 @@ import { mergeRecord } from "../../src/core/carts/mergeRecord";
 import type { Scope } from "../../src/core/carts/scope";
 import { ElasticPathError } from "../../src/core/errors/ElasticPathError";
 import { startEngine } from "../../src/core/engine";
-import { cartKeys } from "../../src/core/keys";
+import { listsOf } from "../../src/core/keys";
 import { customerKind, type CustomerSession } from "../../src/core/session/CustomerSession";
 import { customerLogin } from "../../src/core/session/customerLogin";
 import {
@@ -179,7 +179,7 @@ describe("the association coordinator, without React", () => {
     const engine = startTestEngine();
     const { scope } = engine;
     const { shopper } = await logIn(engine);
-    const lists = cartKeys.lists(shopper as Shopper);
+    const lists = listsOf(shopper as Shopper);
     scope.queryClient.setQueryData([...lists, "page", {}], { data: [] });
 
     scope.store.signOut("customer");

@@ -170,7 +170,7 @@ export function cartListOptions<Kind extends ShopperKind>(
     CartsQueryKey<Kind>
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
   >({
-    queryKey: cartKeys.page(owner.kind, signedIn?.id ?? null, { limit, offset }),
+    queryKey: cartKeys.list(owner.kind, signedIn?.id ?? null, "page", { limit, offset }),
     queryFn: signedIn
       ? (context) => fetchCarts(owner, source, signedIn.token, { limit, offset }, context)
       : skipToken,
@@ -204,7 +204,7 @@ export function infiniteCartListOptions<Kind extends ShopperKind>(
     number
     // eslint-disable-next-line @tanstack/query/exhaustive-deps -- tokens stay out of keys (devtools, logs); the owner id scopes them
   >({
-    queryKey: cartKeys.infinite(owner.kind, signedIn?.id ?? null, { limit }),
+    queryKey: cartKeys.list(owner.kind, signedIn?.id ?? null, "infinite", { limit }),
     queryFn: signedIn
       ? (context) =>
           fetchCarts(owner, source, signedIn.token, { limit, offset: context.pageParam }, context)

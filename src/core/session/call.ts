@@ -7,7 +7,7 @@ import type { Shopper } from "./sessionKind";
  * callback of the call. So a call's variables are a new object made for it (`startCall`),
  * and what must not be in them travels here, keyed by that object, where nothing serialises:
  * - the variables as the caller gave them, secrets included (a password, a token), until
- *   the call settles (`endCall`);
+ *   the call settles;
  * - the shopper signed in when the call was made, whose token it sends and whose cached
  *   lists it changes — on every retry too, so that a call outliving its session neither
  *   borrows the next session's token nor writes into the next shopper's cache;
@@ -35,8 +35,3 @@ export function startCall<Kept>(kept: Kept, given: unknown, shopper: Shopper | u
 export const callOf = (kept: unknown): Call =>
   // A WeakMap answers `get` for any value (undefined for a primitive); only `set` needs an object.
   calls.get(kept as object) ?? { given: kept, shopper: undefined, done: new Set() };
-
-/** Forgets the secrets of a settled call: the variables as given are now what TanStack keeps. */
-export function endCall(kept: unknown): void {
-  callOf(kept).given = kept;
-}

@@ -11,7 +11,7 @@ import {
 import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor } from "../../core/errors/retryPolicy";
-import { cartKeys } from "../../core/keys";
+import { cartKeys, listsOf } from "../../core/keys";
 import { sessionIdentity } from "../../core/session/sessionKind";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
@@ -73,7 +73,7 @@ export function useCreateCart(options: UseCreateCartOptions = {}): UseCreateCart
       const { shopper } = callOf(variables);
       if (shopper && cart.id && store.isShopper(shopper)) {
         queryClient.setQueryData(cartKeys.cart(cart.id), cart);
-        addCartToLists(queryClient, cartKeys.lists(shopper), cart);
+        addCartToLists(queryClient, listsOf(shopper), cart);
         if (variables.makeCurrent === true && store.isCurrent(shopper)) {
           // Already the shopper's: the automatic association must not send it again.
           ledger.add(sessionIdentity(shopper), cart.id);
@@ -86,7 +86,7 @@ export function useCreateCart(options: UseCreateCartOptions = {}): UseCreateCart
       const { shopper } = callOf(variables);
       // Reconciled when a cart was, or may have been, created; a refusal changed nothing.
       if ((cart || outcomeUnknown(error)) && scope.store.isShopper(shopper)) {
-        await scope.queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) });
+        await scope.queryClient.invalidateQueries({ queryKey: listsOf(shopper!) });
       }
       await options.onSettled?.(cart, error, variables, ...rest);
     },

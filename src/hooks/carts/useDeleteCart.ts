@@ -14,7 +14,7 @@ import { shopperFor } from "../../core/carts/shopperCall";
 import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
-import { cartKeys } from "../../core/keys";
+import { cartKeys, listsOf } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
 export type { DeleteCartResult, DeleteCartVariables } from "../../core/carts/myCarts";
@@ -78,7 +78,7 @@ export function useDeleteCart(options: UseDeleteCartOptions = {}): UseDeleteCart
       onMutate: (variables) => {
         // Refused before the lists change, and before any request.
         const { cartId } = checkDeletion(variables);
-        const lists = cartKeys.lists(shopperFor(callOf(variables), store, DELETE));
+        const lists = listsOf(shopperFor(callOf(variables), store, DELETE));
         return editOptimistically(queryClient, [{ queryKey: lists }], () =>
           removeCartFromLists(queryClient, lists, cartId),
         );
@@ -101,7 +101,7 @@ export function useDeleteCart(options: UseDeleteCartOptions = {}): UseDeleteCart
       onSettled: async (result, error, variables, snapshot, ...rest) => {
         const { shopper } = callOf(variables);
         if (snapshot && store.isShopper(shopper)) {
-          await queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) });
+          await queryClient.invalidateQueries({ queryKey: listsOf(shopper!) });
         }
         await options.onSettled?.(result, error, variables, snapshot, ...rest);
       },

@@ -5,7 +5,7 @@ import { mergeCartsFor, retryRateLimitedOnly, UNANSWERED } from "../../core/cart
 import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor } from "../../core/errors/retryPolicy";
-import { cartKeys } from "../../core/keys";
+import { cartKeys, listsOf } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
 export type { MergeCartsResult, MergeCartsVariables } from "../../core/carts/mergeCarts";
@@ -72,7 +72,7 @@ export function useMergeCarts(options: UseMergeCartsOptions = {}): UseMergeCarts
             exact: true,
           }),
           store.isShopper(shopper) &&
-            queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) }),
+            queryClient.invalidateQueries({ queryKey: listsOf(shopper!) }),
         ]);
       }
       await options.onSettled?.(result, error, variables, ...rest);

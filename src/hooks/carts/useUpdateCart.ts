@@ -13,7 +13,7 @@ import { shopperFor } from "../../core/carts/shopperCall";
 import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
-import { cartKeys } from "../../core/keys";
+import { cartKeys, listsOf } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
 export type { UpdateCartVariables } from "../../core/carts/myCarts";
@@ -68,7 +68,7 @@ export function useUpdateCart(options: UseUpdateCartOptions = {}): UseUpdateCart
       onMutate: (variables) => {
         // Refused before the lists change, and before any request.
         const { cartId, ...change } = checkChange(variables);
-        const lists = cartKeys.lists(shopperFor(callOf(variables), store, UPDATE));
+        const lists = listsOf(shopperFor(callOf(variables), store, UPDATE));
         const cart = { queryKey: cartKeys.cart(cartId), exact: true };
         return editOptimistically(queryClient, [{ queryKey: lists }, cart], () =>
           changeCart(queryClient, lists, cartId, change),
@@ -79,7 +79,7 @@ export function useUpdateCart(options: UseUpdateCartOptions = {}): UseUpdateCart
         const { shopper } = callOf(variables);
         // Elastic Path's answer is the cart as it now is.
         if (store.isShopper(shopper)) {
-          changeCartInLists(queryClient, cartKeys.lists(shopper!), variables.cartId, cart);
+          changeCartInLists(queryClient, listsOf(shopper!), variables.cartId, cart);
           queryClient.setQueryData(cartKeys.cart(variables.cartId), (now) => now && cart);
         }
         await options.onSuccess?.(cart, variables, ...rest);
@@ -93,7 +93,7 @@ export function useUpdateCart(options: UseUpdateCartOptions = {}): UseUpdateCart
         const { shopper } = callOf(variables);
         if (snapshot && store.isShopper(shopper)) {
           await Promise.all([
-            queryClient.invalidateQueries({ queryKey: cartKeys.lists(shopper!) }),
+            queryClient.invalidateQueries({ queryKey: listsOf(shopper!) }),
             // The change may have been applied before the answer was lost.
             error &&
               queryClient.invalidateQueries({

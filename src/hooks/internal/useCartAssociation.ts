@@ -1,6 +1,5 @@
 import {
   useMutationState,
-  useQueryClient,
   type MutationState,
   type UseMutationOptions,
 } from "@tanstack/react-query";
@@ -49,8 +48,8 @@ export function useCartAssociation<Kind extends ShopperKind>(
   type Result = AutomaticResult<Kind>;
   type Kept = OwnerKeptVariables<Kind>;
   const { associateOnLogin = true, ...callerOptions } = options;
-  const { client, store, ledger, guestCartOnLogin } = useElasticPathContext(hookName);
-  const queryClient = useQueryClient();
+  const scope = useElasticPathContext(hookName);
+  const { client, queryClient, store } = scope;
   const associations = coordinatorFor(client);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
 
@@ -89,13 +88,7 @@ export function useCartAssociation<Kind extends ShopperKind>(
   const startAutomatic = useEffectEvent(() => {
     if (!shopper || cartId === undefined) return;
     const { retry, retryDelay, networkMode } = callerOptions;
-    associations.associateOnce(
-      { client, queryClient, store, ledger, guestCartOnLogin },
-      owner,
-      shopper,
-      cartId,
-      { retry, retryDelay, networkMode },
-    );
+    associations.associateOnce(scope, owner, shopper, cartId, { retry, retryDelay, networkMode });
   });
   // Each session starts its own (the token tells two logins apart, even within one second).
   const sessionToken = shopper?.token;

@@ -1,4 +1,4 @@
-import { useQueryClient, type UseMutationOptions } from "@tanstack/react-query";
+import type { UseMutationOptions } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
@@ -46,9 +46,8 @@ export function useCartDisassociation<Kind extends ShopperKind>(
   ListSnapshot
 > {
   type Kept = OwnerKeptVariables<Kind>;
-  const { client, store } = useElasticPathContext(hookName);
+  const { client, queryClient, store } = useElasticPathContext(hookName);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
-  const queryClient = useQueryClient();
   const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
   // A token given by hand travels beside the variables, never in what TanStack keeps.
   const keptWithoutToken = useMemo(

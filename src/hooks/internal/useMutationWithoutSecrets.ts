@@ -7,7 +7,7 @@ import {
 } from "@tanstack/react-query";
 import { useCallback } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
-import { callOf, endCall, startCall } from "../../core/session/call";
+import { callOf, startCall } from "../../core/session/call";
 import type { SessionStore } from "../../core/session/sessionStore";
 
 /** `Omit` member by member, so the result stays a union that `status` narrows. */
@@ -51,7 +51,8 @@ export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unkno
     ...options,
     mutationFn: (kept, context) => mutationFn(callOf(kept).given as Variables, kept, context),
     onSettled: (data, error, kept, ...rest) => {
-      endCall(kept);
+      // The secrets are forgotten: the variables as given are now what TanStack keeps.
+      callOf(kept).given = kept;
       return onSettled?.(data, error, kept, ...rest);
     },
   });
