@@ -259,22 +259,13 @@ export class AssociationCoordinator {
   }
 
   /**
-   * Forgets a shopper: their automatic calls leave the mutation cache. When nobody is
-   * signed in any more (`sessionEnded`: logout, expiry, a 401), the record of what this
-   * session associated goes too; an account switch keeps it, so switching back sends
-   * nothing again (its entries are keyed by the session, which a new login never matches).
+   * Forgets the session, once nobody is signed in any more (logout, expiry, a 401): what it
+   * started, and the ledger's record of what it associated. An account switch keeps them,
+   * so switching back sends nothing again (the entries are keyed by the session, which a new
+   * login never matches). The shopper's automatic calls leave the mutation cache with the
+   * rest of their mutations (`forgetMutationsOf`).
    */
-  forget(
-    queryClient: QueryClient,
-    shopper: Shopper,
-    ledger: AssociationLedger,
-    sessionEnded: boolean,
-  ): void {
-    const mutationCache = queryClient.getMutationCache();
-    mutationCache
-      .findAll({ mutationKey: associationKeys.owner(shopper.kind, shopper.id) })
-      .forEach((mutation) => mutationCache.remove(mutation));
-    if (!sessionEnded) return;
+  forget(ledger: AssociationLedger): void {
     this.#started.clear();
     ledger.clear();
   }

@@ -2,14 +2,17 @@ import type { QueryClient } from "@tanstack/react-query";
 import type { AssociationCoordinator } from "./associationCoordinator";
 import type { AssociationLedger } from "./associationLedger";
 import type { Shopper } from "../session/sessionKind";
-import { cartKeys } from "../keys";
+import { associationKeys, cartKeys } from "../keys";
 
-/** Removes every mutation made for the shopper: what they did must not outlive their session. */
-export function forgetMutationsOf(queryClient: QueryClient, shopper: Shopper): void {
+/**
+ * Removes every mutation made for the shopper — by hand, and the automatic associations: what
+ * they did must not outlive their session.
+ */
+export function forgetMutationsOf(queryClient: QueryClient, { kind, id }: Shopper): void {
   const mutationCache = queryClient.getMutationCache();
-  mutationCache
-    .findAll({ mutationKey: cartKeys.owner(shopper.kind, shopper.id) })
-    .forEach((mutation) => mutationCache.remove(mutation));
+  for (const mutationKey of [cartKeys.owner(kind, id), associationKeys.owner(kind, id)]) {
+    mutationCache.findAll({ mutationKey }).forEach((mutation) => mutationCache.remove(mutation));
+  }
 }
 
 /**
@@ -35,6 +38,6 @@ export function forgetCartsOfEndedSessions(
     void queryClient.cancelQueries({ queryKey });
     queryClient.removeQueries({ queryKey });
     forgetMutationsOf(queryClient, previous);
-    coordinator.forget(queryClient, previous, ledger, current === undefined);
+    if (current === undefined) coordinator.forget(ledger);
   };
 }
