@@ -32,4 +32,33 @@ export default tseslint.config(
     files: ["test/**", "bench/**", "stories/**", ".storybook/**"],
     rules: { "no-console": "off" },
   },
+  {
+    // The engine is React-free (docs/architecture.md): hooks and the provider sit on it, never
+    // the other way round. TanStack's React-free core (QueryClient, MutationObserver, types)
+    // comes through @tanstack/react-query, a peer already; its hooks and components do not.
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "react", message: "src/core is React-free: React code goes in src/hooks." },
+            { name: "react-dom", message: "src/core is React-free." },
+          ],
+          patterns: [
+            {
+              group: ["**/hooks/**", "**/provider/**", "react/*", "react-dom/*"],
+              message: "src/core imports nothing above it: no hook, no provider, no React.",
+            },
+            {
+              group: ["@tanstack/react-query"],
+              importNamePattern: "^(use|[A-Z]\\w*(Provider|Boundary)$)",
+              message:
+                "src/core uses TanStack's React-free core only (QueryClient, MutationObserver, …), no hook or component.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

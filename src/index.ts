@@ -1,27 +1,27 @@
 export { ElasticPathProvider, type ElasticPathProviderProps } from "./provider/ElasticPathProvider";
-export type { GuestCartOnLogin } from "./carts/guestCartMerge";
-export { useElasticPath } from "./provider/useElasticPath";
-export { useCartId } from "./provider/useCartId";
-export type { StorageAdapter } from "./session/storage";
-export type { MutationResultWithoutSecrets } from "./session/useMutationWithoutSecrets";
+export type { GuestCartOnLogin } from "./core/carts/associateCart";
+export { useElasticPath } from "./hooks/session/useElasticPath";
+export { useCartId } from "./hooks/session/useCartId";
+export type { StorageAdapter } from "./core/session/storage";
+export type { MutationResultWithoutSecrets } from "./hooks/internal/useMutationWithoutSecrets";
 
-export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
-export { useCustomerSession } from "./session/useCustomerSession";
+export type { CustomerSession, SignedInSession } from "./core/session/CustomerSession";
+export { useCustomerSession } from "./hooks/session/useCustomerSession";
 export {
   useCustomerLogin,
   type CustomerLoginKeptVariables,
   type CustomerLoginVariables,
   type UseCustomerLoginOptions,
   type UseCustomerLoginResult,
-} from "./session/useCustomerLogin";
-export { useCustomerLogout } from "./session/useCustomerLogout";
+} from "./hooks/session/useCustomerLogin";
+export { useCustomerLogout } from "./hooks/session/useCustomerLogout";
 
 export type {
   AccountMembership,
   AccountSession,
   SignedInAccountSession,
-} from "./session/AccountSession";
-export { useAccountSession } from "./session/useAccountSession";
+} from "./core/session/AccountSession";
+export { useAccountSession } from "./hooks/session/useAccountSession";
 export {
   useAccountLogin,
   type AccountLoginKeptVariables,
@@ -32,24 +32,24 @@ export {
   type AccountSelfSignupLogin,
   type UseAccountLoginOptions,
   type UseAccountLoginResult,
-} from "./session/useAccountLogin";
-export { useSelectAccount } from "./session/useSelectAccount";
-export { useAccountLogout } from "./session/useAccountLogout";
+} from "./hooks/session/useAccountLogin";
+export { useSelectAccount } from "./hooks/session/useSelectAccount";
+export { useAccountLogout } from "./hooks/session/useAccountLogout";
 
-export type { AssociateCartResult, AssociateCartVariables } from "./carts/associateCart";
+export type { AssociateCartResult, AssociateCartVariables } from "./core/carts/associateCart";
 export {
   useAssociateCartWithCustomer,
   type AssociateCartKeptVariables,
   type MergedCartResult,
   type UseAssociateCartWithCustomerOptions,
   type UseAssociateCartWithCustomerResult,
-} from "./carts/useAssociateCartWithCustomer";
+} from "./hooks/carts/useAssociateCartWithCustomer";
 export {
   useDisassociateCartFromCustomer,
   type DisassociateCartResult,
   type UseDisassociateCartFromCustomerOptions,
   type UseDisassociateCartFromCustomerResult,
-} from "./carts/useDisassociateCartFromCustomer";
+} from "./hooks/carts/useDisassociateCartFromCustomer";
 export {
   useAssociateCartWithAccount,
   type AssociateCartWithAccountKeptVariables,
@@ -58,13 +58,13 @@ export {
   type MergedAccountCartResult,
   type UseAssociateCartWithAccountOptions,
   type UseAssociateCartWithAccountResult,
-} from "./carts/useAssociateCartWithAccount";
+} from "./hooks/carts/useAssociateCartWithAccount";
 export {
   useDisassociateCartFromAccount,
   type DisassociateCartFromAccountResult,
   type UseDisassociateCartFromAccountOptions,
   type UseDisassociateCartFromAccountResult,
-} from "./carts/useDisassociateCartFromAccount";
+} from "./hooks/carts/useDisassociateCartFromAccount";
 export {
   cartQueries,
   type AccountCartsParams,
@@ -81,59 +81,59 @@ export {
   type CustomerCartsQueryKey,
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
-} from "./carts/cartQueries";
+} from "./core/carts/cartQueries";
 export {
   useCustomerCarts,
   type UseCustomerCartsOptions,
   type UseCustomerCartsResult,
-} from "./carts/useCustomerCarts";
+} from "./hooks/carts/useCustomerCarts";
 export {
   useInfiniteCustomerCarts,
   type UseInfiniteCustomerCartsOptions,
   type UseInfiniteCustomerCartsResult,
-} from "./carts/useInfiniteCustomerCarts";
+} from "./hooks/carts/useInfiniteCustomerCarts";
 
 export {
   useCreateCart,
   type CreateCartVariables,
   type UseCreateCartOptions,
   type UseCreateCartResult,
-} from "./carts/useCreateCart";
+} from "./hooks/carts/useCreateCart";
 export {
   useUpdateCart,
   type UpdateCartVariables,
   type UseUpdateCartOptions,
   type UseUpdateCartResult,
-} from "./carts/useUpdateCart";
+} from "./hooks/carts/useUpdateCart";
 export {
   useDeleteCart,
   type DeleteCartResult,
   type DeleteCartVariables,
   type UseDeleteCartOptions,
   type UseDeleteCartResult,
-} from "./carts/useDeleteCart";
+} from "./hooks/carts/useDeleteCart";
 export {
   useMergeCarts,
   type MergeCartsResult,
   type MergeCartsVariables,
   type UseMergeCartsOptions,
   type UseMergeCartsResult,
-} from "./carts/useMergeCarts";
+} from "./hooks/carts/useMergeCarts";
 
 export {
   useAccountCarts,
   type UseAccountCartsOptions,
   type UseAccountCartsResult,
-} from "./carts/useAccountCarts";
+} from "./hooks/carts/useAccountCarts";
 export {
   useInfiniteAccountCarts,
   type UseInfiniteAccountCartsOptions,
   type UseInfiniteAccountCartsResult,
-} from "./carts/useInfiniteAccountCarts";
+} from "./hooks/carts/useInfiniteAccountCarts";
 
 export {
   ElasticPathError,
   type ElasticPathErrorEntry,
   type ElasticPathErrorOptions,
-} from "./errors/ElasticPathError";
-export { toElasticPathError } from "./errors/toElasticPathError";
+} from "./core/errors/ElasticPathError";
+export { toElasticPathError } from "./core/errors/toElasticPathError";

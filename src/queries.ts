@@ -40,16 +40,16 @@ export {
   type CustomerCartsQueryKey,
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
-} from "./carts/cartQueries";
-export type { CustomerSession, SignedInSession } from "./session/CustomerSession";
+} from "./core/carts/cartQueries";
+export type { CustomerSession, SignedInSession } from "./core/session/CustomerSession";
 export type {
   AccountMembership,
   AccountSession,
   SignedInAccountSession,
-} from "./session/AccountSession";
+} from "./core/session/AccountSession";
 export {
   ElasticPathError,
   type ElasticPathErrorEntry,
   type ElasticPathErrorOptions,
-} from "./errors/ElasticPathError";
-export { toElasticPathError } from "./errors/toElasticPathError";
+} from "./core/errors/ElasticPathError";
+export { toElasticPathError } from "./core/errors/toElasticPathError";

@@ -2,31 +2,30 @@
 import type { Client } from "@epcc-sdk/sdks-shopper";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
-import { coordinatorFor, loadGuestCartMerge } from "../carts/associationCoordinator";
-import { forgetCartsOfEndedSessions } from "../carts/cartListCache";
-import type { GuestCartOnLogin } from "../carts/guestCartMerge";
-import { invalidInput } from "../errors/ElasticPathError";
-import type { AccountSession } from "../session/AccountSession";
-import { customerSessionKind, type CustomerSession } from "../session/CustomerSession";
-import { forgetEndedLogins } from "../session/loginCache";
-import { registerSessionKind, type AnySession, type SessionKind } from "../session/sessionKind";
+import type { GuestCartOnLogin } from "../core/carts/associateCart";
+import { invalidInput } from "../core/errors/ElasticPathError";
+import type { AccountSession } from "../core/session/AccountSession";
+import { customerKind, type CustomerSession } from "../core/session/CustomerSession";
+import {
+  registerSessionKind,
+  type AnySession,
+  type ShopperKindDescriptor,
+} from "../core/session/sessionKind";
 import {
   SessionStore,
   type SessionStoreConfig,
   type SessionView,
   type Slot,
-} from "../session/sessionStore";
-import { ElasticPathContext, type ElasticPathContextValue } from "./context";
-import { createAssociationLedger } from "../carts/associationLedger";
+} from "../core/session/sessionStore";
+import { ledgerFor, startEngine, type Scope } from "../core/engine";
+import { ElasticPathContext } from "../hooks/internal/context";
 import {
   ACCOUNT_SESSION_STORAGE_KEY,
-  ASSOCIATION_LEDGER_STORAGE_KEY,
   CART_ID_STORAGE_KEY,
   localStorageAdapter,
-  memoryAdapter,
   SESSION_STORAGE_KEY,
   type StorageAdapter,
-} from "../session/storage";
+} from "../core/session/storage";
 
 export interface ElasticPathProviderProps {
   /** The SDK client every hook uses, from `createShopperClient`. */
@@ -152,7 +151,7 @@ const viewOf = <Value,>({ controlled, value, storage }: Slot<Value>) => ({
  * ```
  */
 export function ElasticPathProvider(props: ElasticPathProviderProps) {
-  registerSessionKind(customerSessionKind as SessionKind);
+  registerSessionKind(customerKind as ShopperKindDescriptor);
   if (process.env.NODE_ENV !== "production") checkPropShapes(props);
   const { client, children } = props;
   const queryClient = useQueryClient();
@@ -189,19 +188,10 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const { associationStorage } = props;
-  // Sessions the app keeps in storage of its own (for privacy): nothing of them goes to
-  // localStorage behind its back, the association record included. A controlled session
-  // (a server's cookie) keeps the record in localStorage, so a reload sends nothing again.
   const keepsSessionsElsewhere =
     sessionStorage !== undefined || accountSessionStorage !== undefined;
   const ledger = useMemo(
-    () =>
-      createAssociationLedger(
-        associationStorage ??
-          (keepsSessionsElsewhere
-            ? memoryAdapter()
-            : localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY)),
-      ),
+    () => ledgerFor(associationStorage, keepsSessionsElsewhere),
     [associationStorage, keepsSessionsElsewhere],
   );
   const [store] = useState(() => new SessionStore(config));
@@ -231,29 +221,14 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     store.commit();
   });
 
-  // What the domains cache of a shopper goes when the session ends: subscribed before the
-  // store first reads storage, so that an expired stored session is cleaned up too.
-  useEffect(() => {
-    const stops = [
-      store.onShopperChange(
-        forgetCartsOfEndedSessions(queryClient, coordinatorFor(client), ledger),
-      ),
-      forgetEndedLogins(queryClient, store),
-    ];
-    return () => stops.forEach((stop) => stop());
-  }, [store, queryClient, client, ledger]);
-  useEffect(() => store.mount(), [store, storage]);
-
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
   const guestCartOnLogin = props.guestCartOnLogin === "merge" ? "merge" : "associate";
-  // Loaded before the first login needs it, so a merge waits for no download.
-  useEffect(() => {
-    // A failed download is tried again, and reported, by the merge itself.
-    if (guestCartOnLogin === "merge") loadGuestCartMerge().catch(() => {});
-  }, [guestCartOnLogin]);
-  const value = useMemo<ElasticPathContextValue>(
-    () => ({ client, store, view, ledger, guestCartOnLogin }),
-    [client, store, view, ledger, guestCartOnLogin],
+  const scope = useMemo<Scope>(
+    () => ({ client, queryClient, store, ledger, guestCartOnLogin }),
+    [client, queryClient, store, ledger, guestCartOnLogin],
   );
+  // Restarted when the app passes other storage adapters: the store follows them for other tabs.
+  useEffect(() => startEngine(scope), [scope, storage]);
+  const value = useMemo(() => ({ ...scope, view }), [scope, view]);
   return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;
 }

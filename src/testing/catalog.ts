@@ -2,7 +2,7 @@
  * The fake store's small catalog: seeded products (a price per currency, optional stock)
  * and promotion codes. Plain data and rules; HTTP lives in handlers/.
  */
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { samePromotionCode } from "./inferred";
 
 export interface StoredPrice {

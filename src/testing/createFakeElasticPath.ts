@@ -1,4 +1,4 @@
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { Catalog, type StoredProduct } from "./catalog";
 import { renderCart, renderCartItems } from "./cartView";
 import { FaultQueue } from "./faults";

@@ -4,7 +4,7 @@
  * endpoint (then replace its answer, for a fault that lands after applying), then answer JSON.
  */
 import { http, HttpResponse, type HttpHandler, type JsonBodyType } from "msw";
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { errorBody, invalidAccessToken } from "./errors";
 import { faultReply, landsAfterApplying, type FaultQueue } from "./faults";
 import { mixedShopperTokens } from "./inferred";

@@ -1,5 +1,5 @@
 import type { SetupWorker, StartOptions } from "msw/browser";
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { createFakeElasticPath } from "./createFakeElasticPath";
 import type {
   FakeCustomer,

@@ -3,7 +3,7 @@
  * associations. Plain data and rules only; rendering to Elastic Path's JSON lives in
  * cartView.ts, HTTP in handlers/.
  */
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import type { StoredPromotion } from "./catalog";
 import {
   MAX_DISTINCT_ITEMS,

@@ -2,7 +2,7 @@
  * Input checks for the public controls: a mistake in a test's setup should fail at the
  * call, in one sentence, not as a puzzling answer later.
  */
-import { ElasticPathError } from "../errors/ElasticPathError";
+import { ElasticPathError } from "../core/errors/ElasticPathError";
 import { SAFE_ID } from "./errors";
 import type {
   FakeElasticPathOptions,

@@ -5,7 +5,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { AccountSession, CustomerSession } from "../../../src";
-import { loginMutationKey } from "../../../src/session/loginCache";
+import { loginMutationKey } from "../../../src/core/keys";
 import type { RecordedRequest } from "../../../src/testing";
 import type { CartName, GuestCartPolicy, ShopperKind, Tab } from "./program";
 import type { RenderRecord } from "./storefront";

@@ -29,7 +29,7 @@ import {
   type ElasticPathProviderProps,
   type StorageAdapter,
 } from "../../../src";
-import { localStorageAdapter } from "../../../src/session/storage";
+import { localStorageAdapter } from "../../../src/core/session/storage";
 import type { ShopperClient } from "../../support/sdk";
 import type { GuestCartPolicy, ShopperKind, Tab, Widget } from "./program";
 
