@@ -29,7 +29,7 @@ const PAGES = [
 ];
 const CHECKED = new Set(["ts", "tsx"]);
 /** Blocks that are not TypeScript, shown as they are. */
-const SHOWN_AS_IS = new Set(["sh", "bash", "md"]);
+const SHOWN_AS_IS = new Set(["text", "sh", "bash", "md"]);
 
 type PageBlock = CodeBlock & { page: string };
 const blocks: PageBlock[] = PAGES.flatMap((page) =>
@@ -173,7 +173,7 @@ describe(`README.md's and docs/'s code blocks, against ${checked.against}`, () =
     hookProblems = await lintHooks();
   }, 60_000);
 
-  it("name a language this check knows (ts and tsx are checked, sh, bash and md are shown as is)", () => {
+  it("name a language this check knows (ts and tsx are checked, sh, bash, md and text are shown as is)", () => {
     const unknown = blocks
       .filter((block) => !CHECKED.has(block.lang) && !SHOWN_AS_IS.has(block.lang))
       .map((block) => `${where(block)}: \`\`\`${block.lang || "(no language)"}`);
