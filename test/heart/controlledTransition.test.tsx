@@ -79,7 +79,7 @@ describe("a controlled session in a render React throws away", () => {
 
     // The transition renders the provider with the signed-out session, then suspends: React
     // keeps the committed tree, in which Ada is still signed in.
-    act(() => fireEvent.click(screen.getByText("Log out and go home")));
+    await act(async () => fireEvent.click(screen.getByText("Log out and go home")));
     expect(screen.getByText(`Signed in as ${ada.id}`)).toBeTruthy();
 
     fireEvent.click(screen.getByText("New cart"));
