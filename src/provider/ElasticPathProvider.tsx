@@ -214,13 +214,6 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
       cartId.storage,
     ],
   );
-  // The committed props, for the store's callbacks; subscribers hear of changes then.
-  // React 19 runs no layout effect on the server, and no longer warns about one there.
-  useLayoutEffect(() => {
-    store.configure(config);
-    store.commit();
-  });
-
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
   const guestCartOnLogin = props.guestCartOnLogin === "merge" ? "merge" : "associate";
   const scope = useMemo<Scope>(
@@ -230,5 +223,24 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   // Restarted when the app passes other storage adapters: the store follows them for other tabs.
   useEffect(() => startEngine(scope), [scope, storage]);
   const value = useMemo(() => ({ ...scope, view }), [scope, view]);
-  return <ElasticPathContext.Provider value={value}>{children}</ElasticPathContext.Provider>;
+  return (
+    <ElasticPathContext.Provider value={value}>
+      <CommittedProps store={store} config={config} />
+      {children}
+    </ElasticPathContext.Provider>
+  );
+}
+
+/**
+ * Hands the store the props React committed, for its callbacks; subscribers hear of changes
+ * then. Rendered before the children: React runs a sibling's layout effects before the next
+ * sibling's subtree, so the hooks' layout effects (and the app's) see these props already.
+ * React 19 runs no layout effect on the server, and no longer warns about one there.
+ */
+function CommittedProps({ store, config }: { store: SessionStore; config: SessionStoreConfig }) {
+  useLayoutEffect(() => {
+    store.configure(config);
+    store.commit();
+  });
+  return null;
 }

@@ -43,4 +43,42 @@ describe("controlled login whose parent stores the session asynchronously", () =
     await waitFor(() => expect(result.current.session.status).toBe("signed-in"));
     expect(result.current.login.isSuccess).toBe(true);
   });
+
+  it("keeps it while the parent re-renders with the old session, saving the new one", async () => {
+    const fake = createFakeElasticPath();
+    server.use(...fake.handlers);
+    fake.seedCustomer(SHOPPER);
+    const { client } = createTestClient(fake);
+    const queryClient = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+    function Parent({ children }: { children: ReactNode }) {
+      const [session, setSession] = useState<CustomerSession>({ status: "signed-out" });
+      const [saving, setSaving] = useState(false);
+      return (
+        <QueryClientProvider client={queryClient}>
+          <ElasticPathProvider
+            client={client}
+            session={session}
+            // e.g. "Saving…" at once, then the session once the app's server has it
+            onSessionChange={(next) => {
+              setSaving(true);
+              setTimeout(() => {
+                setSaving(false);
+                setSession(next);
+              }, 20);
+            }}
+          >
+            {saving ? "Saving…" : null}
+            {children}
+          </ElasticPathProvider>
+        </QueryClientProvider>
+      );
+    }
+    const { result } = renderHook(
+      () => ({ login: useCustomerLogin(), session: useCustomerSession() }),
+      { wrapper: Parent },
+    );
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await waitFor(() => expect(result.current.session.status).toBe("signed-in"));
+    expect(result.current.login.isSuccess).toBe(true);
+  });
 });

@@ -126,12 +126,17 @@ async function findTarget(
     ownershipOf(scope, owner, shopper, guestCartId),
   ]);
   if (page.status === "rejected" || ownership.status === "rejected") {
-    // Both are waited for, and a final failure (a 401: the token was refused) wins over a
+    // Both are waited for: a 401 (the token was refused) wins, then any final failure, over a
     // transient one (a 429 on the other): else the call is tried again, token and all.
     const reasons = [page, ownership].flatMap((lookup) =>
       lookup.status === "rejected" ? [lookup.reason as unknown] : [],
     );
-    throw reasons.find((reason) => !(reason as ElasticPathError).retryable) ?? reasons[0];
+    const status = (reason: unknown) => (reason as ElasticPathError | null)?.status;
+    throw (
+      reasons.find((reason) => status(reason) === 401) ??
+      reasons.find((reason) => !(reason as ElasticPathError).retryable) ??
+      reasons[0]
+    );
   }
   if (ownership.value === "theirs" || page.value.data.some((cart) => cart.id === guestCartId)) {
     return THEIRS;

@@ -131,8 +131,16 @@ export class SessionStore {
    * changed. Called once React committed them, never during a render.
    */
   configure(config: SessionStoreConfig): void {
+    const previous = this.#config;
     this.#config = config;
-    this.#written.clear();
+    // A value written while controlled counts until the app passes that slot's next props
+    // down: a commit that leaves them as they were (the app still saving) keeps it.
+    for (const key of ["customer", "account", "cartId"] as const) {
+      const [before, now] = [previous[key], config[key]];
+      if (before.controlled !== now.controlled || before.value !== now.value) {
+        this.#written.delete(key);
+      }
+    }
   }
 
   subscribe = (onChange: () => void): (() => void) => {
