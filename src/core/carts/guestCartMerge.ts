@@ -180,6 +180,9 @@ export async function mergeAtLogin(
   // A merge of this pair still in the air in this page (an ended session's) settles first:
   // whether this one may be sent depends on its answer.
   await mergeRecord.settled(mergeId);
+  // A session that ended meanwhile claims nothing: else the shopper's next session, waiting
+  // on the same merge, finds it claimed and never merges (npm run explore, seed 549755140).
+  checkStillSignedIn(scope.store, shopper);
   // Claimed before anything else is awaited: a tab without Web Locks that starts at the same
   // moment finds it taken.
   if (!mergeRecord.claim(mergeId)) {
