@@ -75,6 +75,7 @@ export {
   type InfiniteAccountCartsQueryOptions,
   type CartQueryKey,
   type CartQueryOptions,
+  type CartSource,
   type CustomerCartsQueryOptions,
   type InfiniteCustomerCartsQueryOptions,
   type CustomerCartsParams,
@@ -82,6 +83,7 @@ export {
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
 } from "./core/carts/cartQueries";
+export type { CartContents } from "./core/carts/cartEntry";
 export {
   useCustomerCarts,
   type UseCustomerCartsOptions,
@@ -137,3 +139,40 @@ export {
   type ElasticPathErrorOptions,
 } from "./core/errors/ElasticPathError";
 export { toElasticPathError } from "./core/errors/toElasticPathError";
+
+/** The cart itself: its contents, one lazily created cart, changes that never double. */
+export { useCart, type UseCartOptions, type UseCartResult } from "./hooks/cart/useCart";
+export {
+  useAddCartItem,
+  type CartItemInput,
+  type UseAddCartItemOptions,
+  type UseAddCartItemResult,
+} from "./hooks/cart/useAddCartItem";
+export {
+  useUpdateCartItem,
+  type UpdateCartItemVariables,
+  type UseUpdateCartItemOptions,
+  type UseUpdateCartItemResult,
+} from "./hooks/cart/useUpdateCartItem";
+export {
+  useRemoveCartItem,
+  type RemoveCartItemVariables,
+  type UseRemoveCartItemOptions,
+  type UseRemoveCartItemResult,
+} from "./hooks/cart/useRemoveCartItem";
+export {
+  useClearCart,
+  type UseClearCartOptions,
+  type UseClearCartResult,
+} from "./hooks/cart/useClearCart";
+export {
+  useApplyPromotionCode,
+  type PromotionCodeVariables,
+  type UseApplyPromotionCodeOptions,
+  type UseApplyPromotionCodeResult,
+} from "./hooks/cart/useApplyPromotionCode";
+export {
+  useRemovePromotionCode,
+  type UseRemovePromotionCodeOptions,
+  type UseRemovePromotionCodeResult,
+} from "./hooks/cart/useRemovePromotionCode";

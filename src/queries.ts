@@ -34,6 +34,7 @@ export {
   type InfiniteAccountCartsQueryOptions,
   type CartQueryKey,
   type CartQueryOptions,
+  type CartSource,
   type CustomerCartsQueryOptions,
   type InfiniteCustomerCartsQueryOptions,
   type CustomerCartsParams,
@@ -41,6 +42,7 @@ export {
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
 } from "./core/carts/cartQueries";
+export type { CartContents } from "./core/carts/cartEntry";
 export type { CustomerSession, SignedInSession } from "./core/session/CustomerSession";
 export type {
   AccountMembership,

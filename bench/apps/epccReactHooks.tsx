@@ -100,7 +100,7 @@ function SdkCartBadgeOf({ cartId }: { cartId: string }) {
 function PackageCartBadgeOf({ cartId }: { cartId: string }) {
   const { client } = useElasticPath();
   const { data } = useQuery(cartQueries.cart({ client }, cartId));
-  return <CartBadgeView cart={data} />;
+  return <CartBadgeView cart={data?.cart} />;
 }
 
 function CartBadge({ badge }: { badge: "sdk" | "cart-queries" }) {

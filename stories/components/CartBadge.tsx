@@ -18,7 +18,7 @@ function CartSummary({ cartId }: { cartId: string }) {
   const cart = useQuery(cartQueries.cart({ client }, cartId));
   if (cart.isPending) return "Cart: loading…";
   if (cart.isError) return `Cart: unavailable (${cart.error.message})`;
-  const products = cart.data.relationships?.items?.data?.length ?? 0;
-  const total = cart.data.meta?.display_price?.with_tax?.formatted;
+  const products = cart.data.items.length;
+  const total = cart.data.cart.meta?.display_price?.with_tax?.formatted;
   return `Cart: ${products} ${products === 1 ? "product" : "products"}${total ? `, ${total}` : ""}`;
 }

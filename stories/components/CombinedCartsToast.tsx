@@ -46,5 +46,5 @@ export function CombinedCartsToast() {
 function CombinedInto({ cartId }: { cartId: string }) {
   const { client } = useElasticPath();
   const cart = useQuery(cartQueries.cart({ client }, cartId));
-  return <>{cart.data?.name ? `“${cart.data.name}”` : "Your cart"}</>;
+  return <>{cart.data?.cart.name ? `“${cart.data.cart.name}”` : "Your cart"}</>;
 }

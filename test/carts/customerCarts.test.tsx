@@ -258,7 +258,7 @@ describe("cartQueries.cart", () => {
       () => useQuery({ ...cartQueries.cart({ client }, cart.id), retryDelay: 1 }),
       { wrapper },
     );
-    await waitFor(() => expect(result.current.data?.id).toBe(cart.id));
+    await waitFor(() => expect(result.current.data?.cart.id).toBe(cart.id));
     expect(fake.requestsTo("get-cart").map((r) => r.status)).toEqual([503, 200]);
   });
 });

@@ -85,7 +85,7 @@ function CartBadge() {
   const { client } = useElasticPath();
   const [cartId] = useCartId();
   const { data } = useQuery({ ...cartQueries.cart({ client }, cartId ?? "-"), enabled: !!cartId });
-  return <p data-testid="badge">{data?.name ?? "-"}</p>;
+  return <p data-testid="badge">{data?.cart.name ?? "-"}</p>;
 }
 
 const sorted = (ids: string[] | undefined) => [...(ids ?? [])].sort();

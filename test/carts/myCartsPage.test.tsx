@@ -121,7 +121,7 @@ describe("useCreateCart", () => {
     expect(result.current.cartId).toBe(created.id);
     expect(localStorage.getItem("_store_ep_cart")).toBe(created.id);
     // A cart badge shows it from the answer at once (TanStack refreshes it in the background).
-    expect(result.current.badge.data).toEqual(created);
+    expect(result.current.badge.data).toEqual({ cart: created, items: [] });
     // No automatic association was started for it (it would be in the mutation cache at once)...
     expect(result.current.associate.isIdle).toBe(true);
     expect(
@@ -248,7 +248,7 @@ describe("useUpdateCart", () => {
     const { fake, result, seeded, token } = await signedIn({ fake: { latencyMs: 0 } });
     const target = seeded[1]!;
     act(() => result.current.setCartId(target.id));
-    await waitFor(() => expect(result.current.badge.data?.name).toBe(target.name));
+    await waitFor(() => expect(result.current.badge.data?.cart.name).toBe(target.name));
     fake.setLatency(({ endpoint }) => (endpoint === "update-cart" ? 100 : 0));
 
     act(() => result.current.update.mutate({ cartId: target.id!, name: "Office supplies" }));
@@ -258,7 +258,7 @@ describe("useUpdateCart", () => {
       expect(names(result.current.carts.data?.data)?.[1]).toBe("Office supplies"),
     );
     expect(names(result.current.infinite.data?.pages[0]?.data)?.[1]).toBe("Office supplies");
-    expect(result.current.badge.data?.name).toBe("Office supplies");
+    expect(result.current.badge.data?.cart.name).toBe("Office supplies");
     expect(countOf(fake, "update-cart")).toBe(0);
 
     await waitFor(() => expect(result.current.update.isSuccess).toBe(true));

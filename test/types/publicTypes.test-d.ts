@@ -2,6 +2,7 @@ import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shoppe
 import { QueryClient, useInfiniteQuery, useQuery, type InfiniteData } from "@tanstack/react-query";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type CartContents,
   cartQueries,
   ElasticPathError,
   useAssociateCartWithCustomer,
@@ -97,7 +98,7 @@ describe("public types", () => {
       CartCollectionResponse | undefined
     >();
     expectTypeOf(useQuery(cartQueries.cart({ client: {} as never }, "c")).data).toEqualTypeOf<
-      CartResponse | undefined
+      CartContents | undefined
     >();
     expectTypeOf(useInfiniteQuery(cartQueries.infiniteCustomerCarts(source)).data).toEqualTypeOf<
       InfiniteData<CartCollectionResponse, number> | undefined
@@ -108,7 +109,7 @@ describe("public types", () => {
     ).resolves.toEqualTypeOf<CartCollectionResponse>();
     expectTypeOf(
       queryClient.getQueryData(cartQueries.cart({ client: {} as never }, "c").queryKey),
-    ).toEqualTypeOf<CartResponse | undefined>();
+    ).toEqualTypeOf<CartContents | undefined>();
   });
 
   it("ElasticPathError", () => {

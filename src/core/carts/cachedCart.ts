@@ -1,7 +1,6 @@
-import type { CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { Query, QueryClient } from "@tanstack/react-query";
 import { isFirstPage, mapPages, withCart, type CartListData } from "./cartListEdits";
-import { cartKeys } from "../keys";
+import { cachedCartOf } from "./cartEntry";
 
 /**
  * A newly associated cart that a cart badge already loaded (`cartQueries.cart`) goes to the
@@ -9,7 +8,7 @@ import { cartKeys } from "../keys";
  * then reconciled with the server in the background: order and totals come from there.
  */
 export function showCachedCart(queryClient: QueryClient, list: Query, cartId: string): boolean {
-  const cart = queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId));
+  const cart = cachedCartOf(queryClient, cartId);
   if (!cart || list.state.data === undefined || !isFirstPage(list)) return false;
   queryClient.setQueryData<CartListData>(
     list.queryKey,

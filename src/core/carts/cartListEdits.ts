@@ -1,6 +1,6 @@
 import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
-import { cartKeys } from "../keys";
+import { changeCachedCart } from "./cartEntry";
 
 /**
  * Every edit of the cached "My carts" lists, paged and infinite alike: what the hooks show at
@@ -108,8 +108,5 @@ export function changeCart(
   change: Partial<CartResponse>,
 ) {
   changeCartInLists(queryClient, queryKey, cartId, change);
-  queryClient.setQueryData<CartResponse>(
-    cartKeys.cart(cartId),
-    (current) => current && { ...current, ...change },
-  );
+  changeCachedCart(queryClient, cartId, (cart) => ({ ...cart, ...change }));
 }

@@ -2,7 +2,6 @@ import {
   getACart,
   getCarts,
   type CartCollectionResponse,
-  type CartResponse,
   type Client,
 } from "@epcc-sdk/sdks-shopper";
 import {
@@ -21,6 +20,7 @@ import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
 import { withCart } from "./cartListEdits";
+import { cachedCartOf } from "./cartEntry";
 import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { associationPending, pagesWithAssociatedCart } from "./pendingAssociations";
@@ -136,7 +136,7 @@ async function fetchCarts(
   if (!association) return page;
   const { cartId } = association;
   const cart =
-    queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId)) ??
+    cachedCartOf(queryClient, cartId) ??
     getACart({ client, signal, path: { cartID: cartId } }).then(
       (result) => result.data?.data,
       () => undefined, // the association's refetch still brings it

@@ -1,12 +1,6 @@
-import { getACart, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
-import {
-  queryOptions,
-  type DataTag,
-  type UndefinedInitialDataOptions,
-} from "@tanstack/react-query";
+import type { Client } from "@epcc-sdk/sdks-shopper";
+import { type DataTag, type UndefinedInitialDataOptions } from "@tanstack/react-query";
 import { invalidInput, type ElasticPathError } from "../errors/ElasticPathError";
-import { answerOf } from "../errors/fromResponse";
-import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { requireClient, requireObject, requireSafeId } from "../errors/validate";
 import { requireAccountSession, type AccountSession } from "../session/AccountSession";
 import { requireSession, type CustomerSession } from "../session/CustomerSession";
@@ -24,6 +18,8 @@ import {
 import { showCachedCart } from "./cachedCart";
 import { reflectCachedCarts } from "./cartListCache";
 import { cartKeys } from "../keys";
+import type { Shopper } from "../session/sessionKind";
+import { cartContentsOptions, type CartContents } from "../cart/cartContents";
 import { customerKind } from "../session/CustomerSession";
 
 /** Paging of a customer's carts: `limit` 1–100, `offset` 0–10000. */
@@ -56,14 +52,23 @@ export type InfiniteCustomerCartsQueryOptions = InfiniteCartsQueryOptions<"custo
 export type AccountCartsQueryOptions = CartsQueryOptions<"account">;
 export type InfiniteAccountCartsQueryOptions = InfiniteCartsQueryOptions<"account">;
 
+/** What `cartQueries.cart` reads a cart with: the SDK client and, for a shopper's cart, their session. */
+export interface CartSource {
+  client: Client;
+  /** The customer's or account member's session; leave it out for a guest's cart. */
+  session?: CustomerSession | AccountSession;
+  /** Called when Elastic Path refuses the session's token (401): the session is over. */
+  onUnauthorized?: () => void;
+}
+
 export type CartQueryKey = readonly ["epcc", "carts", "cart", string];
 export type CartQueryOptions = UndefinedInitialDataOptions<
-  CartResponse,
+  CartContents,
   ElasticPathError,
-  CartResponse,
+  CartContents,
   CartQueryKey
 > & {
-  queryKey: DataTag<CartQueryKey, CartResponse, ElasticPathError>;
+  queryKey: DataTag<CartQueryKey, CartContents, ElasticPathError>;
 };
 
 /** A source handed in by the app, checked like any input: its session's ids go into keys, its token into a header. */
@@ -146,31 +151,44 @@ export const cartQueries = {
     return cartKeys.cart(cartId);
   },
 
-  /** One cart (`GET /v2/carts/:id`), e.g. for a cart badge; "My carts" reuses what it holds. */
-  cart(source: { client: Client }, cartId: string): CartQueryOptions {
-    const client = (source as Partial<typeof source> | null | undefined)?.client;
+  /**
+   * The cart with its items (`GET /v2/carts/:id?include=items`), the query behind `useCart`;
+   * "My carts" reuses what it holds. A signed-in shopper's cart needs their session: its
+   * token goes into the header (never the key).
+   */
+  cart(source: CartSource, cartId: string): CartQueryOptions {
+    const { client, session, onUnauthorized } = (source ?? {}) as Partial<CartSource>;
     requireClient("client", client);
     const id = requireSafeId("cartId", cartId);
+    let shopper: Shopper | undefined;
+    if (session !== undefined) {
+      const checked =
+        "accountId" in requireObject("source.session", session)
+          ? requireAccountSession("source.session", session)
+          : requireSession("source.session", session);
+      if (checked.status === "signed-in") {
+        shopper =
+          "accountId" in checked ? accountKind.shopperOf(checked) : customerKind.shopperOf(checked);
+      }
+    }
+    if (onUnauthorized !== undefined && typeof onUnauthorized !== "function") {
+      throw invalidInput("source.onUnauthorized must be a function.");
+    }
     // A cart cached here shows in "My carts" as soon as it is associated.
     reflectCachedCarts(showCachedCart);
-    return queryOptions<
-      CartResponse,
-      ElasticPathError,
-      CartResponse,
-      CartQueryKey
-      // eslint-disable-next-line @tanstack/query/exhaustive-deps -- a cart is the same whichever client fetched it
-    >({
-      queryKey: cartKeys.cart(id),
-      queryFn: async ({ signal }): Promise<CartResponse> => {
-        const result = await answerOf(
-          "Loading the cart",
-          getACart({ client, signal, path: { cartID: id } }),
-        );
-        return result.data!.data!;
+    return cartContentsOptions(
+      {
+        client: client as Client,
+        shopper: () => shopper,
+        signOutOn401: (token, request) =>
+          request.catch((error: unknown) => {
+            if (token && (error as { status?: unknown }).status === 401) {
+              (onUnauthorized as (() => void) | undefined)?.();
+            }
+            throw error;
+          }),
       },
-      // The package's one retry rule: a refused client id or a 4xx is not asked again.
-      retry: retryTransientFailures,
-      retryDelay: retryDelayFor,
-    });
+      id,
+    ) as CartQueryOptions;
   },
 };

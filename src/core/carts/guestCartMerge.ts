@@ -12,6 +12,7 @@ import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
+import { cachedCartOf, changeCachedCart } from "./cartEntry";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
 export { mergeCarts, isRefusal };
@@ -83,7 +84,7 @@ async function ownershipOf(
   shopper: Shopper,
   cartId: string,
 ): Promise<Ownership> {
-  let cart = queryClient.getQueryData<CartResponse>(cartKeys.cart(cartId));
+  let cart = cachedCartOf(queryClient, cartId);
   if (!cart) {
     try {
       const { data } = await answerOf(
@@ -297,12 +298,15 @@ function showMergedCart(
         }
       : cart;
   const lists = cartKeys.owner(owner.kind, shopper.id);
-  const cart = cartKeys.cart(target);
   queryClient.setQueriesData<CartListData>(
     { queryKey: lists },
     (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(merged) })),
   );
-  queryClient.setQueryData<CartResponse>(cart, (current) => current && merged(current));
+  changeCachedCart(queryClient, target, merged, changes.items);
   void queryClient.invalidateQueries({ queryKey: lists, refetchType: "none" });
-  void queryClient.invalidateQueries({ queryKey: cart, exact: true, refetchType: "none" });
+  void queryClient.invalidateQueries({
+    queryKey: cartKeys.cart(target),
+    exact: true,
+    refetchType: "none",
+  });
 }

@@ -1,4 +1,9 @@
-import { manageCarts, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import {
+  manageCarts,
+  type CartItemObject,
+  type CartResponse,
+  type Client,
+} from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf, readErrorEntries } from "../errors/fromResponse";
 
@@ -53,7 +58,9 @@ export async function mergeCarts(
  * What a merge's answer tells of the target cart as a list shows it: its totals and
  * timestamps (`meta`) and its items (`relationships.items`, from the items it lists).
  */
-export type MergedCartChanges = Pick<CartResponse, "meta" | "relationships">;
+export type MergedCartChanges = Pick<CartResponse, "meta" | "relationships"> & {
+  items: CartItemObject[];
+};
 
 /** `mergeCarts`, with what the answer tells of the target, for the caches. */
 export async function sendMerge(
@@ -81,6 +88,8 @@ export async function sendMerge(
         relationships: {
           items: { data: (data?.data ?? []).map(({ id, type }) => ({ id, type })) },
         },
+        // Every item of the target, as `include=items` lists them: its cached contents need no read.
+        items: (data?.data ?? []) as CartItemObject[],
       },
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 "use client";
 import type { CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { UseMutationOptions, UseMutationResult } from "@tanstack/react-query";
+import type { CartContents } from "../../core/carts/cartEntry";
 import { addCartToLists } from "../../core/carts/cartListEdits";
 import {
   createCart,
@@ -72,7 +73,7 @@ export function useCreateCart(options: UseCreateCartOptions = {}): UseCreateCart
       const { store, queryClient, ledger } = scope;
       const { shopper } = callOf(variables);
       if (shopper && cart.id && store.isShopper(shopper)) {
-        queryClient.setQueryData(cartKeys.cart(cart.id), cart);
+        queryClient.setQueryData<CartContents>(cartKeys.cart(cart.id), { cart, items: [] });
         addCartToLists(queryClient, listsOf(shopper), cart);
         if (variables.makeCurrent === true && store.isCurrent(shopper)) {
           // Already the shopper's: the automatic association must not send it again.

@@ -13,6 +13,7 @@ import { shopperFor } from "../../core/carts/shopperCall";
 import { callOf } from "../../core/session/call";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
+import { changeCachedCart } from "../../core/carts/cartEntry";
 import { cartKeys, listsOf } from "../../core/keys";
 import { useShopperCartMutation } from "../internal/useShopperCartMutation";
 
@@ -80,7 +81,7 @@ export function useUpdateCart(options: UseUpdateCartOptions = {}): UseUpdateCart
         // Elastic Path's answer is the cart as it now is.
         if (store.isShopper(shopper)) {
           changeCartInLists(queryClient, listsOf(shopper!), variables.cartId, cart);
-          queryClient.setQueryData(cartKeys.cart(variables.cartId), (now) => now && cart);
+          changeCachedCart(queryClient, variables.cartId, () => cart);
         }
         await options.onSuccess?.(cart, variables, ...rest);
       },

@@ -13,13 +13,15 @@ const copy = <Variables>(variables: Variables): Variables =>
     : variables;
 
 /**
- * `useMutation` for the signed-in shopper's carts (create, rename, delete, merge): each
+ * `useMutation` for the shopper's carts (create, rename, delete, merge; a cart's items, for
+ * guests too, all under the key `keyName` so `useCart` can tell they are in flight): each
  * `mutate` starts a call tied to the shopper signed in at that moment, which its request,
  * retries and cache work read back with `callOf(variables)` (see `useMutationWithoutSecrets`).
  */
 export function useShopperCartMutation<Data, Variables, Context>(
   hookName: string,
   options: (scope: Scope) => UseMutationOptions<Data, ElasticPathError, Variables, Context>,
+  keyName = hookName,
 ): UseMutationResult<Data, ElasticPathError, Variables, Context> {
   const scope = useElasticPathContext(hookName);
   const { store } = scope;
@@ -29,7 +31,7 @@ export function useShopperCartMutation<Data, Variables, Context>(
     {
       ...rest,
       // Under the shopper's key, so that it leaves the cache with their session.
-      mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, hookName),
+      mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, keyName),
       // The copy TanStack keeps is the one the call travels beside.
       mutationFn: (_given, kept, context) => mutationFn!(kept, context),
     },

@@ -1,0 +1,160 @@
+import type { CartItemObject, CartsResponse, ManageCartsData } from "@epcc-sdk/sdks-shopper";
+import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
+import type { CartContents } from "../carts/cartEntry";
+import type { Scope } from "../carts/scope";
+import { cartKeys } from "../keys";
+import type { Call } from "../session/call";
+import { addToCart, checkCode, removeItem, setItemQuantity, type CartRequester } from "./cartItems";
+import { cartContentsOptions, showItemsAnswer, type CartReader } from "./cartContents";
+import { dropWish, sendWish, wishQuantity } from "./itemWishes";
+import { currentOrNewCart } from "./lazyCart";
+
+/**
+ * What each cart hook does, React-free: the request on the current cart for the call's
+ * shopper, then Elastic Path's answer into the cache (`useCart` and "My carts") — unless the
+ * call's shopper has gone meanwhile, whose cache is gone too.
+ */
+
+/** How the engine reads the current cart: the scope's client, the shopper signed in now. */
+export const readerOf = ({ client, store }: Scope): CartReader => ({
+  client,
+  shopper: () => store.latest().shopper,
+  signOutOn401: (token, request) => store.signOutOn401(token, request),
+});
+
+function onCurrentCart(scope: Scope, call: Call): CartRequester {
+  const cartId = scope.store.latest().cartId;
+  if (!cartId) throw invalidInput("There is no current cart: add an item first.");
+  return { ...scope, shopper: call.shopper, cartId };
+}
+
+/** Whether what answered may be written: a guest's call, or one whose shopper is still signed in. */
+const mayWrite = (scope: Scope, { shopper }: CartRequester) =>
+  !shopper || scope.store.isShopper(shopper);
+
+async function write(scope: Scope, requester: CartRequester, answer: CartsResponse) {
+  const { cartId, shopper } = requester;
+  if (mayWrite(scope, requester)) {
+    return showItemsAnswer(scope.queryClient, cartId, answer, shopper);
+  }
+  return {
+    cart: { id: cartId, type: "cart" as const, meta: answer.meta },
+    items: (answer.data ?? []) as CartItemObject[],
+  };
+}
+
+/** The cart read once more, and written (after a 204, or an answer that was lost). */
+export async function readAgain(scope: Scope, cartId: string): Promise<CartContents> {
+  return scope.queryClient.fetchQuery({
+    ...cartContentsOptions(readerOf(scope), cartId),
+    staleTime: 0,
+  });
+}
+
+/**
+ * An item added to the current cart, the cart created first if there is none. An add whose
+ * answer was lost is not sent again: the cart is read again instead, for the storefront to
+ * show what Elastic Path has.
+ */
+export async function add(
+  scope: Scope,
+  call: Call,
+  body: NonNullable<ManageCartsData["body"]>,
+): Promise<CartContents> {
+  const cartId = await currentOrNewCart(scope, call.shopper);
+  return addOn(scope, { ...scope, shopper: call.shopper, cartId }, "Adding the item", body);
+}
+
+async function addOn(
+  scope: Scope,
+  requester: CartRequester,
+  action: string,
+  body: NonNullable<ManageCartsData["body"]>,
+): Promise<CartContents> {
+  try {
+    return await write(scope, requester, await addToCart(requester, action, body));
+  } catch (error) {
+    // Not sent again (addToCart): what Elastic Path has is read instead.
+    if (
+      error instanceof ElasticPathError &&
+      error.cause instanceof ElasticPathError &&
+      mayWrite(scope, requester)
+    ) {
+      void scope.queryClient.invalidateQueries({
+        queryKey: cartKeys.cart(requester.cartId),
+        exact: true,
+      });
+    }
+    throw error;
+  }
+}
+
+/** What a quantity change is, kept across its retries: which cart and item, which wish. */
+interface ItemChange {
+  cartId: string;
+  itemId: string;
+  wish: number;
+}
+const itemChanges = new WeakMap<object, ItemChange>();
+
+/**
+ * A quantity change (`remove`: a removal), shown at once and sent as the latest wish for the
+ * item (see itemWishes.ts). `variables` is the call's own object: its retries send again.
+ */
+export function changeQuantity(
+  scope: Scope,
+  call: Call,
+  variables: object,
+  itemId: string,
+  quantity: number,
+  remove: boolean,
+): Promise<CartContents> {
+  const { queryClient } = scope;
+  const requester = onCurrentCart(scope, call);
+  let change = itemChanges.get(variables);
+  if (!change) {
+    change = {
+      cartId: requester.cartId,
+      itemId,
+      wish: wishQuantity(queryClient, requester.cartId, itemId, quantity),
+    };
+    itemChanges.set(variables, change);
+  }
+  const on = { ...requester, cartId: change.cartId };
+  return sendWish(
+    queryClient,
+    change.cartId,
+    itemId,
+    change.wish,
+    () => (remove ? removeItem(on, itemId) : setItemQuantity(on, itemId, quantity)),
+    (answer) => write(scope, on, answer),
+  );
+}
+
+/** A change refused for good: Elastic Path's quantity shows again. */
+export function refused(scope: Scope, variables: object): void {
+  const change = itemChanges.get(variables);
+  if (change) dropWish(scope.queryClient, change.cartId, change.itemId, change.wish);
+}
+
+/** A request on the current cart that Elastic Path answers with 204, then the cart read once. */
+export async function thenReadAgain(
+  scope: Scope,
+  call: Call,
+  request: (requester: CartRequester) => Promise<void>,
+): Promise<CartContents> {
+  const requester = onCurrentCart(scope, call);
+  await request(requester);
+  return readAgain(scope, requester.cartId);
+}
+
+/**
+ * A promotion code applied to the current cart (a `promotion_item`). Elastic Path's refusal
+ * of an unknown code does not name it (its `meta.code` does): the message here does.
+ */
+export function applyCode(scope: Scope, call: Call, variables: unknown): Promise<CartContents> {
+  const { code } = checkCode(variables);
+  return addOn(scope, onCurrentCart(scope, call), `Applying the promotion code "${code}"`, {
+    data: { type: "promotion_item", code },
+  } as NonNullable<ManageCartsData["body"]>);
+}
