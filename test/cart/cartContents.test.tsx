@@ -57,7 +57,9 @@ describe("a guest's first add", () => {
 
   it("double clicks, two components and StrictMode make one cart", async () => {
     const { fake, wrapper } = createHarness({ strict: true });
-    const { result } = renderHook(() => ({ one: useCartPage(), two: useAddCartItem() }), { wrapper });
+    const { result } = renderHook(() => ({ one: useCartPage(), two: useAddCartItem() }), {
+      wrapper,
+    });
     const wrap = { custom: { name: "Gift wrap", sku: "wrap", price: { amount: 300 } } };
 
     await act(() =>
