@@ -28,9 +28,7 @@ export const cartKeys = {
     shape: Shape,
     paging: Paging,
   ) => [...cartKeys.owner(kind, id), shape, paging] as const,
-  /** Every cart's own entry (its contents). */
-  carts: () => ["epcc", "carts", "cart"] as const,
-  cart: (cartId: string) => [...cartKeys.carts(), cartId] as const,
+  cart: (cartId: string) => ["epcc", "carts", "cart", cartId] as const,
 };
 
 /** Every cached list of a signed-in shopper (paged and infinite). */
@@ -51,6 +49,9 @@ export const associationKeys = {
  */
 export const byHandKey = (kind: string, shopper: Owner | undefined, name: string) =>
   [...cartKeys.owner(kind, shopper?.kind === kind ? shopper.id : null), "by-hand", name] as const;
+
+/** Every cart's own entry (`cartKeys.cart`): its contents. */
+export const everyCartKey = ["epcc", "carts", "cart"] as const;
 
 /** The name every change of a cart's contents goes by (`byHandKey`): `useCart` counts them in flight. */
 export const CART_CHANGE = "cart-change";

@@ -7,6 +7,7 @@ import type { Call } from "../session/call";
 import { addToCart, checkCode, removeItem, setItemQuantity, type CartRequester } from "./cartItems";
 import { cartContentsOptions, showItemsAnswer, type CartReader } from "./cartContents";
 import { dropWish, sendWish, wishQuantity } from "./itemWishes";
+import { forgetCartContentsWithTheShopper } from "./forgottenWithTheShopper";
 import { currentOrNewCart } from "./lazyCart";
 
 /**
@@ -16,11 +17,15 @@ import { currentOrNewCart } from "./lazyCart";
  */
 
 /** How the engine reads the current cart: the scope's client, the shopper signed in now. */
-export const readerOf = ({ client, store }: Scope): CartReader => ({
-  client,
-  shopper: () => store.latest().shopper,
-  signOutOn401: (token, request) => store.signOutOn401(token, request),
-});
+export function readerOf(scope: Scope): CartReader {
+  const { client, store } = scope;
+  forgetCartContentsWithTheShopper(scope);
+  return {
+    client,
+    shopper: () => store.latest().shopper,
+    signOutOn401: (token, request) => store.signOutOn401(token, request),
+  };
+}
 
 function onCurrentCart(scope: Scope, call: Call): CartRequester {
   const cartId = scope.store.latest().cartId;

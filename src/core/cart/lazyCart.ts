@@ -9,6 +9,7 @@ import { tokenHeaders } from "../carts/shopperCall";
 import { cartKeys, listsOf } from "../keys";
 import { sessionIdentity, type Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
+import { forgetCartContentsWithTheShopper } from "./forgottenWithTheShopper";
 
 /** The name Elastic Path requires of a new cart (the SDK's `initializeCart()` gives the same). */
 const NEW_CART_NAME = "Cart";
@@ -35,6 +36,7 @@ function inOneTab<Result>(task: () => Promise<Result>): Promise<Result> {
  */
 export function currentOrNewCart(scope: Scope, shopper: Shopper | undefined): Promise<string> {
   const { store } = scope;
+  forgetCartContentsWithTheShopper(scope);
   const current = store.latest().cartId;
   if (current) return Promise.resolve(current);
   let creation = creations.get(store);

@@ -1,6 +1,7 @@
 import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
 import type { InfiniteData, Query, QueryClient, QueryKey } from "@tanstack/react-query";
-import { changeCachedCart } from "./cartEntry";
+import { cartKeys } from "../keys";
+import type { CartContents } from "./cartEntry";
 
 /**
  * Every edit of the cached "My carts" lists, paged and infinite alike: what the hooks show at
@@ -108,5 +109,8 @@ export function changeCart(
   change: Partial<CartResponse>,
 ) {
   changeCartInLists(queryClient, queryKey, cartId, change);
-  changeCachedCart(queryClient, cartId, (cart) => ({ ...cart, ...change }));
+  queryClient.setQueryData<CartContents>(
+    cartKeys.cart(cartId),
+    (current) => current && { ...current, cart: { ...current.cart, ...change } },
+  );
 }

@@ -20,7 +20,7 @@ import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { optionalInteger, requireObject } from "../errors/validate";
 import type { ShopperKind } from "../session/sessionKind";
 import { withCart } from "./cartListEdits";
-import { cachedCartOf } from "./cartEntry";
+import type { CartContents } from "./cartEntry";
 import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { associationPending, pagesWithAssociatedCart } from "./pendingAssociations";
@@ -136,7 +136,7 @@ async function fetchCarts(
   if (!association) return page;
   const { cartId } = association;
   const cart =
-    cachedCartOf(queryClient, cartId) ??
+    queryClient.getQueryData<CartContents>(cartKeys.cart(cartId))?.cart ??
     getACart({ client, signal, path: { cartID: cartId } }).then(
       (result) => result.data?.data,
       () => undefined, // the association's refetch still brings it

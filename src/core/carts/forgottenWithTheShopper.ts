@@ -35,11 +35,8 @@ export function forgetCartsOfEndedSessions(
         .then(() => queryClient.invalidateQueries({ queryKey }));
       return;
     }
-    // The carts it read with their token too: the next shopper reads them with theirs, or not at all.
-    for (const ended of [queryKey, cartKeys.carts()]) {
-      void queryClient.cancelQueries({ queryKey: ended });
-      queryClient.removeQueries({ queryKey: ended });
-    }
+    void queryClient.cancelQueries({ queryKey });
+    queryClient.removeQueries({ queryKey });
     forgetMutationsOf(queryClient, previous);
     if (current === undefined) coordinator.forget(ledger);
   };
