@@ -18,10 +18,13 @@
  * Account members get the same: one login signs both tabs in, each (cart, account) pair is
  * associated once across them under the same kind of lock, and a switch or a logout in one
  * tab is followed by the other, which forgets what it held of the previous account.
+ *
+ * The lazy cart too: when both tabs add an item with no current cart, one creates the cart
+ * under a Web Lock and the other, waiting for that lock, finds the new cart id and adds to it.
  */
 import { createShopperClient } from "@epcc-sdk/sdks-shopper";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { StrictMode, useLayoutEffect } from "react";
+import { StrictMode, useLayoutEffect, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -30,8 +33,10 @@ import {
   useAccountLogin,
   useAccountLogout,
   useAccountSession,
+  useAddCartItem,
   useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
+  useCart,
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
@@ -98,28 +103,54 @@ function Storefront({ report }: { report: (view: TabView) => void }) {
   return <p>{session.status}</p>;
 }
 
-interface Tab {
-  readonly view: TabView;
+/** What a cart page shows a test: the current cart, its items, and the add. */
+interface CartTabView {
+  cartId: string | undefined;
+  /** "sku x quantity" for each item `useCart` shows. */
+  items: string[] | undefined;
+  add: ReturnType<typeof useAddCartItem>["mutateAsync"];
+}
+
+function CartPage({ report }: { report: (view: CartTabView) => void }) {
+  const [cartId] = useCartId();
+  const { mutateAsync: add } = useAddCartItem();
+  const cart = useCart();
+  useLayoutEffect(() =>
+    report({
+      cartId,
+      items: cart.data?.items.map((item) => `${item.sku} x${item.quantity}`),
+      add,
+    }),
+  );
+  return null;
+}
+
+interface AppTab<View> {
+  readonly view: View;
   readonly rendered: boolean;
   queryClient: QueryClient;
   close(): void;
 }
 
+type Tab = AppTab<TabView>;
+type CartTab = AppTab<CartTabView>;
+
 /** One app instance, as a tab would hold it; the SDK keeps its token in localStorage, as in a tab. */
-function openTab(
+function openApp<View>(
   fake: FakeElasticPath,
+  page: (report: (view: View) => void) => ReactNode,
   providerProps: Pick<ElasticPathProviderProps, "guestCartOnLogin"> = {},
-): Tab {
+): AppTab<View> {
   const container = document.body.appendChild(document.createElement("div"));
   const root = createRoot(container);
   const { client } = createShopperClient({ baseUrl: fake.baseUrl }, { clientId: fake.clientId });
   const queryClient = new QueryClient();
-  let view: TabView | undefined;
+  let view: View | undefined;
   root.render(
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <ElasticPathProvider client={client} {...providerProps}>
-          <Storefront report={(latest) => void (view = latest)} />
+          {page((latest) => void (view = latest))}
         </ElasticPathProvider>
       </QueryClientProvider>
     </StrictMode>,
@@ -141,6 +172,17 @@ function openTab(
   };
 }
 
+function openTab(
+  fake: FakeElasticPath,
+  providerProps: Pick<ElasticPathProviderProps, "guestCartOnLogin"> = {},
+): Tab {
+  return openApp<TabView>(fake, (report) => <Storefront report={report} />, providerProps);
+}
+
+function openCartTab(fake: FakeElasticPath): CartTab {
+  return openApp<CartTabView>(fake, (report) => <CartPage report={report} />);
+}
+
 const fakeHost = new URL(createFakeElasticPath().baseUrl).host;
 beforeAll(() =>
   worker.start({
@@ -155,9 +197,11 @@ beforeAll(() =>
 afterAll(() => worker.stop());
 
 let tabs: Tab[] = [];
+let cartTabs: CartTab[] = [];
 afterEach(() => {
-  tabs.forEach((tab) => tab.close());
+  [...tabs, ...cartTabs].forEach((tab) => tab.close());
   tabs = [];
+  cartTabs = [];
   worker.resetHandlers();
   localStorage.clear();
 });
@@ -424,5 +468,49 @@ describe('two tabs with guestCartOnLogin="merge"', () => {
     expect(fake.requestsTo("associate")).toHaveLength(0);
     // Merged once: 1 + 2 pairs of socks.
     expect(fake.getCart(saved.id)?.meta?.display_price?.with_tax?.amount).toBe(3 * 900);
+  });
+});
+
+describe("two tabs adding to a cart", () => {
+  it("both tabs adding at once with no cart create one cart, and both add to it", async () => {
+    expect(navigator.locks).toBeDefined();
+    const fake = createFakeElasticPath();
+    worker.use(...fake.handlers);
+    const mug = fake.seedProduct({ sku: "mug", name: "Mug", prices: { USD: { amount: 1200 } } });
+    const tea = fake.seedProduct({ sku: "tea", name: "Tea", prices: { USD: { amount: 450 } } });
+    // Slow enough that the other tab asks for the lock while the cart is being created.
+    fake.setLatency((request) => (request.endpoint === "create-cart" ? 40 : 0));
+    cartTabs = [openCartTab(fake), openCartTab(fake)];
+    await expect.poll(() => cartTabs.every((tab) => tab.rendered)).toBe(true);
+    const [first, second] = cartTabs as [CartTab, CartTab];
+    expect([first.view.cartId, second.view.cartId]).toEqual([undefined, undefined]);
+
+    const added = await Promise.allSettled([
+      first.view.add({ productId: mug.id }),
+      second.view.add({ productId: tea.id }),
+    ]);
+
+    expect(added.map((result) => result.status)).toEqual(["fulfilled", "fulfilled"]);
+    expect(fake.requestsTo("create-cart")).toHaveLength(1);
+    const cartId = first.view.cartId;
+    expect(cartId).toMatch(/\S/);
+    expect(fake.requestsTo("add-items").map((request) => request.path)).toEqual([
+      `/v2/carts/${cartId}/items`,
+      `/v2/carts/${cartId}/items`,
+    ]);
+    expect(
+      fake
+        .cartItems(cartId!)
+        ?.map((item) => `${item.sku} x${item.quantity}`)
+        .sort(),
+    ).toEqual(["mug x1", "tea x1"]);
+    await expect.poll(() => [first.view.cartId, second.view.cartId]).toEqual([cartId, cartId]);
+    expect(localStorage.getItem("_store_ep_cart")).toBe(cartId);
+    await expect
+      .poll(() =>
+        navigator.locks.query().then(({ held = [], pending = [] }) => held.length + pending.length),
+      )
+      .toBe(0);
+    expect(fake.requestsTo("create-cart")).toHaveLength(1);
   });
 });
