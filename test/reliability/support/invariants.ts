@@ -5,6 +5,7 @@
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { AccountSession, CustomerSession } from "../../../src";
+import { CART_CHANGE } from "../../../src/core/keys";
 import { loginMutationKey } from "../../../src/core/keys";
 import type { RecordedRequest } from "../../../src/testing";
 import type { CartName, GuestCartPolicy, ShopperKind, Tab } from "./program";
@@ -26,7 +27,12 @@ export interface World {
   seededItems: Map<string, Quantities>;
   /** The providers' `guestCartOnLogin`, the same in both tabs. */
   policy: GuestCartPolicy;
+  /** The catalog product the cart page adds. */
+  product: string;
 }
+
+/** The SKUs the cart page adds: counted by adds (invariant 11), not by merges (invariant 9). */
+export const ADDED_SKU_PREFIX = "added-";
 
 /** A cart's items: quantity by SKU (every seeded item has one). */
 export type Quantities = Map<string, number>;
@@ -110,6 +116,8 @@ export interface CheckContext {
   /** Whether a token may have been revoked (its customer's or member's tokens expired after it was asked for). */
   mayBeRevoked(token: string): boolean;
   loginSteps: Record<Tab, Record<ShopperKind, number>>;
+  /** "Add to cart" clicks so far, per tab. */
+  addSteps: Record<Tab, number>;
   events: readonly TabEvent[];
   /** TanStack `failed` actions (a retry is coming) whose error was not a transient one. */
   retriedErrors: string[];
@@ -372,7 +380,10 @@ export function cachedText(queryClient: QueryClient): CachedEntry[] {
     .map((mutation) => {
       const { mutationKey } = mutation.options;
       const { variables, data, status, error, failureReason } = mutation.state;
-      const scoped = JSON.stringify([mutationKey, variables, data]);
+      // A cart change's data is the cart's own contents, which may name several owners, as
+      // the cart's query does (invariant 5): what is scoped to a shopper is its key and variables.
+      const isCartChange = Array.isArray(mutationKey) && mutationKey.at(-1) === CART_CHANGE;
+      const scoped = JSON.stringify([mutationKey, variables, isCartChange ? null : data]);
       // As an error reporter or persister would write them: errors with message and cause.
       const failures = [error, failureReason].map((failure) =>
         failure instanceof Error ? [failure.message, String(failure.cause)] : failure,
@@ -652,11 +663,40 @@ function itemsAddedTwice({
     if (!held) continue;
     const allowed = atMost(cartId, undefined, new Set());
     for (const [sku, quantity] of held) {
+      if (sku.startsWith(ADDED_SKU_PREFIX)) continue;
       if (quantity > (allowed.get(sku) ?? 0)) {
         found.push(
           `cart ${cartId} holds ${quantity} of ${sku}, one merge per (guest cart, shopper) allows ${allowed.get(sku) ?? 0}`,
         );
       }
+    }
+  }
+  return found;
+}
+
+/**
+ * 11. No add is ever sent twice: an item added (`POST /v2/carts/:id/items` with a product or
+ * custom item) whose answer was lost may have been applied, so it is never sent again, by a
+ * retry, a re-mount, a reload or the other tab. Each tab sends at most one add that may have
+ * been applied (2xx, 5xx, no answer) per "Add to cart" click; only a 429 or a 4xx (nothing
+ * applied) may be followed by another try.
+ */
+function addsSentTwice({ requests, addSteps }: CheckContext): string[] {
+  const found: string[] = [];
+  for (const tab of ["A", "B"] as const) {
+    const adds = requests.filter(
+      (request) =>
+        request.endpoint === "add-items" &&
+        tabOf(request) === tab &&
+        ["cart_item", "custom_item"].includes(
+          (request.body as { data?: { type?: string } } | undefined)?.data?.type ?? "",
+        ) &&
+        mayHaveApplied(request),
+    );
+    if (adds.length > addSteps[tab]) {
+      found.push(
+        `tab ${tab} sent ${adds.length} adds that may have been applied (${adds.map((add) => `${add.id}: ${add.status}`).join(", ")}) for ${addSteps[tab]} "Add to cart" clicks`,
+      );
     }
   }
   return found;
@@ -678,5 +718,6 @@ export function findViolations(context: CheckContext): string[] {
     ...mergesSentAgain(context),
     ...wrongCallForThePolicy(context),
     ...itemsAddedTwice(context),
+    ...addsSentTwice(context),
   ];
 }

@@ -82,7 +82,13 @@ export type Step =
   | { kind: "latency"; endpoint: FakeEndpoint; ms: number }
   /** Elastic Path revokes every token of a customer (A, B) or an account member (M, N). */
   | { kind: "expire"; who: "A" | "B" | "M" | "N" }
-  | { kind: "wait"; ms: number };
+  | { kind: "wait"; ms: number }
+  /** "Add to cart" on the cart page: a catalog product, or a custom item; the cart is made on the first. */
+  | { kind: "addItem"; tab: Tab; item: "product" | "custom" }
+  /** The quantity buttons on the first item the cart page added (nothing when it shows none); 0 removes it. */
+  | { kind: "setQuantity"; tab: Tab; quantity: 0 | 1 | 2 | 3 }
+  /** "Remove" on the first item the cart page added. */
+  | { kind: "removeItem"; tab: Tab };
 
 export interface Program {
   /** The provider's `keepCartOnLogout` in both tabs. */
@@ -105,6 +111,9 @@ export const HOOK_ENDPOINTS: FakeEndpoint[] = [
   "list-carts",
   "get-cart",
   "add-items",
+  "create-cart",
+  "update-item",
+  "delete-item",
 ];
 
 const tab = fc.constantFrom<Tab>("A", "B");
@@ -135,7 +144,11 @@ const afterApplying: FakeFault[] = [
  */
 function faultsAt(endpoint: FakeEndpoint): FakeFault[] {
   if (endpoint === "access-token") return faults.filter((fault) => "network" in fault);
-  return endpoint === "add-items" ? [...faults, ...afterApplying] : faults;
+  // Adds and merges are not idempotent, nor is a cart's creation: their answers get lost after
+  // Elastic Path applied them. Quantity changes and removals set a state: re-sends are harmless.
+  return endpoint === "add-items" || endpoint === "create-cart"
+    ? [...faults, ...afterApplying]
+    : faults;
 }
 
 const CUSTOMERS = ["A", "B"] as const;
@@ -263,7 +276,55 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant("wait"), ms: fc.constantFrom(0, 2, 10, 30) }),
     weight: 3,
   },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("addItem"),
+      tab,
+      item: fc.constantFrom<"product" | "custom">("product", "custom"),
+    }),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("setQuantity"),
+      tab,
+      quantity: fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3, 3),
+    }),
+    weight: 2,
+  },
+  { arbitrary: fc.record({ kind: fc.constant("removeItem"), tab }), weight: 1 },
 ) as fc.Arbitrary<Step>;
+
+/**
+ * Quick "+" clicks on the cart page while an add or a change is slow or lost: the adds must
+ * land once each, the clicks collapse, the last one wins.
+ */
+const cartPage: fc.Arbitrary<Step[]> = fc
+  .record({
+    tab,
+    endpoint: fc.constantFrom<FakeEndpoint>("add-items", "update-item", "create-cart"),
+    ms: fc.constantFrom(5, 20, 45),
+    fault: fc.option(fc.constantFrom(...faultsAt("add-items")), { nil: undefined }),
+  })
+  .map(({ tab, endpoint, ms, fault }): Step[] => [
+    ...(fault
+      ? [
+          {
+            kind: "fault",
+            endpoint,
+            fault: endpoint === "update-item" && "afterApplying" in fault ? { status: 503 } : fault,
+            count: 1,
+          } as Step,
+        ]
+      : []),
+    { kind: "latency", endpoint, ms },
+    { kind: "addItem", tab, item: "product" },
+    { kind: "addItem", tab, item: "product" },
+    { kind: "wait", ms: ms + 5 },
+    { kind: "setQuantity", tab, quantity: 2 },
+    { kind: "setQuantity", tab, quantity: 3 },
+    { kind: "setQuantity", tab, quantity: 1 },
+  ]);
 
 /**
  * A slow request whose session ends, and another begins, before it is answered: where stale
@@ -431,6 +492,7 @@ export const programs: fc.Arbitrary<Program> = fc.record({
           { arbitrary: resumeOwnCart, weight: 1 },
           { arbitrary: switchAndBack, weight: 1 },
           { arbitrary: mergeMeetsAgain, weight: 2 },
+          { arbitrary: cartPage, weight: 2 },
         ),
         { minLength: 3, maxLength: 6 },
       ),

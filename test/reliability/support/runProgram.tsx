@@ -3,6 +3,7 @@
  * localStorage, each its own React root, QueryClient, SDK client and provider. Checks the
  * invariants of issue 7 after every step and once everything has settled.
  */
+import { ADDED_SKU_PREFIX } from "./invariants";
 import { createShopperClient } from "@epcc-sdk/sdks-shopper";
 import { QueryClient, type QueryKey } from "@tanstack/react-query";
 import { act, render } from "@testing-library/react";
@@ -192,6 +193,11 @@ function seedWorld(fake: FakeElasticPath, policy: GuestCartPolicy): World {
     startedWithCarts: new Set([...owned].filter(([, ids]) => ids.size > 0).map(([id]) => id)),
     seededItems,
     policy,
+    product: fake.seedProduct({
+      sku: `${ADDED_SKU_PREFIX}mug`,
+      name: "Mug",
+      prices: { USD: { amount: 1200 } },
+    }).id,
   };
 }
 
@@ -246,6 +252,16 @@ export async function runProgram(program: Program): Promise<void> {
   // A render may show any cart ever tied to its owner: seeded, or associated since.
   cleanups.push(
     fake.onRequest((request) => {
+      // A cart a shopper's token created (the cart page's first add) is theirs from the start.
+      if (request.endpoint === "create-cart") {
+        for (const [ownerId, cartIds] of world.owned) {
+          const carts = Object.values(world.customers).includes(ownerId)
+            ? fake.cartsOf(ownerId)
+            : fake.cartsOfAccount(ownerId);
+          carts.forEach((cart) => cartIds.add(cart.id!));
+        }
+        return;
+      }
       if (request.endpoint !== "associate" && request.endpoint !== "associate-account") return;
       if (request.status !== 200 && request.status !== 204) return;
       const { cartId, ownerId } = associationPair(request.path, request.body);
@@ -414,6 +430,7 @@ export async function runProgram(program: Program): Promise<void> {
   const controls = (tab: Tab) => tabs[tab].options.probe.controls!;
   const shopperIn = (tab: Tab) => shopperOf(controls(tab).session, controls(tab).accountSession);
 
+  const addSteps: CheckContext["addSteps"] = { A: 0, B: 0 };
   const loginSteps: CheckContext["loginSteps"] = {
     A: { customer: 0, account: 0 },
     B: { customer: 0, account: 0 },
@@ -590,6 +607,30 @@ export async function runProgram(program: Program): Promise<void> {
       }
       case "wait":
         return sleep(step.ms);
+      case "addItem": {
+        addSteps[step.tab] += 1;
+        const item =
+          step.item === "product"
+            ? { productId: world.product }
+            : {
+                custom: {
+                  name: "Gift wrap",
+                  sku: `${ADDED_SKU_PREFIX}wrap`,
+                  price: { amount: 300 },
+                },
+              };
+        return controls(step.tab).add.mutate(item);
+      }
+      case "setQuantity":
+      case "removeItem": {
+        const { cartItems, update, remove } = controls(step.tab);
+        // Items the cart page added: seeded ones are counted by the merges' invariant (9).
+        const itemId = cartItems.find((item) => item.sku?.startsWith(ADDED_SKU_PREFIX))?.id;
+        if (!itemId) return;
+        return step.kind === "removeItem"
+          ? remove.mutate({ itemId })
+          : update.mutate({ itemId, quantity: step.quantity });
+      }
     }
   }
 
@@ -613,6 +654,7 @@ export async function runProgram(program: Program): Promise<void> {
       issuedTokens: [...issued.keys()],
       mayBeRevoked,
       loginSteps,
+      addSteps,
       events,
       retriedErrors: retriedErrors.splice(0),
       consoleErrors: consoleErrors.splice(0),

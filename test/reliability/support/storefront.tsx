@@ -9,6 +9,10 @@ import {
   cartQueries,
   ElasticPathProvider,
   useAccountCarts,
+  useAddCartItem,
+  useCart,
+  useRemoveCartItem,
+  useUpdateCartItem,
   useAccountLogin,
   useAccountLogout,
   useAccountSession,
@@ -63,6 +67,11 @@ export interface TabControls {
   accountLogin: ReturnType<typeof useAccountLogin>;
   accountLogout(): void;
   selectAccount(accountId: string): void;
+  /** The cart page: its items as shown, and its add, quantity and removal buttons. */
+  cartItems: Array<{ id?: string; sku?: string; quantity?: number }>;
+  add: ReturnType<typeof useAddCartItem>;
+  update: ReturnType<typeof useUpdateCartItem>;
+  remove: ReturnType<typeof useRemoveCartItem>;
 }
 
 /** What a tab's components report to the program driving them. */
@@ -111,6 +120,11 @@ function Controls({ probe }: { probe: TabProbe }) {
   const accountLogin = useAccountLogin();
   const accountLogout = useAccountLogout();
   const selectAccount = useSelectAccount();
+  // The cart page: tiny retry delays keep programs short.
+  const cart = useCart({ retryDelay: 1 });
+  const add = useAddCartItem({ retryDelay: 1 });
+  const update = useUpdateCartItem({ retryDelay: 1 });
+  const remove = useRemoveCartItem({ retryDelay: 1 });
   // Committed values only: a render React throws away must not steer the program.
   useLayoutEffect(() => {
     probe.commit({
@@ -123,6 +137,10 @@ function Controls({ probe }: { probe: TabProbe }) {
       accountLogin,
       accountLogout,
       selectAccount,
+      cartItems: cart.data?.items ?? [],
+      add,
+      update,
+      remove,
     });
   });
   return null;
