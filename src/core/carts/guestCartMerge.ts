@@ -12,7 +12,7 @@ import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
-import { cachedCartOf, changeCachedCart } from "./cartEntry";
+import { cachedCartOf, changeCachedCart, type CartContents } from "./cartEntry";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
 export { mergeCarts, isRefusal };
@@ -280,7 +280,9 @@ function readCartsAgain(
  * After a merge: the target's totals, timestamps and items from Elastic Path's answer go
  * into its cached copy and into the shopper's lists at once — the set of carts did not
  * change, and the merged-into cart, now the most recently updated, is first already — so
- * nothing is asked again; they are marked stale, for the next reader to reconcile.
+ * nothing is asked again; the lists are marked stale, for the next reader to reconcile. The
+ * cart's own entry is not: its items and totals are Elastic Path's answer, and `useCart`
+ * shows the cart that became current without a read.
  */
 function showMergedCart(
   queryClient: QueryClient,
@@ -302,11 +304,21 @@ function showMergedCart(
     { queryKey: lists },
     (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(merged) })),
   );
-  changeCachedCart(queryClient, target, merged, changes.items);
+  if (cachedCartOf(queryClient, target)) {
+    changeCachedCart(queryClient, target, merged, changes.items);
+  } else {
+    // The cart about to become current: its contents are in the answer, its cart in the list
+    // that found it, so `useCart` needs no read.
+    const listed = queryClient
+      .getQueriesData<CartListData>({ queryKey: lists })
+      .flatMap(([, data]) => (data ? pagesOf(data).flatMap((page) => page.data) : []))
+      .find((cart) => cart.id === target);
+    if (listed) {
+      queryClient.setQueryData<CartContents>(cartKeys.cart(target), {
+        cart: listed,
+        items: changes.items,
+      });
+    }
+  }
   void queryClient.invalidateQueries({ queryKey: lists, refetchType: "none" });
-  void queryClient.invalidateQueries({
-    queryKey: cartKeys.cart(target),
-    exact: true,
-    refetchType: "none",
-  });
 }
