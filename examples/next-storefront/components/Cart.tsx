@@ -1,10 +1,15 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { cartQueries, useCartId, useCustomerSession, useElasticPath } from "epcc-react-hooks";
+import {
+  useCart,
+  useCartId,
+  useCustomerSession,
+  useRemoveCartItem,
+  useUpdateCartItem,
+} from "epcc-react-hooks";
 import Link from "next/link";
-import { describeCart } from "./CartBadge";
+import { describeContents, isPromotion } from "./CartBadge";
 
-/** The guest cart's page: what this device's cart holds, and what logging in does with it. */
+/** The cart page: what this device's cart holds, and what logging in does with it. */
 export function Cart({ base }: { base: string }) {
   const [cartId] = useCartId();
   const session = useCustomerSession();
@@ -12,7 +17,7 @@ export function Cart({ base }: { base: string }) {
     <section aria-labelledby="cart">
       <h1 id="cart">Your cart</h1>
       {cartId ? (
-        <CartDetails cartId={cartId} />
+        <CartDetails />
       ) : (
         <p>
           Your cart is empty. <Link href={base}>Add a product</Link>.
@@ -27,14 +32,54 @@ export function Cart({ base }: { base: string }) {
   );
 }
 
-function CartDetails({ cartId }: { cartId: string }) {
-  const { client } = useElasticPath();
-  const cart = useQuery(cartQueries.cart({ client }, cartId));
+/**
+ * Quantities and removals show at once (and come back if Elastic Path refuses); the total is
+ * Elastic Path's, and `isRecalculating` says when it is about to change.
+ */
+function CartDetails() {
+  const cart = useCart();
+  const update = useUpdateCartItem();
+  const remove = useRemoveCartItem();
   if (cart.isPending) return <p>Loading your cart…</p>;
   if (cart.isError) return <p role="alert">{cart.error.message}</p>;
+  const products = cart.data.items.filter((item) => !isPromotion(item));
   return (
-    <p>
-      {cart.data.name}: {describeCart(cart.data)}
-    </p>
+    <>
+      <ul className="products" aria-label="Cart items">
+        {products.map((item) => (
+          <li key={item.id}>
+            <span>
+              {item.name} × {item.quantity}
+            </span>
+            <span>
+              <button
+                type="button"
+                aria-label={`One less ${item.name}`}
+                disabled={(item.quantity ?? 0) <= 1}
+                onClick={() => update.mutate({ itemId: item.id!, quantity: item.quantity! - 1 })}
+              >
+                −
+              </button>{" "}
+              <button
+                type="button"
+                aria-label={`One more ${item.name}`}
+                onClick={() => update.mutate({ itemId: item.id!, quantity: item.quantity! + 1 })}
+              >
+                +
+              </button>{" "}
+              <button type="button" onClick={() => remove.mutate({ itemId: item.id! })}>
+                Remove
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p aria-busy={cart.isRecalculating}>
+        {describeContents(cart.data)}
+        {cart.isRecalculating && <span className="muted"> (recalculating…)</span>}
+      </p>
+      {update.isError && <p role="alert">{update.error.message}</p>}
+      {remove.isError && <p role="alert">{remove.error.message}</p>}
+    </>
   );
 }

@@ -1,31 +1,49 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
-import { cartQueries, useCartId, useElasticPath } from "epcc-react-hooks";
+import { useCart, useCartId, type CartContents } from "epcc-react-hooks";
 
-/** What this device's cart holds (`GET /v2/carts/:id`). */
+/** What this device's cart holds: `useCart`, the same query as the cart page. */
 export function CartBadge() {
   const [cartId] = useCartId();
   return (
     <p className="cart-badge" aria-live="polite">
-      {cartId ? <CartSummary cartId={cartId} /> : "Cart: empty"}
+      {cartId ? <CartSummary /> : "Cart: empty"}
     </p>
   );
 }
 
-function CartSummary({ cartId }: { cartId: string }) {
-  const { client } = useElasticPath();
-  // The key "My carts" reads too: after the association the cart shows there at once.
-  const cart = useQuery(cartQueries.cart({ client }, cartId));
+function CartSummary() {
+  const cart = useCart();
   if (cart.isPending) return "Cart: loading…";
   if (cart.isError) return `Cart: unavailable (${cart.error.message})`;
-  return `Cart: ${describeCart(cart.data)}`;
+  return `Cart: ${describeContents(cart.data)}`;
 }
 
+/** "2 products, $37.00": the products (promotion codes aside) and Elastic Path's total. */
+export function describeContents({ cart, items }: CartContents): string {
+  const products = items.filter((item) => !isPromotion(item)).length;
+  return describe(products, cart.meta?.display_price?.with_tax?.formatted);
+}
+
+/** The same words for a cart of "My carts" (a list entry, without its items). */
 export function describeCart(cart: {
   relationships?: { items?: { data?: unknown[] | null } };
   meta?: { display_price?: { with_tax?: { formatted?: string } } };
 }): string {
-  const products = cart.relationships?.items?.data?.length ?? 0;
-  const total = cart.meta?.display_price?.with_tax?.formatted;
+  return describe(
+    cart.relationships?.items?.data?.length ?? 0,
+    cart.meta?.display_price?.with_tax?.formatted,
+  );
+}
+
+function describe(products: number, total: string | undefined): string {
   return `${products} ${products === 1 ? "product" : "products"}${total ? `, ${total}` : ""}`;
+}
+
+/**
+ * A promotion code's line. The SDK's `CartItemObject` narrows `type` to `"cart_item"`, though
+ * a cart lists custom and promotion items too: read it as the string it is.
+ */
+export function isPromotion(item: CartContents["items"][number]): boolean {
+  const type: string = item.type;
+  return type === "promotion_item";
 }

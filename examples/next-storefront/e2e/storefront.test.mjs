@@ -29,6 +29,7 @@ const ADA = { email: "ada@example.com", password: "analytical-engine" };
 const GRACE = { email: "grace@example.com", password: "compiler-1952" };
 const ASSOCIATION = /\/v2\/carts\/[^/]+\/relationships\/customers$/;
 const CART_LIST = /\/v2\/carts$/;
+const CART_ITEMS = /\/v2\/carts\/[^/]+\/items$/;
 /** Elastic Path's customer tokens (and the fake's) are JWTs: base64url of `{"` starts with `eyJ`. */
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 /** The fake's access tokens: 40 hex digits, as Elastic Path's. */
@@ -180,6 +181,9 @@ describe("the Next.js storefront", () => {
     const { context, page, messages, count } = await openShop();
     await visit(page, "/browser");
     await addToCart(page, "Wool socks", "Cart: 1 product, $12.00");
+    // useAddCartItem made the cart with the first add: one POST /v2/carts, then the item.
+    assert.equal(count("POST", CART_LIST).length, 1, "one cart created");
+    assert.equal(count("POST", CART_ITEMS).length, 1, "one item added");
 
     await page.getByRole("link", { name: "Log in" }).click();
     await page.getByLabel("Email").fill(ADA.email);
@@ -188,7 +192,7 @@ describe("the Next.js storefront", () => {
     await page.waitForURL("**/browser/my-carts");
     await page.getByText("Your cart is saved to your account.").waitFor();
     const myCarts = page.getByRole("list", { name: "Saved carts" });
-    await myCarts.getByText("Guest cart: 1 product, $12.00 (this device's cart)").waitFor();
+    await myCarts.getByText("Cart: 1 product, $12.00 (this device's cart)").waitFor();
     await myCarts.getByText("Saved for later: 1 product, $15.00").waitFor();
     assert.equal(count("POST", ASSOCIATION).length, 1, "one association request");
 
@@ -198,7 +202,7 @@ describe("the Next.js storefront", () => {
     assertShows(html, "Signed out");
     await visit(page, "/browser/my-carts");
     await page.getByText("Signed in").waitFor();
-    await myCarts.getByText("Guest cart: 1 product, $12.00 (this device's cart)").waitFor();
+    await myCarts.getByText("Cart: 1 product, $12.00 (this device's cart)").waitFor();
     assert.equal(count("POST", ASSOCIATION).length, 1, "still one association request");
 
     await page.getByRole("button", { name: "Log out" }).click();
@@ -227,7 +231,7 @@ describe("the Next.js storefront", () => {
     await page.waitForURL("**/server/my-carts");
     await page.getByText("Your cart is saved to your account.").waitFor();
     const myCarts = page.getByRole("list", { name: "Saved carts" });
-    await myCarts.getByText("Guest cart: 1 product, $25.00 (this device's cart)").waitFor();
+    await myCarts.getByText("Cart: 1 product, $25.00 (this device's cart)").waitFor();
     const associations = count("POST", ASSOCIATION);
     assert.equal(associations.length, 1, "one association request");
     assert.equal(associations[0].via, "api/ep", "customer requests go through the cookie relay");
@@ -247,7 +251,7 @@ describe("the Next.js storefront", () => {
     // it, the dehydrated query cache and the RSC payload included.
     const html = await firstHtml("/server/my-carts", context);
     assertShows(html, "Signed in");
-    assertShows(html, "Guest cart: 1 product, $25.00");
+    assertShows(html, "Cart: 1 product, $25.00");
     assertShows(html, "Saved for later: 1 product, $15.00");
     assert.ok(!html.includes(token), "no customer token in the HTML");
     assert.ok(!JWT.test(html), "nothing like a customer token in the HTML");
@@ -257,7 +261,7 @@ describe("the Next.js storefront", () => {
     // and the cart is not associated again.
     const listsBefore = count("GET", CART_LIST).length;
     await visit(page, "/server/my-carts");
-    await myCarts.getByText("Guest cart: 1 product, $25.00 (this device's cart)").waitFor();
+    await myCarts.getByText("Cart: 1 product, $25.00 (this device's cart)").waitFor();
     await page.waitForLoadState("networkidle");
     assert.equal(count("GET", CART_LIST).length, listsBefore, "no list request on hydration");
     assert.equal(count("POST", ASSOCIATION).length, 1, "still one association request");
