@@ -176,3 +176,36 @@ export {
   type UseRemovePromotionCodeOptions,
   type UseRemovePromotionCodeResult,
 } from "./hooks/cart/useRemovePromotionCode";
+
+/** Checkout: one cart, one order. */
+export {
+  useCheckout,
+  type CheckoutAddress,
+  type CheckoutInput,
+  type UseCheckoutOptions,
+  type UseCheckoutResult,
+} from "./hooks/checkout/useCheckout";
+
+/** Orders: the signed-in shopper's order history and one order with its items. */
+export {
+  orderQueries,
+  type OrdersSource,
+} from "./core/orders/orderQueries";
+export type {
+  InfiniteOrdersQueryKey,
+  InfiniteOrdersQueryOptions,
+  OrderCollection,
+  OrderQueryKey,
+  OrderQueryOptions,
+  OrdersParams,
+  OrdersQueryKey,
+  OrdersQueryOptions,
+  OrderWithItems,
+} from "./core/orders/orderRequests";
+export { useOrders, type UseOrdersOptions, type UseOrdersResult } from "./hooks/orders/useOrders";
+export {
+  useInfiniteOrders,
+  type UseInfiniteOrdersOptions,
+  type UseInfiniteOrdersResult,
+} from "./hooks/orders/useInfiniteOrders";
+export { useOrder, type UseOrderOptions, type UseOrderResult } from "./hooks/orders/useOrder";

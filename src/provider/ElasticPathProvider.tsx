@@ -70,6 +70,12 @@ export interface ElasticPathProviderProps {
    *   show `{ status: "merged", cartId, guestCartId, itemErrors }`.
    */
   guestCartOnLogin?: GuestCartOnLogin;
+  /**
+   * What happens to the current cart once `useCheckout` made its order: `"new"` (default)
+   * forgets it, so the next add starts a new cart instead of editing what was just bought;
+   * `"keep"` keeps it current.
+   */
+  cartAfterCheckout?: "new" | "keep";
   children?: ReactNode;
 }
 
@@ -93,6 +99,9 @@ function checkPropShapes(props: ElasticPathProviderProps): void {
   }
   if (![undefined, "associate", "merge"].includes(props.guestCartOnLogin)) {
     throw invalidInput('guestCartOnLogin must be "associate" or "merge".');
+  }
+  if (![undefined, "new", "keep"].includes(props.cartAfterCheckout)) {
+    throw invalidInput('cartAfterCheckout must be "new" or "keep".');
   }
   for (const name of [
     "sessionStorage",
@@ -216,9 +225,10 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   );
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
   const guestCartOnLogin = props.guestCartOnLogin === "merge" ? "merge" : "associate";
+  const { cartAfterCheckout } = props;
   const scope = useMemo<Scope>(
-    () => ({ client, queryClient, store, ledger, guestCartOnLogin }),
-    [client, queryClient, store, ledger, guestCartOnLogin],
+    () => ({ client, queryClient, store, ledger, guestCartOnLogin, cartAfterCheckout }),
+    [client, queryClient, store, ledger, guestCartOnLogin, cartAfterCheckout],
   );
   // Restarted when the app passes other storage adapters: the store follows them for other tabs.
   useEffect(() => startEngine(scope), [scope, storage]);

@@ -18,4 +18,6 @@ export interface Scope {
   ledger: AssociationLedger;
   /** What the automatic call does with a guest cart at login. */
   guestCartOnLogin: GuestCartOnLogin;
+  /** Whether the cart stays current once it is ordered; default `"new"`: it does not. */
+  cartAfterCheckout?: "new" | "keep";
 }

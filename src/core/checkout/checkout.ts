@@ -1,0 +1,138 @@
+import { checkoutApi, getCustomerOrders, type OrderResponse } from "@epcc-sdk/sdks-shopper";
+import { ElasticPathError } from "../errors/ElasticPathError";
+import { answerOf } from "../errors/fromResponse";
+import type { Scope } from "../carts/scope";
+import { outcomeUnknown } from "../carts/myCarts";
+import { tokenHeaders } from "../carts/shopperCall";
+import { listsOf } from "../keys";
+import type { Call } from "../session/call";
+import type { Shopper } from "../session/sessionKind";
+import type { SessionStore } from "../session/sessionStore";
+import { checkCheckout } from "./checkoutInput";
+
+/** Every cached order list of the shopper (see core/orders). */
+const ordersOf = ({ kind, id }: Shopper) => ["epcc", "orders", kind, id] as const;
+
+/**
+ * Checkout: one cart, one order. Elastic Path makes a new order for every checkout of the
+ * same cart ("the cart remains and can be modified and checked out again"), so a checkout
+ * is sent once: concurrent calls share it, and one whose answer was lost is not sent again
+ * blindly — the shopper's orders are read for the one carrying this attempt's `external_ref`.
+ */
+
+/** The checkouts in the air, per store and cart: a double click joins the first. */
+const inFlight = new WeakMap<SessionStore, Map<string, Promise<OrderResponse>>>();
+
+/** How many of the shopper's newest orders are read to find the attempt's order. */
+const LOOKUP_PAGE = 25;
+
+/** Each attempt's own mark, kept on its order (Elastic Path allows 64 characters). */
+const newReference = () => `epcc-checkout-${crypto.randomUUID()}`;
+
+export function checkout(scope: Scope, call: Call, input: unknown): Promise<OrderResponse> {
+  const { store } = scope;
+  const shopper = call.shopper;
+  // A guest and an account member name the buyer; a customer is the buyer.
+  const { buyer, shared } = checkCheckout(input, shopper?.kind !== "customer");
+  const cartId = store.latest().cartId;
+  if (!cartId) throw new ElasticPathError("There is no current cart to check out.");
+  if (shopper && !store.isCurrent(shopper)) {
+    throw new ElasticPathError("The checkout was not sent: the shopper signed out first.");
+  }
+  const carts = inFlight.get(store) ?? new Map<string, Promise<OrderResponse>>();
+  inFlight.set(store, carts);
+  const pending = carts.get(cartId);
+  if (pending) return pending;
+  const who =
+    shopper?.kind === "customer"
+      ? { customer: { id: shopper.id } }
+      : shopper
+        ? { contact: buyer! }
+        : { customer: buyer! };
+  const attempt = sendOnce(scope, shopper, cartId, {
+    ...shared,
+    ...who,
+    external_ref: newReference(),
+  })
+    .then((order) => {
+      afterTheOrder(scope, shopper, cartId);
+      return order;
+    })
+    .finally(() => carts.delete(cartId));
+  carts.set(cartId, attempt);
+  return attempt;
+}
+
+/**
+ * Once the order exists: the cart that was bought stops being current (unless the app keeps
+ * it, `cartAfterCheckout="keep"`), so the next add starts a new cart instead of editing what
+ * was just ordered; the shopper's lists and orders are read again. Nothing for a shopper
+ * whose session ended meanwhile: their cache is gone, and the cart id is the next one's.
+ */
+function afterTheOrder({ store, queryClient, cartAfterCheckout }: Scope, shopper: Shopper | undefined, cartId: string) {
+  if (shopper && !store.isCurrent(shopper)) return;
+  if (cartAfterCheckout !== "keep" && store.latest().cartId === cartId) store.setCartId(undefined);
+  if (shopper) {
+    void queryClient.invalidateQueries({ queryKey: listsOf(shopper) });
+    void queryClient.invalidateQueries({ queryKey: ordersOf(shopper) });
+  }
+}
+
+async function sendOnce(
+  { client, store }: Scope,
+  shopper: Shopper | undefined,
+  cartId: string,
+  body: Record<string, unknown> & { external_ref: string },
+): Promise<OrderResponse> {
+  const headers = shopper && tokenHeaders(shopper);
+  try {
+    const { data } = await store.signOutOn401(
+      shopper?.token,
+      answerOf(
+        "Checking out",
+        checkoutApi({ client, path: { cartID: cartId }, body: { data: body }, headers }),
+      ),
+    );
+    return data!.data!;
+  } catch (error) {
+    if (!outcomeUnknown(error)) throw error;
+    const lost = error as ElasticPathError;
+    const unknown = (detail: string) =>
+      new ElasticPathError(`${lost.message.replace(/\.$/, "")}, ${detail}`, {
+        status: lost.status,
+        errors: lost.errors,
+        retryable: false,
+        cause: lost,
+      });
+    if (!shopper) {
+      throw unknown(
+        "and whether the order was made is unknown: do not check out again before checking (Elastic Path makes an order for every checkout).",
+      );
+    }
+    // Elastic Path may have made the order before the answer was lost: its own orders say.
+    let orders;
+    try {
+      ({ data: orders } = await store.signOutOn401(
+        shopper.token,
+        answerOf(
+          "Looking for the order",
+          getCustomerOrders({
+            client,
+            query: { "page[limit]": LOOKUP_PAGE },
+            headers: tokenHeaders(shopper),
+          }),
+        ),
+      ));
+    } catch {
+      throw unknown(
+        "and the shopper's orders could not be read to tell whether the order was made: do not check out again before checking them.",
+      );
+    }
+    const made = orders?.data?.find((order) => order.external_ref === body.external_ref);
+    if (made) return made;
+    throw new ElasticPathError(
+      `${lost.message.replace(/\.$/, "")}; Elastic Path made no order for it (none of the shopper's orders carries this checkout's reference), so it may be sent again.`,
+      { status: lost.status, errors: lost.errors, retryable: false, cause: lost },
+    );
+  }
+}
