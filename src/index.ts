@@ -83,7 +83,7 @@ export {
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
 } from "./core/carts/cartQueries";
-export type { CartContents } from "./core/carts/cartEntry";
+export type { CartContents, CartItem } from "./core/carts/cartEntry";
 export {
   useCustomerCarts,
   type UseCustomerCartsOptions,
@@ -187,10 +187,7 @@ export {
 } from "./hooks/checkout/useCheckout";
 
 /** Orders: the signed-in shopper's order history and one order with its items. */
-export {
-  orderQueries,
-  type OrdersSource,
-} from "./core/orders/orderQueries";
+export { orderQueries, type OrdersSource } from "./core/orders/orderQueries";
 export type {
   InfiniteOrdersQueryKey,
   InfiniteOrdersQueryOptions,

@@ -1,9 +1,8 @@
-import type { CartItemObject } from "@epcc-sdk/sdks-shopper";
 import { useState, type FormEvent } from "react";
-import { useApplyPromotionCode, useRemovePromotionCode } from "../../src";
+import { useApplyPromotionCode, useRemovePromotionCode, type CartItem } from "../../src";
 
 /** A promotion code field, and the codes applied to the cart, each with a Remove button. */
-export function PromotionCodeForm({ promotions }: { promotions: CartItemObject[] }) {
+export function PromotionCodeForm({ promotions }: { promotions: CartItem[] }) {
   const [code, setCode] = useState("");
   const apply = useApplyPromotionCode();
   const unapply = useRemovePromotionCode();

@@ -1,5 +1,4 @@
-import type { CartItemObject } from "@epcc-sdk/sdks-shopper";
-import { useCart, useRemoveCartItem, useUpdateCartItem } from "../../src";
+import { useCart, useRemoveCartItem, useUpdateCartItem, type CartItem } from "../../src";
 import { PromotionCodeForm } from "./PromotionCodeForm";
 
 /**
@@ -73,21 +72,15 @@ export function ShoppingCart() {
   );
 }
 
-/**
- * A promotion code's line. The SDK's `CartItemObject` narrows `type` to `"cart_item"`, though
- * the cart lists custom and promotion items too: read it as the string it is.
- */
-export function isPromotion(item: CartItemObject): boolean {
-  const type: string = item.type;
-  return type === "promotion_item";
-}
+/** A promotion code's line: the cart lists it among the items, but it has no quantity to change. */
+export const isPromotion = (item: CartItem): boolean => item.type === "promotion_item";
 
 function CartLine({
   item,
   onQuantity,
   onRemove,
 }: {
-  item: CartItemObject;
+  item: CartItem;
   onQuantity: (quantity: number) => void;
   onRemove: () => void;
 }) {

@@ -221,6 +221,27 @@ describe("an add whose answer is lost", () => {
   });
 });
 
+describe("an add whose answer is lost, with the app's own retry", () => {
+  it("is still not sent again: the app's retry gets the same error, and nothing crosses the wire", async () => {
+    const { fake, wrapper } = createHarness();
+    const mug = fake.seedProduct({ sku: "mug", name: "Mug", prices: { USD: { amount: 1000 } } });
+    const { result } = renderHook(
+      () => ({ cart: useCart(), add: useAddCartItem({ retry: 3, retryDelay: 1 }) }),
+      { wrapper },
+    );
+    await act(() => result.current.add.mutateAsync({ productId: mug.id }));
+    fake.failNext("add-items", 1, { status: 503, afterApplying: true });
+
+    const error = await act(() =>
+      result.current.add.mutateAsync({ productId: mug.id }).catch((e: unknown) => e),
+    );
+
+    expect((error as Error).message).toMatch(/was not sent again/);
+    expect(fake.requestsTo("add-items").map((request) => request.status)).toEqual([201, 503]);
+    await waitFor(() => expect(result.current.cart.data?.items[0]?.quantity).toBe(2));
+  });
+});
+
 describe("promotion codes", () => {
   it("applies a code, names an unknown one, and reads the cart once after removing", async () => {
     const { fake, wrapper } = createHarness();

@@ -245,6 +245,24 @@ describe("exactly one order per checkout", () => {
     expect(fake.orders()).toHaveLength(1);
   });
 
+  it("the app's own retry does not send it again either", async () => {
+    const harness = createHarness();
+    const { result } = renderHook(
+      () => ({ add: useAddCartItem(), checkout: useCheckout({ retry: 3, retryDelay: 1 }) }),
+      { wrapper: harness.wrapper },
+    );
+    await act(() => result.current.add.mutateAsync(LAMP));
+    harness.fake.failNext("checkout", 1, { status: 503, afterApplying: true });
+    const error = await act(() =>
+      result.current.checkout
+        .mutateAsync({ ...GUEST, billingAddress: ADDRESS, shippingAddress: ADDRESS })
+        .catch((e: unknown) => e),
+    );
+    expect(error).toBeInstanceOf(ElasticPathError);
+    expect(countOf(harness.fake, "checkout")).toBe(1);
+    expect(harness.fake.orders()).toHaveLength(1);
+  });
+
   it("a 429 is sent again after Retry-After: one order", async () => {
     const { fake, result } = await pageWithCart();
     await act(() => result.current.add.mutateAsync(LAMP));

@@ -39,11 +39,6 @@ function describe(products: number, total: string | undefined): string {
   return `${products} ${products === 1 ? "product" : "products"}${total ? `, ${total}` : ""}`;
 }
 
-/**
- * A promotion code's line. The SDK's `CartItemObject` narrows `type` to `"cart_item"`, though
- * a cart lists custom and promotion items too: read it as the string it is.
- */
-export function isPromotion(item: CartContents["items"][number]): boolean {
-  const type: string = item.type;
-  return type === "promotion_item";
-}
+/** A promotion code's line: the cart lists it among the items, but it has no quantity to change. */
+export const isPromotion = (item: CartContents["items"][number]): boolean =>
+  item.type === "promotion_item";

@@ -1,9 +1,9 @@
-import type { CartItemObject, CartsResponse, ManageCartsData } from "@epcc-sdk/sdks-shopper";
+import type { CartsResponse, ManageCartsData } from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import type { CartContents } from "../carts/cartEntry";
 import type { Scope } from "../carts/scope";
 import { cartKeys } from "../keys";
-import type { Call } from "../session/call";
+import { sendAtMostOnce, type Call } from "../session/call";
 import { addToCart, checkCode, removeItem, setItemQuantity, type CartRequester } from "./cartItems";
 import { cartContentsOptions, showItemsAnswer, type CartReader } from "./cartContents";
 import { dropWish, sendWish, wishQuantity } from "./itemWishes";
@@ -44,7 +44,7 @@ async function write(scope: Scope, requester: CartRequester, answer: CartsRespon
   }
   return {
     cart: { id: cartId, type: "cart" as const, meta: answer.meta },
-    items: (answer.data ?? []) as CartItemObject[],
+    items: answer.data ?? [],
   };
 }
 
@@ -61,14 +61,24 @@ export async function readAgain(scope: Scope, cartId: string): Promise<CartConte
  * answer was lost is not sent again: the cart is read again instead, for the storefront to
  * show what Elastic Path has.
  */
-export async function add(
+export function add(
   scope: Scope,
   call: Call,
   body: NonNullable<ManageCartsData["body"]>,
 ): Promise<CartContents> {
-  const cartId = await currentOrNewCart(scope, call.shopper);
-  return addOn(scope, { ...scope, shopper: call.shopper, cartId }, "Adding the item", body);
+  return sendAtMostOnce(
+    call,
+    async () => {
+      const cartId = await currentOrNewCart(scope, call.shopper);
+      return addOn(scope, { ...scope, shopper: call.shopper, cartId }, "Adding the item", body);
+    },
+    mayHaveApplied,
+  );
 }
+
+/** What `addToCart` and the lazy cart throw when Elastic Path may have applied a request whose answer was lost. */
+const mayHaveApplied = (error: unknown) =>
+  error instanceof ElasticPathError && error.cause instanceof ElasticPathError && !error.retryable;
 
 async function addOn(
   scope: Scope,
@@ -80,11 +90,7 @@ async function addOn(
     return await write(scope, requester, await addToCart(requester, action, body));
   } catch (error) {
     // Not sent again (addToCart): what Elastic Path has is read instead.
-    if (
-      error instanceof ElasticPathError &&
-      error.cause instanceof ElasticPathError &&
-      mayWrite(scope, requester)
-    ) {
+    if (mayHaveApplied(error) && mayWrite(scope, requester)) {
       void scope.queryClient.invalidateQueries({
         queryKey: cartKeys.cart(requester.cartId),
         exact: true,
@@ -159,7 +165,10 @@ export async function thenReadAgain(
  */
 export function applyCode(scope: Scope, call: Call, variables: unknown): Promise<CartContents> {
   const { code } = checkCode(variables);
-  return addOn(scope, onCurrentCart(scope, call), `Applying the promotion code "${code}"`, {
-    data: { type: "promotion_item", code },
-  } as NonNullable<ManageCartsData["body"]>);
+  const body = { data: { type: "promotion_item", code } } as NonNullable<ManageCartsData["body"]>;
+  return sendAtMostOnce(
+    call,
+    () => addOn(scope, onCurrentCart(scope, call), `Applying the promotion code "${code}"`, body),
+    mayHaveApplied,
+  );
 }

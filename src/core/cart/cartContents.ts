@@ -1,15 +1,10 @@
-import {
-  getACart,
-  type CartItemObject,
-  type CartsResponse,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import { getACart, type CartsResponse, type Client } from "@epcc-sdk/sdks-shopper";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { retryDelayFor, retryTransientFailures } from "../errors/retryPolicy";
 import { changeCartInLists } from "../carts/cartListEdits";
-import type { CartContents } from "../carts/cartEntry";
+import type { CartContents, CartItem } from "../carts/cartEntry";
 import { tokenHeaders } from "../carts/shopperCall";
 import { cartKeys, listsOf } from "../keys";
 import type { Shopper } from "../session/sessionKind";
@@ -52,7 +47,7 @@ export function cartContentsOptions(reader: CartReader, cartId: string) {
       );
       const contents: CartContents = {
         cart: data!.data,
-        items: (data as { included?: { items?: CartItemObject[] } }).included?.items ?? [],
+        items: (data as { included?: { items?: CartItem[] } }).included?.items ?? [],
       };
       return showWithWishes(queryClient, cartId, contents);
     },
@@ -88,7 +83,7 @@ export async function showItemsAnswer(
     cartId,
     {
       cart,
-      items: (answer.data ?? []) as CartItemObject[],
+      items: answer.data ?? [],
     },
     before !== undefined,
   );

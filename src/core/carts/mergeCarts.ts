@@ -1,9 +1,5 @@
-import {
-  manageCarts,
-  type CartItemObject,
-  type CartResponse,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import { manageCarts, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import type { CartItem } from "./cartEntry";
 import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf, readErrorEntries } from "../errors/fromResponse";
 
@@ -59,7 +55,7 @@ export async function mergeCarts(
  * timestamps (`meta`) and its items (`relationships.items`, from the items it lists).
  */
 export type MergedCartChanges = Pick<CartResponse, "meta" | "relationships"> & {
-  items: CartItemObject[];
+  items: CartItem[];
 };
 
 /** `mergeCarts`, with what the answer tells of the target, for the caches. */
@@ -89,7 +85,7 @@ export async function sendMerge(
           items: { data: (data?.data ?? []).map(({ id, type }) => ({ id, type })) },
         },
         // Every item of the target, as `include=items` lists them: its cached contents need no read.
-        items: (data?.data ?? []) as CartItemObject[],
+        items: data?.data ?? [],
       },
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import type { Scope } from "../carts/scope";
 import { outcomeUnknown } from "../carts/myCarts";
 import { tokenHeaders } from "../carts/shopperCall";
 import { listsOf } from "../keys";
-import type { Call } from "../session/call";
+import { sendAtMostOnce, type Call } from "../session/call";
 import type { Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import { checkCheckout } from "./checkoutInput";
@@ -22,6 +22,9 @@ const ordersOf = ({ kind, id }: Shopper) => ["epcc", "orders", kind, id] as cons
 
 /** The checkouts in the air, per store and cart: a double click joins the first. */
 const inFlight = new WeakMap<SessionStore, Map<string, Promise<OrderResponse>>>();
+
+/** The errors that leave a checkout's outcome unknown: such a call is never sent again. */
+const unknownOutcomes = new WeakSet<ElasticPathError>();
 
 /** How many of the shopper's newest orders are read to find the attempt's order. */
 const LOOKUP_PAGE = 25;
@@ -49,11 +52,12 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
       : shopper
         ? { contact: buyer! }
         : { customer: buyer! };
-  const attempt = sendOnce(scope, shopper, cartId, {
-    ...shared,
-    ...who,
-    external_ref: newReference(),
-  })
+  const attempt = sendAtMostOnce(
+    call,
+    () => sendOnce(scope, shopper, cartId, { ...shared, ...who, external_ref: newReference() }),
+    // Unknown: a guest's lost answer, or a lookup that could not tell. "No order" is known.
+    (error) => error instanceof ElasticPathError && !error.retryable && unknownOutcomes.has(error),
+  )
     .then((order) => {
       afterTheOrder(scope, shopper, cartId);
       return order;
@@ -69,7 +73,11 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
  * was just ordered; the shopper's lists and orders are read again. Nothing for a shopper
  * whose session ended meanwhile: their cache is gone, and the cart id is the next one's.
  */
-function afterTheOrder({ store, queryClient, cartAfterCheckout }: Scope, shopper: Shopper | undefined, cartId: string) {
+function afterTheOrder(
+  { store, queryClient, cartAfterCheckout }: Scope,
+  shopper: Shopper | undefined,
+  cartId: string,
+) {
   if (shopper && !store.isCurrent(shopper)) return;
   if (cartAfterCheckout !== "keep" && store.latest().cartId === cartId) store.setCartId(undefined);
   if (shopper) {
@@ -97,13 +105,16 @@ async function sendOnce(
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
     const lost = error as ElasticPathError;
-    const unknown = (detail: string) =>
-      new ElasticPathError(`${lost.message.replace(/\.$/, "")}, ${detail}`, {
+    const unknown = (detail: string) => {
+      const error = new ElasticPathError(`${lost.message.replace(/\.$/, "")}, ${detail}`, {
         status: lost.status,
         errors: lost.errors,
         retryable: false,
         cause: lost,
       });
+      unknownOutcomes.add(error);
+      return error;
+    };
     if (!shopper) {
       throw unknown(
         "and whether the order was made is unknown: do not check out again before checking (Elastic Path makes an order for every checkout).",

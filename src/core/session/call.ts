@@ -35,3 +35,25 @@ export function startCall<Kept>(kept: Kept, given: unknown, shopper: Shopper | u
 export const callOf = (kept: unknown): Call =>
   // A WeakMap answers `get` for any value (undefined for a primitive); only `set` needs an object.
   calls.get(kept as object) ?? { given: kept, shopper: undefined, done: new Set() };
+
+/** The calls whose request may have been applied although its answer was lost, with that error. */
+const lostAnswers = new WeakMap<Call, unknown>();
+
+/**
+ * Sends what must not be applied twice (an add, a checkout): once the outcome is unknown
+ * (`isUnknown` of the failure), every later try of the same call — a caller's own `retry`
+ * included — fails with that error again, and nothing is sent.
+ */
+export async function sendAtMostOnce<Result>(
+  call: Call,
+  send: () => Promise<Result>,
+  isUnknown: (error: unknown) => boolean,
+): Promise<Result> {
+  if (lostAnswers.has(call)) throw lostAnswers.get(call);
+  try {
+    return await send();
+  } catch (error) {
+    if (isUnknown(error)) lostAnswers.set(call, error);
+    throw error;
+  }
+}
