@@ -5,7 +5,7 @@ const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 const MAX_ID_LENGTH = 256;
 
 function describe(value: unknown): string {
-  if (value === null) return "null";
+  if (value == null) return String(value);
   if (Array.isArray(value)) return "an array";
   return typeof value === "string" ? "a string" : `a ${typeof value}`;
 }
