@@ -6,6 +6,9 @@
  * never show one shopper's carts to another. Timings stay in `npm run bench`: the build
  * machines are shared and noisy.
  *
+ * The cart scenarios of issue 24 likewise: their request counts, carts created and what the
+ * shopper saw, for this package (and the SDK way's counts the docs quote).
+ *
  * React runs its development build here (NODE_ENV is "test"), so `<StrictMode>` double-renders
  * and runs mount effects twice, as it does in a storefront's development server.
  */
@@ -13,12 +16,19 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { epccReactHooks } from "./apps/epccReactHooks";
 import { sdkBaseline } from "./apps/sdkBaseline";
 import { accountLoginWithGuestCart } from "./scenarios/accountLoginWithGuestCart";
+import {
+  addToExistingCart,
+  firstAddStrictTwoAdders,
+  tenQuickPlusClicks,
+  tenSlowPlusClicks,
+} from "./scenarios/cartPage";
 import { loginMergingGuestCart } from "./scenarios/loginMergingGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
 import { switchCustomer } from "./scenarios/switchCustomer";
 import { thousandCarts } from "./scenarios/thousandCarts";
 import { server } from "./support/server";
+import { RTT_MS } from "./support/storefront";
 
 // The bench drives React as a page does, without act(): tell React so.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
@@ -59,4 +69,51 @@ describe("npm run bench's scenarios, counted", () => {
     },
     30_000,
   );
+});
+
+describe("npm run bench's cart scenarios, counted", () => {
+  test("add-to-existing-cart: one request, and the total shows one round trip after the click", async () => {
+    const ours = await addToExistingCart.run(epccReactHooks);
+    const baseline = await addToExistingCart.run(sdkBaseline);
+
+    expect(ours.requests).toMatchObject({ addItems: 1, total: 1 });
+    expect(ours.roundTripsToBadge).toBe(1);
+    // The SDK way: the add, then the invalidated cart read.
+    expect(baseline.requests).toMatchObject({ addItems: 1, getCart: 1, total: 2 });
+    expect(baseline.roundTripsToBadge).toBe(2);
+  });
+
+  test("ten-quick-plus-clicks: at most two updates, the last quantity shown and kept, no flicker", async () => {
+    const ours = await tenQuickPlusClicks.run(epccReactHooks);
+
+    // One request in flight and the latest wish: one more request per answer that came back
+    // while the shopper was still clicking (none when the ten clicks fit in one round trip,
+    // as they do unless the machine stalls: the bench's table shows how long they took).
+    expect(ours.requests.updateItem).toBeLessThanOrEqual(
+      2 + Math.floor(ours.clicksSpanMs! / RTT_MS),
+    );
+    expect(ours.finalQuantity).toEqual({ shown: 11, server: 11 });
+    expect(ours.flickers).toBe(0);
+    expect(ours.roundTripsToBadge).not.toBeNull();
+  });
+
+  test("ten-plus-clicks-150-ms-apart: one update per click, the last quantity kept, no flicker", async () => {
+    const ours = await tenSlowPlusClicks.run(epccReactHooks);
+
+    expect(ours.requests).toMatchObject({ updateItem: 10, getCart: 0 });
+    expect(ours.finalQuantity).toEqual({ shown: 11, server: 11 });
+    expect(ours.flickers).toBe(0);
+  });
+
+  test("first-add-strict-two-adders: one cart, both items in it, and the total shows both", async () => {
+    const ours = await firstAddStrictTwoAdders.run(epccReactHooks);
+    const baseline = await firstAddStrictTwoAdders.run(sdkBaseline);
+
+    expect(ours.requests).toMatchObject({ createCart: 1, addItems: 2 });
+    expect(ours.cartsHoldingItems).toBe(1);
+    expect(ours.roundTripsToBadge).toBe(2);
+    // The SDK's initializeCart() in each component: a cart each.
+    expect(baseline.requests.createCart).toBe(2);
+    expect(baseline.cartsHoldingItems).toBe(2);
+  });
 });

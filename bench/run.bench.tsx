@@ -2,7 +2,8 @@
  * `npm run bench`: every scenario, in every storefront shape, with this package and with the
  * SDK baseline, on the fake Elastic Path with a fixed 100 ms round trip. Each scenario runs `BENCH_RUNS`
  * times per implementation (default 7, alternating which goes first); the table and
- * bench/results.json hold the medians, the console also shows the spread. Vitest is only
+ * bench/results.json hold the medians, the console also shows the spread. Then the cart
+ * scenarios (issue 24, bench/scenarios/cartPage.tsx), in a table of their own. Vitest is only
  * the runner (jsdom, TSX); nothing here asserts a timing.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, test } from "vitest";
 import { epccReactHooks } from "./apps/epccReactHooks";
 import { sdkBaseline } from "./apps/sdkBaseline";
 import { accountLoginWithGuestCart } from "./scenarios/accountLoginWithGuestCart";
+import { cartScenarios } from "./scenarios/cartPage";
 import { loginMergingGuestCart } from "./scenarios/loginMergingGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
@@ -32,6 +34,13 @@ import {
   type ScenarioRun,
   type Summary,
 } from "./support/results";
+import {
+  CART_SCENARIO_ORDER,
+  checkCartTargets,
+  formatCartTable,
+  summarizeCart,
+  type CartScenarioResult,
+} from "./support/cartResults";
 import { server } from "./support/server";
 import { RTT_MS } from "./support/storefront";
 
@@ -57,6 +66,9 @@ const only = process.env.BENCH_ONLY;
 const selected = only
   ? scenarios.filter((scenario) => scenario.name === only || scenarioOf(scenario.name) === only)
   : scenarios;
+const selectedCartScenarios = cartScenarios.filter(
+  (scenario) => scenario.reactBuild === reactBuild && (!only || scenario.name === only),
+);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -65,14 +77,17 @@ test("epcc-react-hooks against the SDK baseline", async () => {
   if (!Number.isInteger(RUNS) || RUNS < 1) {
     throw new Error("BENCH_RUNS must be a whole number ≥ 1.");
   }
-  if (only && !SCENARIO_ORDER.includes(scenarioOf(only))) {
+  if (only && !SCENARIO_ORDER.includes(scenarioOf(only)) && !CART_SCENARIO_ORDER.includes(only)) {
     throw new Error(`No scenario is called ${only}.`);
   }
   // The other pass holds the scenario asked for.
-  if (selected.length === 0) return;
+  if (selected.length === 0 && selectedCartScenarios.length === 0) return;
   // One unrecorded pass first: the first React render, msw and the SDK pay for module
   // loading and JIT warm-up, which would otherwise land on whichever implementation ran first.
-  for (const implementation of implementations) await selected[0]!.run(implementation);
+  for (const implementation of implementations) {
+    if (selected[0]) await selected[0].run(implementation);
+    else await selectedCartScenarios[0]!.run(implementation);
+  }
 
   const summaries: Summary[] = [];
   const spreads: string[] = [];
@@ -105,17 +120,49 @@ test("epcc-react-hooks against the SDK baseline", async () => {
     }
   }
 
+  // The cart scenarios, the same way: alternating which implementation goes first.
+  const cartResults: CartScenarioResult[] = [];
+  const cartTargets: string[] = [];
+  for (const scenario of selectedCartScenarios) {
+    const runs = new Map(
+      implementations.map((implementation) => [implementation, [] as CartScenarioResult[]]),
+    );
+    for (let run = 0; run < RUNS; run += 1) {
+      const order = run % 2 === 0 ? implementations : [...implementations].reverse();
+      for (const implementation of order) {
+        runs.get(implementation)!.push(await scenario.run(implementation));
+      }
+    }
+    for (const ofImplementation of runs.values()) cartResults.push(summarizeCart(ofImplementation));
+    cartTargets.push(
+      ...checkCartTargets(scenario.name, runs.get(epccReactHooks)!, runs.get(sdkBaseline)!),
+    );
+  }
+
   const results = summaries.map((summary) => ({ ...summary.result, reactBuild }));
   const file = resolve(import.meta.dirname, "results.json");
-  writeFileSync(file, `${JSON.stringify(mergeResults(file, results), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(mergeResults(file, results, cartResults), null, 2)}\n`);
+  const header = `\nReact ${reactBuild} build. Round trip ${RTT_MS} ms on every request; auth requests not counted; medians of ${RUNS} runs.\n`;
   console.log(
     [
-      `\nReact ${reactBuild} build. Round trip ${RTT_MS} ms on every request; auth requests not counted; medians of ${RUNS} runs.\n`,
-      formatTable(results),
-      `\nMedian (min–max) over the ${RUNS} runs:`,
-      ...spreads,
-      "\nTargets (epcc-react-hooks):",
-      ...checkTargets(summaries, RTT_MS),
+      ...(results.length > 0
+        ? [
+            header,
+            formatTable(results),
+            `\nMedian (min–max) over the ${RUNS} runs:`,
+            ...spreads,
+            "\nTargets (epcc-react-hooks):",
+            ...checkTargets(summaries, RTT_MS),
+          ]
+        : []),
+      ...(cartResults.length > 0
+        ? [
+            `\nCart scenarios. ${header}`,
+            formatCartTable(cartResults),
+            "\nTargets (epcc-react-hooks, every run):",
+            ...cartTargets,
+          ]
+        : []),
       `\nUpdated ${file}`,
     ].join("\n"),
   );
@@ -123,12 +170,24 @@ test("epcc-react-hooks against the SDK baseline", async () => {
 
 /**
  * results.json with this pass's lines in place of their previous ones: each pass (and each
- * `BENCH_ONLY` run) writes its own scenarios and keeps the rest, in the issue's order.
+ * `BENCH_ONLY` run) writes its own scenarios and keeps the rest, in the issue's order; the
+ * cart scenarios likewise, under `cartScenarios`.
  */
-function mergeResults(file: string, fresh: BenchResults["scenarios"]): BenchResults {
-  const previous: BenchResults["scenarios"] = existsSync(file)
-    ? (JSON.parse(readFileSync(file, "utf8")) as BenchResults).scenarios
-    : [];
+function mergeResults(
+  file: string,
+  fresh: BenchResults["scenarios"],
+  freshCart: CartScenarioResult[],
+): BenchResults & { cartScenarios: CartScenarioResult[] } {
+  const stored = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as BenchResults & {
+        cartScenarios?: CartScenarioResult[];
+      })
+    : undefined;
+  const previous: BenchResults["scenarios"] = stored?.scenarios ?? [];
+  const keptCart = (stored?.cartScenarios ?? []).filter(
+    (old) => !freshCart.some((line) => line.name === old.name && line.impl === old.impl),
+  );
+  const cartOrder = (line: CartScenarioResult) => CART_SCENARIO_ORDER.indexOf(line.name);
   const sameLine = (a: ScenarioResult, b: ScenarioResult) => a.name === b.name && a.impl === b.impl;
   const kept = previous.filter((old) => !fresh.some((line) => sameLine(line, old)));
   const order = (line: ScenarioResult) =>
@@ -138,6 +197,9 @@ function mergeResults(file: string, fresh: BenchResults["scenarios"]): BenchResu
     // Lines of an earlier layout (a scenario without its shape) go.
     scenarios: [...kept.filter((line) => line.badge !== undefined), ...fresh].sort(
       (a, b) => order(a) - order(b) || a.impl.localeCompare(b.impl),
+    ),
+    cartScenarios: [...keptCart, ...freshCart].sort(
+      (a, b) => cartOrder(a) - cartOrder(b) || a.impl.localeCompare(b.impl),
     ),
   };
 }

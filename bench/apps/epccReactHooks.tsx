@@ -16,8 +16,10 @@ import {
   useAccountLogin,
   useAccountLogout,
   useAccountSession,
+  useAddCartItem,
   useAssociateCartWithAccount,
   useAssociateCartWithCustomer,
+  useCart,
   useCartId,
   useCustomerCarts,
   useCustomerLogin,
@@ -26,12 +28,15 @@ import {
   useElasticPath,
   useInfiniteAccountCarts,
   useInfiniteCustomerCarts,
+  useUpdateCartItem,
   type StorageAdapter,
 } from "../../src";
 import { PASSWORD_PROFILE_ID } from "../scenarios/fixtures";
 import {
   ALL_PAGES_LIMIT,
+  AddToCartView,
   CartBadgeView,
+  CartSummaryView,
   LoginFormView,
   MyCartsView,
   ProbeProvider,
@@ -194,6 +199,25 @@ function Controls() {
   return null;
 }
 
+/** The cart page: `useCart` for the total and lines, `useUpdateCartItem` behind each "+". */
+function CartSummary() {
+  const { data } = useCart();
+  const { mutate: update } = useUpdateCartItem();
+  return (
+    <CartSummaryView
+      total={data?.cart.meta?.display_price?.with_tax?.amount}
+      lines={data?.items}
+      onIncrement={(line) => update({ itemId: line.id!, quantity: (line.quantity ?? 0) + 1 })}
+    />
+  );
+}
+
+/** `useAddCartItem`: the cart is created first when there is none. */
+function AddToCart({ productId }: { productId: string }) {
+  const { mutate: add } = useAddCartItem();
+  return <AddToCartView onAdd={() => add({ productId })} />;
+}
+
 const parts: Record<ShopperKind, StorefrontParts> = {
   customer: {
     LoginForm: CustomerLoginForm,
@@ -201,6 +225,8 @@ const parts: Record<ShopperKind, StorefrontParts> = {
     SavedCartNotice: CustomerSavedCartNotice,
     MyCarts: myCarts(customerLists),
     Controls,
+    CartSummary,
+    AddToCart,
   },
   account: {
     LoginForm: AccountLoginForm,
@@ -208,6 +234,8 @@ const parts: Record<ShopperKind, StorefrontParts> = {
     SavedCartNotice: AccountSavedCartNotice,
     MyCarts: myCarts(accountLists),
     Controls,
+    CartSummary,
+    AddToCart,
   },
 };
 

@@ -8,11 +8,21 @@
  * would, not as a straw man: stable callbacks, `enabled` while signed out, the invalidation
  * promise returned so the mutation waits for the fresh list. Its cart badge, when there is
  * one, is on `getACartOptions` whatever the shape ("cart-queries" is this package's).
+ *
+ * Its cart page (the cart scenarios) the same way: `useQuery(getACartOptions(...))` with the
+ * items included for the total and the lines; an add is the SDK's `initializeCart()` (the
+ * cart id it keeps in `localStorage`, a new cart when there is none) then `manageCarts`, and
+ * `invalidateQueries` of that cart's query when it succeeds; "+" is
+ * `updateACartItemMutation` with TanStack Query's optimistic update through the cache
+ * (`onMutate`: cancel, snapshot, write; `onError`: put back; `onSettled`: invalidate).
  */
 import {
   getCarts,
+  initializeCart,
+  manageCarts,
   postV2AccountMembersTokens,
   type CartCollectionResponse,
+  type CartEntityResponse,
   type Client,
 } from "@epcc-sdk/sdks-shopper";
 import {
@@ -21,6 +31,7 @@ import {
   getACartOptions,
   getCartsOptions,
   getCartsQueryKey,
+  updateACartItemMutation,
 } from "@epcc-sdk/sdks-shopper/react-query";
 import {
   QueryClientProvider,
@@ -40,7 +51,9 @@ import {
 } from "react";
 import {
   ALL_PAGES_LIMIT,
+  AddToCartView,
   CartBadgeView,
+  CartSummaryView,
   LoginFormView,
   MyCartsView,
   ProbeProvider,
@@ -74,6 +87,9 @@ interface Store {
 
 const StoreContext = createContext<Store | undefined>(undefined);
 
+/** The SDK's `PERSISTED_CART_STORAGE_KEY` default (not exported from its entry). */
+const SDK_CART_STORAGE_KEY = "_store_ep_cart";
+
 function useStore(): Store {
   const store = useContext(StoreContext);
   if (!store) throw new Error("useStore must be used inside <StoreProvider>.");
@@ -92,7 +108,11 @@ function StoreProvider({
   children: ReactNode;
 }) {
   const [session, setSession] = useState<Session>();
-  const [cartId, setCartId] = useState(initialCartId);
+  const [cartId, setCartId] = useState(() => {
+    // Where the SDK's `initializeCart()` keeps the cart id: the shopper arrives with it there.
+    if (initialCartId) localStorage.setItem(SDK_CART_STORAGE_KEY, initialCartId);
+    return initialCartId;
+  });
   const store = useMemo(
     () => ({ client, kind, session, cartId, setSession, setCartId }),
     [client, kind, session, cartId],
@@ -303,9 +323,102 @@ function Controls() {
   return null;
 }
 
+/** The cart with its items, as the cart page reads it: the SDK's own query options. */
+const cartOptions = (client: Client, cartID: string) =>
+  getACartOptions({ client, path: { cartID }, query: { include: ["items"] } });
+
+function CartSummary() {
+  const { client, cartId } = useStore();
+  const queryClient = useQueryClient();
+  const { data } = useQuery({
+    ...cartOptions(client, cartId ?? ""),
+    enabled: cartId !== undefined,
+  });
+  // TanStack Query's optimistic update through the cache, as its guide writes it.
+  const { mutate: update } = useMutation({
+    ...updateACartItemMutation({ client }),
+    onMutate: async ({ path, body }) => {
+      const { queryKey } = cartOptions(client, path.cartID);
+      await queryClient.cancelQueries({ queryKey });
+      const previous = queryClient.getQueryData<CartEntityResponse>(queryKey);
+      queryClient.setQueryData<CartEntityResponse>(
+        queryKey,
+        (old) =>
+          old && {
+            ...old,
+            included: {
+              ...old.included,
+              items: old.included?.items?.map((item) =>
+                item.id === path.cartitemID
+                  ? ({ ...item, quantity: body?.data?.quantity } as typeof item)
+                  : item,
+              ),
+            },
+          },
+      );
+      return { previous };
+    },
+    onError: (_error, { path }, context) =>
+      queryClient.setQueryData(cartOptions(client, path.cartID).queryKey, context?.previous),
+    onSettled: (_data, _error, { path }) =>
+      queryClient.invalidateQueries({ queryKey: cartOptions(client, path.cartID).queryKey }),
+  });
+  return (
+    <CartSummaryView
+      total={data?.data.meta?.display_price?.with_tax?.amount}
+      lines={data?.included?.items}
+      onIncrement={(line) =>
+        cartId &&
+        update({
+          path: { cartID: cartId, cartitemID: line.id! },
+          body: { data: { type: "cart_item", id: line.id, quantity: (line.quantity ?? 0) + 1 } },
+        })
+      }
+    />
+  );
+}
+
+/** `initializeCart()` (a new cart when none is kept), then `manageCarts`, then invalidate. */
+function AddToCart({ productId }: { productId: string }) {
+  const { client, setCartId } = useStore();
+  const queryClient = useQueryClient();
+  const { mutate: add } = useMutation({
+    mutationFn: async () => {
+      const cartID = await initializeCart();
+      setCartId(cartID);
+      await manageCarts({
+        client,
+        path: { cartID },
+        body: { data: { type: "cart_item", id: productId, quantity: 1 } },
+        throwOnError: true,
+      });
+      return cartID;
+    },
+    onSuccess: (cartID) =>
+      queryClient.invalidateQueries({ queryKey: cartOptions(client, cartID).queryKey }),
+  });
+  return <AddToCartView onAdd={() => add()} />;
+}
+
+const cartPage = { CartSummary, AddToCart };
+
 const parts: Record<ShopperKind, StorefrontParts> = {
-  customer: { LoginForm, CartBadge, SavedCartNotice: CustomerSavedCartNotice, MyCarts, Controls },
-  account: { LoginForm, CartBadge, SavedCartNotice: AccountSavedCartNotice, MyCarts, Controls },
+  customer: {
+    LoginForm,
+    CartBadge,
+    SavedCartNotice: CustomerSavedCartNotice,
+    MyCarts,
+    Controls,
+    ...cartPage,
+  },
+  account: {
+    LoginForm,
+    CartBadge,
+    SavedCartNotice: AccountSavedCartNotice,
+    MyCarts,
+    Controls,
+    ...cartPage,
+  },
 };
 
 function Storefront({

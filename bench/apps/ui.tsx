@@ -27,6 +27,10 @@ export interface StorefrontProps {
   listConsumers?: number;
   /** "first-page": one page at Elastic Path's default limit; "all-pages": every page at limit 100. */
   list?: ListMode;
+  /** "my-carts": the login page (default); "cart": the cart page of the cart scenarios. */
+  page?: "my-carts" | "cart";
+  /** On the cart page: one "Add to cart" component per product id, each on its own hooks. */
+  addProductIds?: string[];
 }
 
 export type ListMode = "first-page" | "all-pages";
@@ -55,6 +59,10 @@ export interface StorefrontParts {
   MyCarts: ComponentType<{ list: ListMode }>;
   /** Renders nothing; registers the controls a scenario drives (`Probe.register`). */
   Controls: ComponentType;
+  /** The cart page's summary: the total and each line with a "+" button. */
+  CartSummary: ComponentType;
+  /** An "Add to cart" button for one product. */
+  AddToCart: ComponentType<{ productId: string }>;
 }
 
 /** The limit "all-pages" loads with: Elastic Path's maximum. */
@@ -72,15 +80,32 @@ export function useProbe(): Probe {
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
 export function StorefrontLayout({
-  parts: { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls },
+  parts: { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls, CartSummary, AddToCart },
   probe,
   associationConsumers = 1,
   listConsumers = 1,
   list = "first-page",
   badge = "cart-queries",
-}: Pick<StorefrontProps, "probe" | "associationConsumers" | "listConsumers" | "list" | "badge"> & {
+  page = "my-carts",
+  addProductIds = [],
+}: Pick<
+  StorefrontProps,
+  "probe" | "associationConsumers" | "listConsumers" | "list" | "badge" | "page" | "addProductIds"
+> & {
   parts: StorefrontParts;
 }) {
+  if (page === "cart") {
+    return (
+      <main>
+        <Profiler id="cart" onRender={probe.onCartRender}>
+          <CartSummary />
+        </Profiler>
+        {addProductIds.map((productId, index) => (
+          <AddToCart key={index} productId={productId} />
+        ))}
+      </main>
+    );
+  }
   return (
     <main>
       <Controls />
@@ -185,4 +210,53 @@ export function MyCartsView({ state }: { state: MyCartsState }) {
         </ul>
       );
   }
+}
+
+/** One line of the cart page as both storefronts show it. */
+export interface CartLine {
+  id?: string;
+  sku?: string;
+  quantity?: number;
+}
+
+/**
+ * The cart page's summary: the total with tax (in minor units, as `data-cart-total`) and each
+ * line's quantity with a "+" button. What the shopper sees is read from here at each commit.
+ */
+export function CartSummaryView({
+  total,
+  lines,
+  onIncrement,
+}: {
+  total: number | undefined;
+  lines: CartLine[] | undefined;
+  onIncrement(line: CartLine): void;
+}) {
+  return (
+    <section data-cart-page="" data-cart-total={total ?? ""}>
+      <h2>Your cart</h2>
+      <ul>
+        {(lines ?? []).map((line) => (
+          <li key={line.id} data-line-sku={line.sku} data-quantity={line.quantity}>
+            {line.sku} × {line.quantity}{" "}
+            <button
+              type="button"
+              aria-label={`One more ${line.sku}`}
+              onClick={() => onIncrement(line)}
+            >
+              +
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function AddToCartView({ onAdd }: { onAdd(): void }) {
+  return (
+    <button type="button" data-add-to-cart="" onClick={onAdd}>
+      Add to cart
+    </button>
+  );
 }

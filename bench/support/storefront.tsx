@@ -10,7 +10,7 @@ import { createRoot } from "react-dom/profiling";
 import type { FakeElasticPath, RecordedRequest } from "../../src/testing";
 import type { BenchImplementation, StorefrontProps } from "../apps/ui";
 import { createBenchClient } from "./client";
-import { Probe, type ListCommit } from "./probe";
+import { Probe, type CartCommit, type ListCommit } from "./probe";
 import { server } from "./server";
 
 export const RTT_MS = 100;
@@ -32,6 +32,9 @@ export interface Mark {
   seenRequestIds: ReadonlySet<number>;
   commitIndex: number;
   loginIndex: number;
+  cartCommitIndex: number;
+  /** `performance.now()` when the mark was made. */
+  at: number;
 }
 
 export interface RequestCounts {
@@ -56,7 +59,9 @@ export function mountStorefront(
   localStorage.clear();
   // Collect the previous run's garbage now rather than in the middle of this one.
   (globalThis as { gc?: () => void }).gc?.();
-  const client = createBenchClient(fake);
+  // The cart page's SDK storefront calls `initializeCart()`, which only knows the SDK's own
+  // client: on the cart page both storefronts get that one.
+  const client = createBenchClient(fake, { singleton: props.page === "cart" });
   // The library defaults an app gets from `new QueryClient()`, for both implementations.
   const queryClient = new QueryClient();
   const probe = new Probe();
@@ -127,7 +132,46 @@ export function mountStorefront(
         seenRequestIds: new Set(fake.requests.map((request) => request.id)),
         commitIndex: probe.commits.length,
         loginIndex: probe.loginsResolvedAt.length,
+        cartCommitIndex: probe.cartCommits.length,
+        at: performance.now(),
       };
+    },
+
+    /** Clicks the cart page's "Add to cart" buttons, all in the same task: "at once". */
+    clickAddToCart(): void {
+      const buttons = container.querySelectorAll<HTMLButtonElement>("[data-add-to-cart]");
+      if (buttons.length === 0) throw new Error(`${implementation.name}: no "Add to cart".`);
+      buttons.forEach((button) => button.click());
+    },
+
+    /** Clicks the "+" of the cart page's line for `sku`. */
+    clickPlus(sku: string): void {
+      const button = container.querySelector<HTMLButtonElement>(`[data-line-sku="${sku}"] button`);
+      if (!button) throw new Error(`${implementation.name}: no "+" for ${sku}.`);
+      button.click();
+    },
+
+    cartCommitsSince(mark: Mark): CartCommit[] {
+      return probe.cartCommits.slice(mark.cartCommitIndex);
+    },
+
+    /**
+     * Round trips on the way to a moment (wall clock): the longest chain of requests since
+     * the mark, each sent after the one before it in the chain was answered, among those
+     * answered by then (and after `answeredAfter`, when the wait starts later than the mark).
+     * Counted from the fake's log, so it does not depend on the machine.
+     */
+    roundTripsUntil(mark: Mark, wallAt: number, answeredAfter = 0): number {
+      const requests = app
+        .requestsSince(mark)
+        .filter((request) => request.finishedAt <= wallAt && request.finishedAt > answeredAfter)
+        .sort((a, b) => a.startedAt - b.startedAt);
+      const depth = new Map<RecordedRequest, number>();
+      for (const request of requests) {
+        const before = requests.filter((other) => other.finishedAt <= request.startedAt);
+        depth.set(request, 1 + Math.max(0, ...before.map((other) => depth.get(other) ?? 0)));
+      }
+      return Math.max(0, ...depth.values());
     },
 
     submitLogin({ email, password }: Credentials): void {
