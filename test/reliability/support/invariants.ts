@@ -29,6 +29,8 @@ export interface World {
   policy: GuestCartPolicy;
   /** The catalog product the cart page adds. */
   product: string;
+  /** Carts a shopper's token created during the program (the cart page's first add): theirs from the start. */
+  createdBy: Map<string, string>;
 }
 
 /** The SKUs the cart page adds: counted by adds (invariant 11), not by merges (invariant 9). */
@@ -118,6 +120,10 @@ export interface CheckContext {
   loginSteps: Record<Tab, Record<ShopperKind, number>>;
   /** "Add to cart" clicks so far, per tab. */
   addSteps: Record<Tab, number>;
+  /** "Place order" clicks so far, per tab. */
+  checkoutSteps: Record<Tab, number>;
+  /** Every order Elastic Path holds now. */
+  orders: ReadonlyArray<{ id: string; external_ref?: string }>;
   events: readonly TabEvent[];
   /** TanStack `failed` actions (a retry is coming) whose error was not a transient one. */
   retriedErrors: string[];
@@ -130,6 +136,15 @@ export interface CheckContext {
   /** A request has reached the fake and is not answered yet: what it changed may not be logged. */
   inAir: boolean;
 }
+
+/** An item added to a cart (a product or a custom item), as the cart page sends it: not a merge, not a promotion code. */
+const isItemAdd = (request: RecordedRequest) =>
+  request.endpoint === "add-items" &&
+  ["cart_item", "custom_item"].includes(
+    (request.body as { data?: { type?: string } } | undefined)?.data?.type ?? "",
+  );
+/** What the cart page's quantity and removal buttons send. */
+const ITEM_ENDPOINTS = new Set(["update-item", "delete-item"]);
 
 /** Statuses that would fail the same way if sent again (public-api.md, Retries). */
 const FINAL_STATUSES = new Set([400, 401, 403, 422]);
@@ -307,6 +322,9 @@ function forbiddenRetries(context: CheckContext): string[] {
   for (const refused of requests) {
     if (typeof refused.status !== "number" || !FINAL_STATUSES.has(refused.status)) continue;
     if (logins.has(refused.endpoint)) continue; // counted below: a wrong password may be typed twice
+    // A click on the cart page may be repeated: adds are counted by invariant 11, and a
+    // quantity change or removal retried after a 4xx shows in `retriedErrors`.
+    if (isItemAdd(refused) || ITEM_ENDPOINTS.has(refused.endpoint)) continue;
     const resent = requests.filter(
       (later) =>
         later.id > refused.id &&
@@ -588,8 +606,10 @@ function wrongCallForThePolicy({ world, requests, ownerOfToken }: CheckContext):
     if (!ASSOCIATE_ENDPOINTS.has(request.endpoint)) continue;
     const { cartId, ownerId } = associationPair(request.path, request.body);
     const what = `association ${request.id} (cart ${cartId} with ${ownerId}) under "merge"`;
+    const createdBy = world.createdBy.get(cartId ?? "");
     const anothers =
       seededOwnersOf(cartId).some((id) => id !== ownerId) ||
+      (createdBy !== undefined && createdBy !== ownerId) ||
       requests.some((earlier) => {
         if (!ASSOCIATE_ENDPOINTS.has(earlier.endpoint) || earlier.status !== 200) return false;
         const pair = associationPair(earlier.path, earlier.body);
@@ -677,25 +697,46 @@ function itemsAddedTwice({
 /**
  * 11. No add is ever sent twice: an item added (`POST /v2/carts/:id/items` with a product or
  * custom item) whose answer was lost may have been applied, so it is never sent again, by a
- * retry, a re-mount, a reload or the other tab. Each tab sends at most one add that may have
- * been applied (2xx, 5xx, no answer) per "Add to cart" click; only a 429 or a 4xx (nothing
- * applied) may be followed by another try.
+ * retry, a re-mount, a reload or the other tab; nor is one that was refused (400, 404), which
+ * would be refused again. Each tab sends one add per "Add to cart" click, and one more only
+ * after a 429 (which applied nothing).
  */
 function addsSentTwice({ requests, addSteps }: CheckContext): string[] {
   const found: string[] = [];
   for (const tab of ["A", "B"] as const) {
-    const adds = requests.filter(
-      (request) =>
-        request.endpoint === "add-items" &&
-        tabOf(request) === tab &&
-        ["cart_item", "custom_item"].includes(
-          (request.body as { data?: { type?: string } } | undefined)?.data?.type ?? "",
-        ) &&
-        mayHaveApplied(request),
-    );
-    if (adds.length > addSteps[tab]) {
+    const adds = requests.filter((request) => isItemAdd(request) && tabOf(request) === tab);
+    const rateLimited = adds.filter((add) => add.status === 429).length;
+    if (adds.length > addSteps[tab] + rateLimited) {
       found.push(
-        `tab ${tab} sent ${adds.length} adds that may have been applied (${adds.map((add) => `${add.id}: ${add.status}`).join(", ")}) for ${addSteps[tab]} "Add to cart" clicks`,
+        `tab ${tab} sent ${adds.length} adds (${adds.map((add) => `${add.id}: ${add.status}`).join(", ")}) for ${addSteps[tab]} "Add to cart" clicks and ${rateLimited} 429s`,
+      );
+    }
+  }
+  return found;
+}
+
+/**
+ * 12. Never two orders for one checkout attempt: each order's `external_ref` (the hook's mark
+ * of one attempt) is on one order only, and no tab sends more checkouts than its "Place
+ * order" clicks, plus one per 429 (which made no order).
+ */
+function ordersMadeTwice({ requests, orders, checkoutSteps }: CheckContext): string[] {
+  const found: string[] = [];
+  const byReference = new Map<string, string[]>();
+  for (const order of orders) {
+    if (!order.external_ref) continue;
+    byReference.set(order.external_ref, [...(byReference.get(order.external_ref) ?? []), order.id]);
+  }
+  for (const [reference, ids] of byReference) {
+    if (ids.length > 1)
+      found.push(`checkout attempt ${reference} made ${ids.length} orders: ${ids.join(", ")}`);
+  }
+  for (const tab of ["A", "B"] as const) {
+    const sent = requests.filter((r) => r.endpoint === "checkout" && tabOf(r) === tab);
+    const rateLimited = sent.filter((r) => r.status === 429).length;
+    if (sent.length > checkoutSteps[tab] + rateLimited) {
+      found.push(
+        `tab ${tab} sent ${sent.length} checkouts (${sent.map((r) => `${r.id}: ${r.status}`).join(", ")}) for ${checkoutSteps[tab]} clicks and ${rateLimited} 429s`,
       );
     }
   }
@@ -719,5 +760,6 @@ export function findViolations(context: CheckContext): string[] {
     ...wrongCallForThePolicy(context),
     ...itemsAddedTwice(context),
     ...addsSentTwice(context),
+    ...ordersMadeTwice(context),
   ];
 }

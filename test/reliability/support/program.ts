@@ -88,7 +88,9 @@ export type Step =
   /** The quantity buttons on the first item the cart page added (nothing when it shows none); 0 removes it. */
   | { kind: "setQuantity"; tab: Tab; quantity: 0 | 1 | 2 | 3 }
   /** "Remove" on the first item the cart page added. */
-  | { kind: "removeItem"; tab: Tab };
+  | { kind: "removeItem"; tab: Tab }
+  /** "Place order" on the checkout page, for the tab's current cart; `clicks` quick clicks. */
+  | { kind: "checkout"; tab: Tab; clicks: 1 | 2 };
 
 export interface Program {
   /** The provider's `keepCartOnLogout` in both tabs. */
@@ -114,6 +116,8 @@ export const HOOK_ENDPOINTS: FakeEndpoint[] = [
   "create-cart",
   "update-item",
   "delete-item",
+  "checkout",
+  "list-orders",
 ];
 
 const tab = fc.constantFrom<Tab>("A", "B");
@@ -146,7 +150,7 @@ function faultsAt(endpoint: FakeEndpoint): FakeFault[] {
   if (endpoint === "access-token") return faults.filter((fault) => "network" in fault);
   // Adds and merges are not idempotent, nor is a cart's creation: their answers get lost after
   // Elastic Path applied them. Quantity changes and removals set a state: re-sends are harmless.
-  return endpoint === "add-items" || endpoint === "create-cart"
+  return endpoint === "add-items" || endpoint === "create-cart" || endpoint === "checkout"
     ? [...faults, ...afterApplying]
     : faults;
 }
@@ -293,7 +297,49 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.record({ kind: fc.constant("removeItem"), tab }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant("checkout"),
+      tab,
+      clicks: fc.constantFrom<1 | 2>(1, 2),
+    }),
+    weight: 1,
+  },
 ) as fc.Arbitrary<Step>;
+
+/**
+ * A checkout whose answer is slow or lost (before or after Elastic Path made the order),
+ * clicked once or twice, then the session goes on: never two orders for one attempt.
+ */
+const checkoutPage: fc.Arbitrary<Step[]> = fc
+  .record({
+    tab,
+    kind: fc.constantFrom<ShopperKind | "guest">("customer", "account", "guest"),
+    fault: fc.option(fc.constantFrom(...faultsAt("checkout")), { nil: undefined }),
+    lookupFault: fc.boolean(),
+    ms: fc.constantFrom(5, 30),
+    clicks: fc.constantFrom<1 | 2>(1, 2),
+    after: fc.constantFrom("nothing", "logout", "reload"),
+  })
+  .map(({ tab, kind, fault, lookupFault, ms, clicks, after }): Step[] => {
+    const shopper = kind === "guest" ? undefined : SHOPPERS[kind];
+    return [
+      ...(shopper ? [shopper.login(tab, 0)] : []),
+      { kind: "wait", ms: 20 },
+      { kind: "addItem", tab, item: "custom" },
+      { kind: "wait", ms: 10 },
+      ...(fault ? [{ kind: "fault", endpoint: "checkout", fault, count: 1 } as Step] : []),
+      ...(lookupFault
+        ? [{ kind: "fault", endpoint: "list-orders", fault: { status: 503 }, count: 1 } as Step]
+        : []),
+      { kind: "latency", endpoint: "checkout", ms },
+      { kind: "checkout", tab, clicks },
+      ...(after === "logout" && shopper ? [shopper.logout(tab)] : []),
+      { kind: "wait", ms: ms + 10 },
+      ...(after === "reload" ? [{ kind: "reload", tab } as Step] : []),
+      { kind: "checkout", tab, clicks: 1 },
+    ];
+  });
 
 /**
  * Quick "+" clicks on the cart page while an add or a change is slow or lost: the adds must
@@ -493,6 +539,7 @@ export const programs: fc.Arbitrary<Program> = fc.record({
           { arbitrary: switchAndBack, weight: 1 },
           { arbitrary: mergeMeetsAgain, weight: 2 },
           { arbitrary: cartPage, weight: 2 },
+          { arbitrary: checkoutPage, weight: 1 },
         ),
         { minLength: 3, maxLength: 6 },
       ),

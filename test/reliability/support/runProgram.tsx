@@ -193,6 +193,7 @@ function seedWorld(fake: FakeElasticPath, policy: GuestCartPolicy): World {
     startedWithCarts: new Set([...owned].filter(([, ids]) => ids.size > 0).map(([id]) => id)),
     seededItems,
     policy,
+    createdBy: new Map(),
     product: fake.seedProduct({
       sku: `${ADDED_SKU_PREFIX}mug`,
       name: "Mug",
@@ -200,6 +201,16 @@ function seedWorld(fake: FakeElasticPath, policy: GuestCartPolicy): World {
     }).id,
   };
 }
+
+/** Where the checkout page sends orders. */
+const ADDRESS = {
+  firstName: "Ada",
+  lastName: "Lovelace",
+  line1: "12 St James's Square",
+  region: "Greater London",
+  postcode: "SW1Y 4JH",
+  country: "GB",
+};
 
 /** A cart's items as the fake holds them: quantity by SKU (by name for an item without one). */
 function itemsOfCart(fake: FakeElasticPath, cartId: string): Quantities | undefined {
@@ -258,7 +269,10 @@ export async function runProgram(program: Program): Promise<void> {
           const carts = Object.values(world.customers).includes(ownerId)
             ? fake.cartsOf(ownerId)
             : fake.cartsOfAccount(ownerId);
-          carts.forEach((cart) => cartIds.add(cart.id!));
+          for (const { id } of carts) {
+            if (!cartIds.has(id!) && !world.createdBy.has(id!)) world.createdBy.set(id!, ownerId);
+            cartIds.add(id!);
+          }
         }
         return;
       }
@@ -430,6 +444,7 @@ export async function runProgram(program: Program): Promise<void> {
   const controls = (tab: Tab) => tabs[tab].options.probe.controls!;
   const shopperIn = (tab: Tab) => shopperOf(controls(tab).session, controls(tab).accountSession);
 
+  const checkoutSteps: CheckContext["checkoutSteps"] = { A: 0, B: 0 };
   const addSteps: CheckContext["addSteps"] = { A: 0, B: 0 };
   const loginSteps: CheckContext["loginSteps"] = {
     A: { customer: 0, account: 0 },
@@ -621,6 +636,18 @@ export async function runProgram(program: Program): Promise<void> {
               };
         return controls(step.tab).add.mutate(item);
       }
+      case "checkout": {
+        checkoutSteps[step.tab] += step.clicks;
+        const { checkout } = controls(step.tab);
+        const input = {
+          email: "ada@example.com",
+          name: "Ada Lovelace",
+          billingAddress: ADDRESS,
+          shippingAddress: ADDRESS,
+        };
+        for (let click = 0; click < step.clicks; click += 1) checkout.mutate(input);
+        return;
+      }
       case "setQuantity":
       case "removeItem": {
         const { cartItems, update, remove } = controls(step.tab);
@@ -655,6 +682,8 @@ export async function runProgram(program: Program): Promise<void> {
       mayBeRevoked,
       loginSteps,
       addSteps,
+      checkoutSteps,
+      orders: fake.orders(),
       events,
       retriedErrors: retriedErrors.splice(0),
       consoleErrors: consoleErrors.splice(0),

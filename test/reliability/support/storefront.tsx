@@ -11,6 +11,7 @@ import {
   useAccountCarts,
   useAddCartItem,
   useCart,
+  useCheckout,
   useRemoveCartItem,
   useUpdateCartItem,
   useAccountLogin,
@@ -72,6 +73,8 @@ export interface TabControls {
   add: ReturnType<typeof useAddCartItem>;
   update: ReturnType<typeof useUpdateCartItem>;
   remove: ReturnType<typeof useRemoveCartItem>;
+  /** The checkout page's button. */
+  checkout: ReturnType<typeof useCheckout>;
 }
 
 /** What a tab's components report to the program driving them. */
@@ -125,6 +128,7 @@ function Controls({ probe }: { probe: TabProbe }) {
   const add = useAddCartItem({ retryDelay: 1 });
   const update = useUpdateCartItem({ retryDelay: 1 });
   const remove = useRemoveCartItem({ retryDelay: 1 });
+  const checkout = useCheckout({ retryDelay: 1 });
   // Committed values only: a render React throws away must not steer the program.
   useLayoutEffect(() => {
     probe.commit({
@@ -141,6 +145,7 @@ function Controls({ probe }: { probe: TabProbe }) {
       add,
       update,
       remove,
+      checkout,
     });
   });
   return null;
