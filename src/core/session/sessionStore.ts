@@ -321,7 +321,7 @@ export class SessionStore {
   }
 
   /** Whether the login with this ticket is still the shopper's latest wish. */
-  isLatestWish(ticket: number): boolean {
+  isLatestWish(ticket: number | undefined): boolean {
     return ticket === this.#wishes;
   }
 
@@ -330,7 +330,7 @@ export class SessionStore {
    * login the shopper has since overridden (by a logout, another login or an account
    * switch) starts nothing; returns whether the session started.
    */
-  signIn(kind: ShopperKind, session: AnySession, ticket: number): boolean {
+  signIn(kind: ShopperKind, session: AnySession, ticket: number | undefined): boolean {
     if (!this.isLatestWish(ticket)) return false;
     const before = this.latest().shopper;
     for (const other of KINDS) {
