@@ -6,11 +6,7 @@ import type { GuestCartOnLogin } from "../core/carts/associateCart";
 import { invalidInput } from "../core/errors/ElasticPathError";
 import type { AccountSession } from "../core/session/AccountSession";
 import { customerKind, type CustomerSession } from "../core/session/CustomerSession";
-import {
-  registerSessionKind,
-  type AnySession,
-  type ShopperKindDescriptor,
-} from "../core/session/sessionKind";
+import { registerSessionKind, type ShopperKindDescriptor } from "../core/session/sessionKind";
 import {
   SessionStore,
   type SessionStoreConfig,
@@ -119,18 +115,12 @@ function isStorageAdapter(value: unknown): value is StorageAdapter {
 
 /** One value the store keeps: the prop and its callback when the app controls it, else storage. */
 const slot = <Value,>(
-  controlled: boolean,
-  value: Value | undefined,
+  props: ElasticPathProviderProps,
+  name: "session" | "accountSession" | "cartId",
   // The store hands each callback values of its own slot only.
   onChange: ((value: never) => void) | undefined,
   storage: StorageAdapter,
-) => ({ controlled, value, onChange, storage }) as Slot<Value>;
-
-const viewOf = <Value,>({ controlled, value, storage }: Slot<Value>) => ({
-  controlled,
-  value,
-  storage,
-});
+) => ({ controlled: name in props, value: props[name], onChange, storage }) as Slot<Value>;
 
 /**
  * Gives every hook of this package the SDK client, the shopper's session and the current
@@ -167,24 +157,9 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
     [sessionStorage, accountSessionStorage, cartIdStorage],
   );
   const config: SessionStoreConfig = {
-    customer: slot<AnySession>(
-      "session" in props,
-      props.session,
-      props.onSessionChange,
-      storage.customer,
-    ),
-    account: slot<AnySession>(
-      "accountSession" in props,
-      props.accountSession,
-      props.onAccountSessionChange,
-      storage.account,
-    ),
-    cartId: slot<string | undefined>(
-      "cartId" in props,
-      props.cartId,
-      props.onCartIdChange,
-      storage.cartId,
-    ),
+    customer: slot(props, "session", props.onSessionChange, storage.customer),
+    account: slot(props, "accountSession", props.onAccountSessionChange, storage.account),
+    cartId: slot(props, "cartId", props.onCartIdChange, storage.cartId),
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const { associationStorage } = props;
@@ -199,8 +174,9 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   // React throws away (a transition that suspends) must not leave them in the store.
   const { customer, account, cartId } = config;
   const view = useMemo<SessionView>(
-    () => ({ customer: viewOf(customer), account: viewOf(account), cartId: viewOf(cartId) }),
-    // The slots are new objects each render; what a render reads of them is these.
+    () => ({ customer, account, cartId }),
+    // The slots are new objects each render; what a render reads of them is these (renders
+    // read no callback: new callbacks alone keep the view, and the context, as it was).
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [
       customer.controlled,
@@ -238,9 +214,6 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
  * React 19 runs no layout effect on the server, and no longer warns about one there.
  */
 function CommittedProps({ store, config }: { store: SessionStore; config: SessionStoreConfig }) {
-  useLayoutEffect(() => {
-    store.configure(config);
-    store.commit();
-  });
+  useLayoutEffect(() => store.configure(config));
   return null;
 }

@@ -127,8 +127,8 @@ export class SessionStore {
   }
 
   /**
-   * Takes the props of the provider's commit; `commit` then tells subscribers what they
-   * changed. Called once React committed them, never during a render.
+   * Takes the props of the provider's commit, and tells subscribers what they changed
+   * (`commit`). Called once React committed them, never during a render.
    */
   configure(config: SessionStoreConfig): void {
     const previous = this.#config;
@@ -141,6 +141,7 @@ export class SessionStore {
         this.#written.delete(key);
       }
     }
+    this.commit();
   }
 
   subscribe = (onChange: () => void): (() => void) => {
