@@ -1,4 +1,5 @@
-import { getACart, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import type { CartResponse, Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import {
   queryOptions,
   type DataTag,
@@ -164,7 +165,7 @@ export const cartQueries = {
       queryFn: async ({ signal }): Promise<CartResponse> => {
         const result = await answerOf(
           "Loading the cart",
-          getACart({ client, signal, path: { cartID: id } }),
+          sdk.getACart({ client, signal, path: { cartID: id } }),
         );
         return result.data!.data!;
       },

@@ -1,4 +1,5 @@
-import { getACart, type CartCollectionResponse, type CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { isCancelledError, type Query, type QueryClient } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
@@ -88,7 +89,7 @@ async function ownershipOf(
     try {
       const { data } = await answerOf(
         "Loading the cart",
-        getACart({
+        sdk.getACart({
           client,
           path: { cartID: cartId },
           headers: { [owner.tokenHeader]: shopper.token },
