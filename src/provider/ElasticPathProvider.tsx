@@ -15,13 +15,7 @@ import {
 } from "../core/session/sessionStore";
 import { ledgerFor, startEngine, type Scope } from "../core/engine";
 import { ElasticPathContext } from "../hooks/internal/context";
-import {
-  ACCOUNT_SESSION_STORAGE_KEY,
-  CART_ID_STORAGE_KEY,
-  localStorageAdapter,
-  SESSION_STORAGE_KEY,
-  type StorageAdapter,
-} from "../core/session/storage";
+import { localStorageAdapter, type StorageAdapter } from "../core/session/storage";
 
 export interface ElasticPathProviderProps {
   /** The SDK client every hook uses, from `createShopperClient`. */
@@ -150,9 +144,12 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   const { sessionStorage, accountSessionStorage, cartIdStorage } = props;
   const storage = useMemo(
     () => ({
-      customer: sessionStorage ?? localStorageAdapter(SESSION_STORAGE_KEY),
-      account: accountSessionStorage ?? localStorageAdapter(ACCOUNT_SESSION_STORAGE_KEY),
-      cartId: cartIdStorage ?? localStorageAdapter(CART_ID_STORAGE_KEY),
+      // The sessions as JSON, without anything but the session itself (an account member's
+      // holds every account's token).
+      customer: sessionStorage ?? localStorageAdapter("_epcc_customer_session"),
+      account: accountSessionStorage ?? localStorageAdapter("_epcc_account_session"),
+      // The key the SDK's `initializeCart()` / `getCartId()` use: storefronts keep their cart.
+      cartId: cartIdStorage ?? localStorageAdapter("_store_ep_cart"),
     }),
     [sessionStorage, accountSessionStorage, cartIdStorage],
   );
