@@ -75,17 +75,17 @@ export const ownerIdOf = (owner: ShopperKindDescriptor, value: object): string =
   (value as Record<string, string>)[`${owner.kind}Id`]!;
 
 /**
- * The variables as TanStack keeps them: without the token, which travels beside them (see
- * `useMutationWithoutSecrets`). Anything but an object is kept as it is: it holds no token.
+ * The variables as TanStack keeps them: without a token (of either kind), which travels
+ * beside them (see `useMutationWithoutSecrets`). Anything but an object is kept as it is: it
+ * holds no token.
  */
-export const withoutToken =
-  (owner: ShopperKindDescriptor) =>
-  (variables: unknown): unknown => {
-    if (typeof variables !== "object" || variables === null) return variables;
-    const kept: Record<string, unknown> = { ...variables };
-    delete kept[`${owner.kind}Token`];
-    return kept;
-  };
+export function withoutToken(variables: unknown): unknown {
+  if (typeof variables !== "object" || variables === null) return variables;
+  const kept: Record<string, unknown> = { ...variables };
+  delete kept.customerToken;
+  delete kept.accountToken;
+  return kept;
+}
 
 /** Association variables, checked before anything is sent: ids go into the path and body, a token into a header. */
 export function checkAssociationVariables<Kind extends ShopperKind>(
