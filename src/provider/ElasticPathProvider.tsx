@@ -172,19 +172,18 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   const { customer, account, cartId } = config;
   const view = useMemo<SessionView>(
     () => ({ customer, account, cartId }),
-    // The slots are new objects each render; what a render reads of them is these (renders
-    // read no callback: new callbacks alone keep the view, and the context, as it was).
+    // The slots are new objects each render; what a render reads of them is these, and their
+    // adapters (all in `storage`). Renders read no callback: new callbacks alone keep the
+    // view, and the context, as it was.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [
+      storage,
       customer.controlled,
       customer.value,
-      customer.storage,
       account.controlled,
       account.value,
-      account.storage,
       cartId.controlled,
       cartId.value,
-      cartId.storage,
     ],
   );
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
