@@ -103,9 +103,6 @@ export function checkAssociationVariables<Kind extends ShopperKind>(
   } as OwnerVariables<Kind>;
 }
 
-const tokenOf = (owner: ShopperKindDescriptor, variables: object): string | undefined =>
-  (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
-
 /**
  * The token a relationship request carries: the caller's, else the signed-in shopper's when
  * the owner is them; else none, and the client must hold client credentials (server code).
@@ -116,7 +113,8 @@ export function tokenFor(
   shopper: Shopper | undefined,
 ): string | undefined {
   const mine = shopper?.kind === owner.kind && shopper.id === ownerIdOf(owner, variables);
-  return tokenOf(owner, variables) ?? (mine ? shopper.token : undefined);
+  const given = (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
+  return given ?? (mine ? shopper.token : undefined);
 }
 
 /** `POST /v2/carts/:cartId/relationships/{customers|accounts}`; 200 and 204 are both success. */
