@@ -55,3 +55,15 @@ export {
   type ElasticPathErrorOptions,
 } from "./core/errors/ElasticPathError";
 export { toElasticPathError } from "./core/errors/toElasticPathError";
+export { orderQueries, type OrdersSource } from "./core/orders/orderQueries";
+export type {
+  InfiniteOrdersQueryKey,
+  InfiniteOrdersQueryOptions,
+  OrderCollection,
+  OrderQueryKey,
+  OrderQueryOptions,
+  OrdersParams,
+  OrdersQueryKey,
+  OrdersQueryOptions,
+  OrderWithItems,
+} from "./core/orders/orderRequests";

@@ -55,3 +55,24 @@ export const everyCartKey = ["epcc", "carts", "cart"] as const;
 
 /** The name every change of a cart's contents goes by (`byHandKey`): `useCart` counts them in flight. */
 export const CART_CHANGE = "cart-change";
+
+/**
+ * The cache keys of a shopper's orders: `["epcc", "orders", kind, id, …]`, never a token.
+ * While nobody is signed in, kind and id are `null` (such an entry holds no data).
+ */
+export const orderKeys = {
+  all: () => ["epcc", "orders"] as const,
+  /** Everything cached of one shopper's orders: lists (paged, infinite) and single orders. */
+  owner: <Kind extends string | null>(kind: Kind, id: string | null) =>
+    ["epcc", "orders", kind, id] as const,
+  /** One page (`"page"`, `{ limit, offset }`) or page after page (`"infinite"`, `{ limit }`). */
+  list: <Kind extends string | null, Shape extends "page" | "infinite", Paging>(
+    kind: Kind,
+    id: string | null,
+    shape: Shape,
+    paging: Paging,
+  ) => [...orderKeys.owner(kind, id), shape, paging] as const,
+  /** One order with its items. */
+  order: <Kind extends string | null>(kind: Kind, id: string | null, orderId: string) =>
+    [...orderKeys.owner(kind, id), "order", orderId] as const,
+};
