@@ -42,7 +42,7 @@ export {
   type CustomerCartsSource,
   type InfiniteCustomerCartsQueryKey,
 } from "./core/carts/cartQueries";
-export type { CartContents } from "./core/carts/cartEntry";
+export type { CartContents, CartItem } from "./core/carts/cartEntry";
 export type { CustomerSession, SignedInSession } from "./core/session/CustomerSession";
 export type {
   AccountMembership,

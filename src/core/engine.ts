@@ -3,12 +3,7 @@ import { createAssociationLedger, type AssociationLedger } from "./carts/associa
 import { forgetCartsOfEndedSessions } from "./carts/forgottenWithTheShopper";
 import type { Scope } from "./carts/scope";
 import { forgetEndedLogins } from "./session/loginCache";
-import {
-  ASSOCIATION_LEDGER_STORAGE_KEY,
-  localStorageAdapter,
-  memoryAdapter,
-  type StorageAdapter,
-} from "./session/storage";
+import { localStorageAdapter, memoryAdapter, type StorageAdapter } from "./session/storage";
 
 export type { Scope } from "./carts/scope";
 
@@ -24,9 +19,7 @@ export function ledgerFor(
 ): AssociationLedger {
   return createAssociationLedger(
     associationStorage ??
-      (keepsSessionsElsewhere
-        ? memoryAdapter()
-        : localStorageAdapter(ASSOCIATION_LEDGER_STORAGE_KEY)),
+      (keepsSessionsElsewhere ? memoryAdapter() : localStorageAdapter("_epcc_associated_carts")),
   );
 }
 

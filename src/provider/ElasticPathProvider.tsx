@@ -6,11 +6,7 @@ import type { GuestCartOnLogin } from "../core/carts/associateCart";
 import { invalidInput } from "../core/errors/ElasticPathError";
 import type { AccountSession } from "../core/session/AccountSession";
 import { customerKind, type CustomerSession } from "../core/session/CustomerSession";
-import {
-  registerSessionKind,
-  type AnySession,
-  type ShopperKindDescriptor,
-} from "../core/session/sessionKind";
+import { registerSessionKind, type ShopperKindDescriptor } from "../core/session/sessionKind";
 import {
   SessionStore,
   type SessionStoreConfig,
@@ -19,13 +15,7 @@ import {
 } from "../core/session/sessionStore";
 import { ledgerFor, startEngine, type Scope } from "../core/engine";
 import { ElasticPathContext } from "../hooks/internal/context";
-import {
-  ACCOUNT_SESSION_STORAGE_KEY,
-  CART_ID_STORAGE_KEY,
-  localStorageAdapter,
-  SESSION_STORAGE_KEY,
-  type StorageAdapter,
-} from "../core/session/storage";
+import { localStorageAdapter, type StorageAdapter } from "../core/session/storage";
 
 export interface ElasticPathProviderProps {
   /** The SDK client every hook uses, from `createShopperClient`. */
@@ -128,18 +118,12 @@ function isStorageAdapter(value: unknown): value is StorageAdapter {
 
 /** One value the store keeps: the prop and its callback when the app controls it, else storage. */
 const slot = <Value,>(
-  controlled: boolean,
-  value: Value | undefined,
+  props: ElasticPathProviderProps,
+  name: "session" | "accountSession" | "cartId",
   // The store hands each callback values of its own slot only.
   onChange: ((value: never) => void) | undefined,
   storage: StorageAdapter,
-) => ({ controlled, value, onChange, storage }) as Slot<Value>;
-
-const viewOf = <Value,>({ controlled, value, storage }: Slot<Value>) => ({
-  controlled,
-  value,
-  storage,
-});
+) => ({ controlled: name in props, value: props[name], onChange, storage }) as Slot<Value>;
 
 /**
  * Gives every hook of this package the SDK client, the shopper's session and the current
@@ -169,31 +153,19 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   const { sessionStorage, accountSessionStorage, cartIdStorage } = props;
   const storage = useMemo(
     () => ({
-      customer: sessionStorage ?? localStorageAdapter(SESSION_STORAGE_KEY),
-      account: accountSessionStorage ?? localStorageAdapter(ACCOUNT_SESSION_STORAGE_KEY),
-      cartId: cartIdStorage ?? localStorageAdapter(CART_ID_STORAGE_KEY),
+      // The sessions as JSON, without anything but the session itself (an account member's
+      // holds every account's token).
+      customer: sessionStorage ?? localStorageAdapter("_epcc_customer_session"),
+      account: accountSessionStorage ?? localStorageAdapter("_epcc_account_session"),
+      // The key the SDK's `initializeCart()` / `getCartId()` use: storefronts keep their cart.
+      cartId: cartIdStorage ?? localStorageAdapter("_store_ep_cart"),
     }),
     [sessionStorage, accountSessionStorage, cartIdStorage],
   );
   const config: SessionStoreConfig = {
-    customer: slot<AnySession>(
-      "session" in props,
-      props.session,
-      props.onSessionChange,
-      storage.customer,
-    ),
-    account: slot<AnySession>(
-      "accountSession" in props,
-      props.accountSession,
-      props.onAccountSessionChange,
-      storage.account,
-    ),
-    cartId: slot<string | undefined>(
-      "cartId" in props,
-      props.cartId,
-      props.onCartIdChange,
-      storage.cartId,
-    ),
+    customer: slot(props, "session", props.onSessionChange, storage.customer),
+    account: slot(props, "accountSession", props.onAccountSessionChange, storage.account),
+    cartId: slot(props, "cartId", props.onCartIdChange, storage.cartId),
     keepCartOnLogout: props.keepCartOnLogout ?? false,
   };
   const { associationStorage } = props;
@@ -208,19 +180,19 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
   // React throws away (a transition that suspends) must not leave them in the store.
   const { customer, account, cartId } = config;
   const view = useMemo<SessionView>(
-    () => ({ customer: viewOf(customer), account: viewOf(account), cartId: viewOf(cartId) }),
-    // The slots are new objects each render; what a render reads of them is these.
+    () => ({ customer, account, cartId }),
+    // The slots are new objects each render; what a render reads of them is these, and their
+    // adapters (all in `storage`). Renders read no callback: new callbacks alone keep the
+    // view, and the context, as it was.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [
+      storage,
       customer.controlled,
       customer.value,
-      customer.storage,
       account.controlled,
       account.value,
-      account.storage,
       cartId.controlled,
       cartId.value,
-      cartId.storage,
     ],
   );
   // Anything but "merge" associates: what the development check refuses cannot merge by accident.
@@ -248,9 +220,6 @@ export function ElasticPathProvider(props: ElasticPathProviderProps) {
  * React 19 runs no layout effect on the server, and no longer warns about one there.
  */
 function CommittedProps({ store, config }: { store: SessionStore; config: SessionStoreConfig }) {
-  useLayoutEffect(() => {
-    store.configure(config);
-    store.commit();
-  });
+  useLayoutEffect(() => store.configure(config));
   return null;
 }

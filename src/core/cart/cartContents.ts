@@ -1,4 +1,5 @@
-import { getACart, type CartsResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import type { CartsResponse, Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { queryOptions, type QueryClient } from "@tanstack/react-query";
 import type { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
@@ -36,7 +37,7 @@ export function cartContentsOptions(reader: CartReader, cartId: string) {
         shopper?.token,
         answerOf(
           "Loading the cart",
-          getACart({
+          sdk.getACart({
             client: reader.client,
             signal,
             path: { cartID: cartId },

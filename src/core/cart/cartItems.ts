@@ -1,13 +1,5 @@
-import {
-  deleteACartItem,
-  deleteAPromotionViaPromotionCode,
-  deleteAllCartItems,
-  manageCarts,
-  updateACartItem,
-  type CartsResponse,
-  type Client,
-  type ManageCartsData,
-} from "@epcc-sdk/sdks-shopper";
+import type { CartsResponse, Client, ManageCartsData } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { optionalInteger, requireObject, requireSafeId, requireText } from "../errors/validate";
@@ -169,7 +161,7 @@ export async function addToCart(
   const { client, cartId, shopper } = requester;
   try {
     const { data } = await cartRequest(requester, action, () =>
-      manageCarts({ client, path: { cartID: cartId }, body, headers: headersOf(shopper) }),
+      sdk.manageCarts({ client, path: { cartID: cartId }, body, headers: headersOf(shopper) }),
     );
     return data!;
   } catch (error) {
@@ -190,7 +182,7 @@ export async function setItemQuantity(
 ): Promise<CartsResponse> {
   const { client, cartId, shopper } = requester;
   const { data } = await cartRequest(requester, "Changing the item's quantity", () =>
-    updateACartItem({
+    sdk.updateACartItem({
       client,
       path: { cartID: cartId, cartitemID: itemId },
       body: { data: { id: itemId, quantity } },
@@ -204,7 +196,7 @@ export async function setItemQuantity(
 export async function removeItem(requester: CartRequester, itemId: string): Promise<CartsResponse> {
   const { client, cartId, shopper } = requester;
   const { data } = await cartRequest(requester, "Removing the item", () =>
-    deleteACartItem({
+    sdk.deleteACartItem({
       client,
       path: { cartID: cartId, cartitemID: itemId },
       headers: headersOf(shopper),
@@ -217,7 +209,7 @@ export async function removeItem(requester: CartRequester, itemId: string): Prom
 export async function clearItems(requester: CartRequester): Promise<void> {
   const { client, cartId, shopper } = requester;
   await cartRequest(requester, "Clearing the cart", () =>
-    deleteAllCartItems({ client, path: { cartID: cartId }, headers: headersOf(shopper) }),
+    sdk.deleteAllCartItems({ client, path: { cartID: cartId }, headers: headersOf(shopper) }),
   );
 }
 
@@ -225,7 +217,7 @@ export async function clearItems(requester: CartRequester): Promise<void> {
 export async function removePromotionCode(requester: CartRequester, code: string): Promise<void> {
   const { client, cartId, shopper } = requester;
   await cartRequest(requester, `Removing the promotion code "${code}"`, () =>
-    deleteAPromotionViaPromotionCode({
+    sdk.deleteAPromotionViaPromotionCode({
       client,
       path: { cartID: cartId, promoCode: code },
       headers: headersOf(shopper),

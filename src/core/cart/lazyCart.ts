@@ -1,4 +1,4 @@
-import { createACart } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import type { CartContents } from "../carts/cartEntry";
@@ -61,7 +61,7 @@ async function createCart(scope: Scope, shopper: Shopper | undefined): Promise<s
       shopper?.token,
       answerOf(
         "Creating the cart",
-        createACart({
+        sdk.createACart({
           client,
           body: { data: { name: NEW_CART_NAME } },
           headers: shopper && tokenHeaders(shopper),

@@ -75,17 +75,17 @@ export const ownerIdOf = (owner: ShopperKindDescriptor, value: object): string =
   (value as Record<string, string>)[`${owner.kind}Id`]!;
 
 /**
- * The variables as TanStack keeps them: without the token, which travels beside them (see
- * `useMutationWithoutSecrets`). Anything but an object is kept as it is: it holds no token.
+ * The variables as TanStack keeps them: without a token (of either kind), which travels
+ * beside them (see `useMutationWithoutSecrets`). Anything but an object is kept as it is: it
+ * holds no token.
  */
-export const withoutToken =
-  (owner: ShopperKindDescriptor) =>
-  (variables: unknown): unknown => {
-    if (typeof variables !== "object" || variables === null) return variables;
-    const kept: Record<string, unknown> = { ...variables };
-    delete kept[`${owner.kind}Token`];
-    return kept;
-  };
+export function withoutToken(variables: unknown): unknown {
+  if (typeof variables !== "object" || variables === null) return variables;
+  const kept: Record<string, unknown> = { ...variables };
+  delete kept.customerToken;
+  delete kept.accountToken;
+  return kept;
+}
 
 /** Association variables, checked before anything is sent: ids go into the path and body, a token into a header. */
 export function checkAssociationVariables<Kind extends ShopperKind>(
@@ -103,9 +103,6 @@ export function checkAssociationVariables<Kind extends ShopperKind>(
   } as OwnerVariables<Kind>;
 }
 
-const tokenOf = (owner: ShopperKindDescriptor, variables: object): string | undefined =>
-  (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
-
 /**
  * The token a relationship request carries: the caller's, else the signed-in shopper's when
  * the owner is them; else none, and the client must hold client credentials (server code).
@@ -116,7 +113,8 @@ export function tokenFor(
   shopper: Shopper | undefined,
 ): string | undefined {
   const mine = shopper?.kind === owner.kind && shopper.id === ownerIdOf(owner, variables);
-  return tokenOf(owner, variables) ?? (mine ? shopper.token : undefined);
+  const given = (variables as Record<string, string | undefined>)[`${owner.kind}Token`];
+  return given ?? (mine ? shopper.token : undefined);
 }
 
 /** `POST /v2/carts/:cartId/relationships/{customers|accounts}`; 200 and 204 are both success. */

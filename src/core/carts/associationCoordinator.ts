@@ -12,7 +12,6 @@ import {
   type AutomaticResult,
   type OwnerKeptVariables,
   type OwnerResult,
-  type OwnerVariables,
 } from "./associateCart";
 import type { AssociationLedger } from "./associationLedger";
 import { associationKeys } from "../keys";
@@ -92,22 +91,18 @@ export class AssociationCoordinator {
   };
 
   /**
-   * Validates, then sends — or joins the request already under way for the same pair and
-   * token (a request made with an older session's token is not this session's to share).
-   * Without a token in the variables, the signed-in shopper's is sent when the pair is theirs.
+   * Validates (a refusal rejects, as a failed request does), then sends — or joins the
+   * request already under way for the same pair and token (a request made with an older
+   * session's token is not this session's to share). Without a token in the variables, the
+   * signed-in shopper's is sent when the pair is theirs.
    */
-  send<Kind extends ShopperKind>(
+  async send<Kind extends ShopperKind>(
     client: Client,
     store: SessionStore,
     owner: ShopperKindDescriptor<Kind>,
     variables: unknown,
   ): Promise<OwnerResult<Kind>> {
-    let checked: OwnerVariables<Kind>;
-    try {
-      checked = checkAssociationVariables(owner, variables);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    const checked = checkAssociationVariables(owner, variables);
     const token = tokenFor(owner, checked, store.latest().shopper);
     const pair = `${checked.cartId}\n${owner.kind}:${ownerIdOf(owner, checked)}\n${token ?? ""}`;
     // Keyed by the owner's kind too: what is shared is of this kind.
@@ -279,10 +274,7 @@ const coordinators = new WeakMap<Client, AssociationCoordinator>();
  * Web Locks instead.
  */
 export function coordinatorFor(client: Client): AssociationCoordinator {
-  let coordinator = coordinators.get(client);
-  if (!coordinator) {
-    coordinator = new AssociationCoordinator();
-    coordinators.set(client, coordinator);
-  }
+  const coordinator = coordinators.get(client) ?? new AssociationCoordinator();
+  coordinators.set(client, coordinator);
   return coordinator;
 }

@@ -1,9 +1,5 @@
-import {
-  getACart,
-  getCarts,
-  type CartCollectionResponse,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import type { CartCollectionResponse, Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import {
   infiniteQueryOptions,
   queryOptions,
@@ -115,7 +111,7 @@ async function fetchCarts(
   { limit, offset }: CartListParams,
   { client: queryClient, signal }: ListFetch,
 ): Promise<CartCollectionResponse> {
-  const request = getCarts({
+  const request = sdk.getCarts({
     client,
     signal,
     // The token goes in a header, never in the query key: keys are visible in devtools.
@@ -137,7 +133,7 @@ async function fetchCarts(
   const { cartId } = association;
   const cart =
     queryClient.getQueryData<CartContents>(cartKeys.cart(cartId))?.cart ??
-    getACart({ client, signal, path: { cartID: cartId } }).then(
+    sdk.getACart({ client, signal, path: { cartID: cartId } }).then(
       (result) => result.data?.data,
       () => undefined, // the association's refetch still brings it
     );

@@ -1,4 +1,5 @@
-import { getACart, type CartCollectionResponse, type CartResponse } from "@epcc-sdk/sdks-shopper";
+import type { CartCollectionResponse, CartResponse } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { isCancelledError, type Query, type QueryClient } from "@tanstack/react-query";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
@@ -12,7 +13,7 @@ import type { ShopperKindDescriptor } from "../session/sessionKind";
 import { cartKeys } from "../keys";
 import { mergeCarts, isRefusal, sendMerge, type MergedCartChanges } from "./mergeCarts";
 import { mergeRecord } from "./mergeRecord";
-import { cachedCartOf, changeCachedCart, type CartContents } from "./cartEntry";
+import type { CartContents } from "./cartEntry";
 
 // useMergeCarts loads the merge from here too: one chunk, loaded on first use.
 export { mergeCarts, isRefusal };
@@ -84,12 +85,14 @@ async function ownershipOf(
   shopper: Shopper,
   cartId: string,
 ): Promise<Ownership> {
-  let cart = cachedCartOf(queryClient, cartId);
+  // Read here, not through cartEntry.ts: this chunk loads on demand, and what it shares with the
+  // code loaded at start is carried at start.
+  let cart = queryClient.getQueryData<CartContents>(cartKeys.cart(cartId))?.cart;
   if (!cart) {
     try {
       const { data } = await answerOf(
         "Loading the cart",
-        getACart({
+        sdk.getACart({
           client,
           path: { cartID: cartId },
           headers: { [owner.tokenHeader]: shopper.token },
@@ -304,21 +307,19 @@ function showMergedCart(
     { queryKey: lists },
     (data) => data && mapPages(data, (page) => ({ ...page, data: page.data.map(merged) })),
   );
-  if (cachedCartOf(queryClient, target)) {
-    changeCachedCart(queryClient, target, merged, changes.items);
-  } else {
-    // The cart about to become current: its contents are in the answer, its cart in the list
-    // that found it, so `useCart` needs no read.
-    const listed = queryClient
+  // The cart about to become current: its items and totals are in the answer, the cart in its
+  // own entry or in the list that found it, so `useCart` needs no read.
+  const cart =
+    queryClient.getQueryData<CartContents>(cartKeys.cart(target))?.cart ??
+    queryClient
       .getQueriesData<CartListData>({ queryKey: lists })
       .flatMap(([, data]) => (data ? pagesOf(data).flatMap((page) => page.data) : []))
-      .find((cart) => cart.id === target);
-    if (listed) {
-      queryClient.setQueryData<CartContents>(cartKeys.cart(target), {
-        cart: listed,
-        items: changes.items,
-      });
-    }
+      .find((listed) => listed.id === target);
+  if (cart) {
+    queryClient.setQueryData<CartContents>(cartKeys.cart(target), {
+      cart: merged(cart),
+      items: changes.items,
+    });
   }
   void queryClient.invalidateQueries({ queryKey: lists, refetchType: "none" });
 }

@@ -1,4 +1,5 @@
-import { manageCarts, type CartResponse, type Client } from "@epcc-sdk/sdks-shopper";
+import type { CartResponse, Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import type { CartItem } from "./cartEntry";
 import { ElasticPathError, type ElasticPathErrorEntry } from "../errors/ElasticPathError";
 import { answerOf, readErrorEntries } from "../errors/fromResponse";
@@ -67,7 +68,7 @@ export async function sendMerge(
   try {
     const { data } = await answerOf(
       "Merging the carts",
-      manageCarts({
+      sdk.manageCarts({
         client,
         path: { cartID: targetCartId },
         body: {

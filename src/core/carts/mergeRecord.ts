@@ -1,4 +1,4 @@
-import { localStorageAdapter, MERGE_LEDGER_STORAGE_KEY } from "../session/storage";
+import { localStorageAdapter } from "../session/storage";
 
 /** Merges remembered; a guest cart that old is long gone from every tab. */
 const MAX_MERGES = 20;
@@ -9,7 +9,8 @@ const claimedHere = new Set<string>();
 /** This page's merges in the air, by id: settled (either way) when their answer came. */
 const inFlight = new Map<string, Promise<void>>();
 
-const stored = localStorageAdapter(MERGE_LEDGER_STORAGE_KEY);
+// The guest-cart merges sent (hashes only), where the sessions' records are kept in memory.
+const stored = localStorageAdapter("_epcc_merged_carts");
 
 /** Reads what storage holds, which anyone can edit: anything but strings is left out. */
 function read(): string[] {

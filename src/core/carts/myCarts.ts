@@ -1,10 +1,5 @@
-import {
-  createACart,
-  deleteACart,
-  updateACart,
-  type CartResponse,
-  type Client,
-} from "@epcc-sdk/sdks-shopper";
+import type { CartResponse, Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import { MAX_RETRIES } from "../errors/retryPolicy";
@@ -98,7 +93,7 @@ export async function createCart(
       shopper.token,
       answerOf(
         "Creating the cart",
-        createACart({
+        sdk.createACart({
           client,
           body: { data: description === undefined ? { name } : { name, description } },
           headers: tokenHeaders(shopper),
@@ -150,7 +145,7 @@ export async function updateCart(
     shopper.token,
     answerOf(
       "Changing the cart",
-      updateACart({
+      sdk.updateACart({
         client,
         path: { cartID: cartId },
         body: { data: change },
@@ -192,7 +187,7 @@ export async function deleteCart(
     }
     await answerOf(
       "Deleting the cart",
-      deleteACart({ client, path: { cartID: cartId }, headers: tokenHeaders(shopper) }),
+      sdk.deleteACart({ client, path: { cartID: cartId }, headers: tokenHeaders(shopper) }),
     );
     return { cartId };
   };

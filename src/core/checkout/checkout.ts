@@ -1,17 +1,15 @@
-import { checkoutApi, getCustomerOrders, type OrderResponse } from "@epcc-sdk/sdks-shopper";
+import type { OrderResponse } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import type { Scope } from "../carts/scope";
 import { outcomeUnknown } from "../carts/myCarts";
 import { tokenHeaders } from "../carts/shopperCall";
-import { listsOf } from "../keys";
+import { listsOf, orderKeys } from "../keys";
 import { sendAtMostOnce, type Call } from "../session/call";
 import type { Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import { checkCheckout } from "./checkoutInput";
-
-/** Every cached order list of the shopper (see core/orders). */
-const ordersOf = ({ kind, id }: Shopper) => ["epcc", "orders", kind, id] as const;
 
 /**
  * Checkout: one cart, one order. Elastic Path makes a new order for every checkout of the
@@ -82,7 +80,7 @@ function afterTheOrder(
   if (cartAfterCheckout !== "keep" && store.latest().cartId === cartId) store.setCartId(undefined);
   if (shopper) {
     void queryClient.invalidateQueries({ queryKey: listsOf(shopper) });
-    void queryClient.invalidateQueries({ queryKey: ordersOf(shopper) });
+    void queryClient.invalidateQueries({ queryKey: orderKeys.owner(shopper.kind, shopper.id) });
   }
 }
 
@@ -98,7 +96,7 @@ async function sendOnce(
       shopper?.token,
       answerOf(
         "Checking out",
-        checkoutApi({ client, path: { cartID: cartId }, body: { data: body }, headers }),
+        sdk.checkoutApi({ client, path: { cartID: cartId }, body: { data: body }, headers }),
       ),
     );
     return data!.data!;
@@ -127,7 +125,7 @@ async function sendOnce(
         shopper.token,
         answerOf(
           "Looking for the order",
-          getCustomerOrders({
+          sdk.getCustomerOrders({
             client,
             query: { "page[limit]": LOOKUP_PAGE },
             headers: tokenHeaders(shopper),

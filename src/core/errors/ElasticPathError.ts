@@ -28,18 +28,20 @@ export interface ElasticPathErrorOptions {
  */
 export class ElasticPathError extends Error {
   override readonly name = "ElasticPathError";
+  // The fields below are `declare`d: the constructor sets each, and a class field would add
+  // its own (undefined) definition before it, in every bundle.
   /**
    * The HTTP status of the request that failed; absent when it got no answer the package
    * could read (a network failure, a refused client id, a body that is not JSON) and for
    * rejected input.
    */
-  readonly status?: number;
+  declare readonly status?: number;
   /** Elastic Path's own error entries, as it sent them (empty when it sent none). */
-  readonly errors: ElasticPathErrorEntry[];
+  declare readonly errors: ElasticPathErrorEntry[];
   /** Whether sending the same request again may succeed (network failure, 429, 5xx). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** How long Elastic Path asked us to wait before retrying (`Retry-After`), in ms. */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
 
   constructor(message: string, options: ElasticPathErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

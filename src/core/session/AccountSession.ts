@@ -1,4 +1,4 @@
-import { createAccountCartAssociation, deleteAccountCartAssociation } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { invalidInput } from "../errors/ElasticPathError";
 import { requireObject, requireSafeId, requireText, requireToken } from "../errors/validate";
 import { requireEpochMs } from "./CustomerSession";
@@ -114,14 +114,14 @@ export const accountKind: ShopperKindDescriptor<"account", AccountSession> = {
   }),
   tokenHeader: "EP-Account-Management-Authentication-Token",
   associate: (client, cartID, id, headers) =>
-    createAccountCartAssociation({
+    sdk.createAccountCartAssociation({
       client,
       path: { cartID },
       body: { data: [{ type: "account", id }] },
       headers,
     }),
   disassociate: (client, cartID, id, headers) =>
-    deleteAccountCartAssociation({
+    sdk.deleteAccountCartAssociation({
       client,
       path: { cartID },
       body: { data: [{ type: "account", id }] },

@@ -1,7 +1,4 @@
-import {
-  createCustomerCartAssociation,
-  deleteCustomerCartAssociation,
-} from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { invalidInput } from "../errors/ElasticPathError";
 import { requireObject, requireSafeId, requireToken } from "../errors/validate";
 import { SIGNED_OUT, type ShopperKindDescriptor } from "./sessionKind";
@@ -64,14 +61,14 @@ export const customerKind: ShopperKindDescriptor<"customer", CustomerSession> = 
   }),
   tokenHeader: "X-Moltin-Customer-Token",
   associate: (client, cartID, id, headers) =>
-    createCustomerCartAssociation({
+    sdk.createCustomerCartAssociation({
       client,
       path: { cartID },
       body: { data: [{ type: "customer", id }] },
       headers,
     }),
   disassociate: (client, cartID, id, headers) =>
-    deleteCustomerCartAssociation({
+    sdk.deleteCustomerCartAssociation({
       client,
       path: { cartID },
       body: { data: [{ type: "customer", id }] },

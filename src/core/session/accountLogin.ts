@@ -1,4 +1,5 @@
-import { postV2AccountMembersTokens, type Client } from "@epcc-sdk/sdks-shopper";
+import type { Client } from "@epcc-sdk/sdks-shopper";
+import * as sdk from "@epcc-sdk/sdks-shopper";
 import { ElasticPathError, invalidInput } from "../errors/ElasticPathError";
 import { answerOf } from "../errors/fromResponse";
 import {
@@ -112,7 +113,7 @@ const FIELD_CHECKS: Record<string, (field: string, value: unknown) => string> = 
 };
 
 type RequestBody = NonNullable<
-  NonNullable<Parameters<typeof postV2AccountMembersTokens>[0]>["body"]
+  NonNullable<Parameters<typeof sdk.postV2AccountMembersTokens>[0]>["body"]
 >;
 
 /** The request body for the variables, checked field by field before anything is sent. */
@@ -158,7 +159,7 @@ async function requestAccountTokens(
 ): Promise<SignedInAccountSession> {
   const action = "Signing in";
   const { body, accountId } = loginBody(variables);
-  const result = await answerOf(action, postV2AccountMembersTokens({ client, body }));
+  const result = await answerOf(action, sdk.postV2AccountMembersTokens({ client, body }));
   const { data, meta } = result.data ?? {};
   const status = result.response.status;
   if (Array.isArray(data) && data.length === 0) {

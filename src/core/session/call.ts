@@ -11,12 +11,14 @@ import type { Shopper } from "./sessionKind";
  * - the shopper signed in when the call was made, whose token it sends and whose cached
  *   lists it changes — on every retry too, so that a call outliving its session neither
  *   borrows the next session's token nor writes into the next shopper's cache;
- * - the steps already done, kept across retries (the disassociation before a deletion).
+ * - the steps already done, kept across retries (the disassociation before a deletion);
+ * - a login's ticket (`store.startLogin`), taken as the shopper asked, once whatever its retries.
  */
 export interface Call {
   given: unknown;
   readonly shopper: Shopper | undefined;
   readonly done: Set<string>;
+  readonly ticket?: number;
 }
 
 const calls = new WeakMap<object, Call>();
@@ -25,9 +27,14 @@ const calls = new WeakMap<object, Call>();
  * Starts a call whose variables are `kept` (a new object: two calls with the same object are
  * two calls); anything but an object is left as it is, to be refused by the checks.
  */
-export function startCall<Kept>(kept: Kept, given: unknown, shopper: Shopper | undefined): Kept {
+export function startCall<Kept>(
+  kept: Kept,
+  given: unknown,
+  shopper: Shopper | undefined,
+  ticket?: number,
+): Kept {
   if (typeof kept === "object" && kept !== null)
-    calls.set(kept, { given, shopper, done: new Set() });
+    calls.set(kept, { given, shopper, done: new Set(), ticket });
   return kept;
 }
 

@@ -127,8 +127,8 @@ export class SessionStore {
   }
 
   /**
-   * Takes the props of the provider's commit; `commit` then tells subscribers what they
-   * changed. Called once React committed them, never during a render.
+   * Takes the props of the provider's commit, and tells subscribers what they changed
+   * (`commit`). Called once React committed them, never during a render.
    */
   configure(config: SessionStoreConfig): void {
     const previous = this.#config;
@@ -141,6 +141,7 @@ export class SessionStore {
         this.#written.delete(key);
       }
     }
+    this.commit();
   }
 
   subscribe = (onChange: () => void): (() => void) => {
@@ -321,7 +322,7 @@ export class SessionStore {
   }
 
   /** Whether the login with this ticket is still the shopper's latest wish. */
-  isLatestWish(ticket: number): boolean {
+  isLatestWish(ticket: number | undefined): boolean {
     return ticket === this.#wishes;
   }
 
@@ -330,7 +331,7 @@ export class SessionStore {
    * login the shopper has since overridden (by a logout, another login or an account
    * switch) starts nothing; returns whether the session started.
    */
-  signIn(kind: ShopperKind, session: AnySession, ticket: number): boolean {
+  signIn(kind: ShopperKind, session: AnySession, ticket: number | undefined): boolean {
     if (!this.isLatestWish(ticket)) return false;
     const before = this.latest().shopper;
     for (const other of KINDS) {

@@ -75,14 +75,3 @@ export function memoryAdapter(): StorageAdapter {
     },
   };
 }
-
-/** The key the SDK's `initializeCart()` / `getCartId()` use, so existing storefronts keep their cart. */
-export const CART_ID_STORAGE_KEY = "_store_ep_cart";
-/** The customer session, as JSON without anything but the session itself. */
-export const SESSION_STORAGE_KEY = "_epcc_customer_session";
-/** (cart, customer) pairs settled in the current session, so a reload does not send them again. */
-export const ASSOCIATION_LEDGER_STORAGE_KEY = "_epcc_associated_carts";
-/** The guest-cart merges sent (hashes only), where the sessions' records are kept in memory. */
-export const MERGE_LEDGER_STORAGE_KEY = "_epcc_merged_carts";
-/** The account member's session (every account's token), as JSON without anything but the session itself. */
-export const ACCOUNT_SESSION_STORAGE_KEY = "_epcc_account_session";

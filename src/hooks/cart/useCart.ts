@@ -1,8 +1,7 @@
 "use client";
 import {
-  useIsMutating,
+  useMutationState,
   useQuery,
-  skipToken,
   type UseQueryOptions,
   type UseQueryResult,
 } from "@tanstack/react-query";
@@ -56,10 +55,15 @@ export function useCart(options: UseCartOptions = {}): UseCartResult {
     // fresh. Changes from elsewhere (another device) show after this, on focus or mount.
     staleTime: CART_STALE_MS,
     ...options,
-    queryFn: cartId ? contents.queryFn : skipToken,
+    // No cart, no request. (Not `skipToken` nor `useIsMutating`: every app would carry their
+    // names, which bundlers keep for an external package even where the code using them fell away.)
+    enabled: cartId ? options.enabled : false,
   });
-  const changes = useIsMutating({
-    mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, CART_CHANGE),
+  const changes = useMutationState({
+    filters: {
+      mutationKey: byHandKey(shopper?.kind ?? "customer", shopper, CART_CHANGE),
+      status: "pending",
+    },
   });
-  return Object.assign(query, { isRecalculating: changes > 0 });
+  return Object.assign(query, { isRecalculating: changes.length > 0 });
 }

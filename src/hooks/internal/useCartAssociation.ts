@@ -3,7 +3,7 @@ import {
   type MutationState,
   type UseMutationOptions,
 } from "@tanstack/react-query";
-import { useEffect, useEffectEvent, useMemo } from "react";
+import { useEffect, useEffectEvent } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
 import { useElasticPathContext, useSessionState } from "./context";
@@ -53,11 +53,6 @@ export function useCartAssociation<Kind extends ShopperKind>(
   const associations = coordinatorFor(client);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
 
-  // A token given by hand travels beside the variables, never in what TanStack keeps.
-  const keptWithoutToken = useMemo(
-    () => withoutToken(owner) as (variables: OwnerVariables<Kind>) => Kept,
-    [owner],
-  );
   const mutation = useMutationWithoutSecrets<Result, OwnerVariables<Kind>, Kept>(
     {
       // Library defaults, then the caller's options, then what must not change.
@@ -71,7 +66,8 @@ export function useCartAssociation<Kind extends ShopperKind>(
         await callerOptions.onSuccess?.(result, ...rest);
       },
     },
-    keptWithoutToken,
+    // A token given by hand travels beside the variables, never in what TanStack keeps.
+    withoutToken as (variables: OwnerVariables<Kind>) => Kept,
     store,
   );
 
@@ -81,9 +77,7 @@ export function useCartAssociation<Kind extends ShopperKind>(
   const callbacks = useEffectEvent(() => callerOptions);
   useEffect(() => associations.listen(owner.kind, callbacks), [associations, owner.kind]);
 
-  const shopper = useSessionState(store, (snapshot) =>
-    snapshot.shopper?.kind === owner.kind ? snapshot.shopper : undefined,
-  );
+  const shopper = shopperNow?.kind === owner.kind ? shopperNow : undefined;
   const cartId = useSessionState(store, (snapshot) => snapshot.cartId);
   const startAutomatic = useEffectEvent(() => {
     if (!shopper || cartId === undefined) return;

@@ -1,5 +1,4 @@
 import type { UseMutationOptions } from "@tanstack/react-query";
-import { useMemo } from "react";
 import type { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { retryDelayFor, retryTransientFailures } from "../../core/errors/retryPolicy";
 import { useElasticPathContext, useSessionState } from "./context";
@@ -49,11 +48,6 @@ export function useCartDisassociation<Kind extends ShopperKind>(
   const { client, queryClient, store } = useElasticPathContext(hookName);
   const shopperNow = useSessionState(store, (snapshot) => snapshot.shopper);
   const listsOf = (variables: object) => cartKeys.owner(owner.kind, ownerIdOf(owner, variables));
-  // A token given by hand travels beside the variables, never in what TanStack keeps.
-  const keptWithoutToken = useMemo(
-    () => withoutToken(owner) as (variables: OwnerVariables<Kind>) => Kept,
-    [owner],
-  );
   const mutation = useMutationWithoutSecrets<
     DisassociationResult<Kind>,
     OwnerVariables<Kind>,
@@ -94,7 +88,8 @@ export function useCartDisassociation<Kind extends ShopperKind>(
         await options.onSettled?.(result, error, variables, snapshot, ...rest);
       },
     },
-    keptWithoutToken,
+    // A token given by hand travels beside the variables, never in what TanStack keeps.
+    withoutToken as (variables: OwnerVariables<Kind>) => Kept,
     store,
   );
   useResetWithTheShopper(store, mutation.reset);

@@ -33,7 +33,8 @@ export type MutationResultWithoutSecrets<Data, Variables, Kept, Context = unknow
  * remember its shopper by: `mutate` hands TanStack `withoutSecrets(variables)`, a new object
  * without them, and the call — the variables as given, the shopper signed in now — travels
  * beside it in the package's one side channel (`callOf`), which nothing serialises; the
- * secrets are forgotten when the call settles. The mutation function gets both.
+ * secrets are forgotten when the call settles. The mutation function gets both. A `login`
+ * call also takes its ticket there as the shopper asks (`store.startLogin`).
  */
 export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unknown>(
   options: Omit<UseMutationOptions<Data, ElasticPathError, Kept, Context>, "mutationFn"> & {
@@ -45,6 +46,7 @@ export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unkno
   },
   withoutSecrets: (variables: Variables) => Kept,
   store: SessionStore,
+  login?: boolean,
 ): MutationResultWithoutSecrets<Data, Variables, Kept, Context> {
   const { mutationFn, onSettled } = options;
   const mutation = useMutation<Data, ElasticPathError, Kept, Context>({
@@ -60,10 +62,15 @@ export function useMutationWithoutSecrets<Data, Variables, Kept, Context = unkno
   const mutateWithoutSecrets = useCallback(
     (variables: Variables, callbacks?: MutateOptions<Data, ElasticPathError, Kept, Context>) =>
       mutateAsync(
-        startCall(withoutSecrets(variables), variables, store.latest().shopper),
+        startCall(
+          withoutSecrets(variables),
+          variables,
+          store.latest().shopper,
+          login ? store.startLogin() : undefined,
+        ),
         callbacks,
       ),
-    [mutateAsync, withoutSecrets, store],
+    [mutateAsync, withoutSecrets, store, login],
   );
   return {
     ...mutation,

@@ -1,7 +1,8 @@
 import type { UseMutationOptions } from "@tanstack/react-query";
-import { useCallback, useEffect } from "react";
+import { useEffect } from "react";
 import { ElasticPathError } from "../../core/errors/ElasticPathError";
 import { loginMutationKey } from "../../core/keys";
+import { callOf } from "../../core/session/call";
 import type { AnySession, ShopperKind, ShopperLogin } from "../../core/session/sessionKind";
 import { useElasticPathContext, useSessionState } from "./context";
 import {
@@ -15,7 +16,9 @@ type SignedIn = Extract<AnySession, { status: "signed-in" }>;
  * What both login hooks share: one request, never retried (a wrong password stays wrong, and
  * a login must not be sent twice); on success the session of `kind` starts, ending any other
  * shopper's. TanStack keeps only `withoutSecrets(variables)` — never a password — and once
- * the session is over, the hook forgets its result, as the mutation cache does.
+ * the session is over, the hook forgets its result, as the mutation cache does. Each login
+ * takes a ticket as the shopper asks (in its call, beside the variables), once whatever its
+ * retries: it starts a session only if it is still the shopper's latest wish.
  */
 export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
   hookName: string,
@@ -28,7 +31,8 @@ export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
       retry: false,
       ...options,
       mutationKey: [...loginMutationKey, kind],
-      mutationFn: async ({ variables, ticket }: Ticketed<Variables>) => {
+      mutationFn: async (variables: Variables, kept: Kept) => {
+        const { ticket } = callOf(kept);
         // A retry (when the app asks for them) after a logout sends nothing.
         if (!store.isLatestWish(ticket)) throw overridden();
         const session = await request(client, variables);
@@ -37,34 +41,18 @@ export function useShopperLogin<Session extends SignedIn, Variables, Kept>(
         return session;
       },
     },
-    ({ variables }: Ticketed<Variables>) => withoutSecrets(variables),
+    withoutSecrets,
     store,
+    true,
   );
   const currentToken = useSessionState(store, (snapshot) => snapshot.shopper?.token);
-  const { data, reset, mutate, mutateAsync } = login;
+  const { data, reset } = login;
   useEffect(() => {
     // The latest session, written ones included: a controlling app may pass the new
     // session down only later, and its login must not be forgotten meanwhile.
     if (data !== undefined && data.token !== store.latest().shopper?.token) reset();
   }, [data, currentToken, reset, store]);
-  return {
-    ...login,
-    // The ticket is taken as the shopper asks, once per login, whatever its retries.
-    mutate: useCallback(
-      (variables, callbacks) => mutate({ variables, ticket: store.startLogin() }, callbacks),
-      [mutate, store],
-    ),
-    mutateAsync: useCallback(
-      (variables, callbacks) => mutateAsync({ variables, ticket: store.startLogin() }, callbacks),
-      [mutateAsync, store],
-    ),
-  };
-}
-
-/** A login's variables with the ticket that says whether it is still the shopper's latest wish. */
-interface Ticketed<Variables> {
-  variables: Variables;
-  ticket: number;
+  return login;
 }
 
 const overridden = () =>
