@@ -25,7 +25,7 @@ export function CartPage({ products, aside }: { products: CatalogProduct[]; asid
 }
 
 /** The header's count: the same `useCart` as the page, so no request of its own. */
-function CartSummary() {
+export function CartSummary() {
   const { data } = useCart();
   const count =
     data?.items
