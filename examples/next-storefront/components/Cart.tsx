@@ -23,6 +23,11 @@ export function Cart({ base }: { base: string }) {
           Your cart is empty. <Link href={base}>Add a product</Link>.
         </p>
       )}
+      {cartId && (
+        <p>
+          <Link href={`${base}/checkout`}>Check out</Link>
+        </p>
+      )}
       {cartId && session.status === "signed-out" && (
         <p>
           <Link href={`${base}/login`}>Log in</Link> to save this cart to your account.

@@ -30,6 +30,7 @@ const GRACE = { email: "grace@example.com", password: "compiler-1952" };
 const ASSOCIATION = /\/v2\/carts\/[^/]+\/relationships\/customers$/;
 const CART_LIST = /\/v2\/carts$/;
 const CART_ITEMS = /\/v2\/carts\/[^/]+\/items$/;
+const CHECKOUT = /\/v2\/carts\/[^/]+\/checkout$/;
 /** Elastic Path's customer tokens (and the fake's) are JWTs: base64url of `{"` starts with `eyJ`. */
 const JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
 /** The fake's access tokens: 40 hex digits, as Elastic Path's. */
@@ -166,10 +167,23 @@ describe("the Next.js storefront", () => {
       assert.ok(!JWT.test(html), `nothing like a customer token in ${path}`);
     }
     const shop = await openShop();
-    for (const path of ["/", "/browser", "/browser/cart", "/browser/login", "/browser/my-carts"]) {
+    for (const path of [
+      "/",
+      "/browser",
+      "/browser/cart",
+      "/browser/checkout",
+      "/browser/login",
+      "/browser/my-carts",
+    ]) {
       await visit(shop.page, path);
     }
-    for (const path of ["/server", "/server/cart", "/server/login", "/server/my-carts"]) {
+    for (const path of [
+      "/server",
+      "/server/cart",
+      "/server/checkout",
+      "/server/login",
+      "/server/my-carts",
+    ]) {
       await visit(shop.page, path);
     }
     await shop.page.getByText("Log in to see the carts saved to your account.").waitFor();
@@ -211,6 +225,38 @@ describe("the Next.js storefront", () => {
     await page.getByText("Log in to see the carts saved to your account.").waitFor();
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     assert.doesNotMatch(stored, JWT, "no customer token left in localStorage");
+    assert.deepEqual(messages, []);
+    await context.close();
+  });
+
+  test("a guest checks out: one checkout request, the order shown, the cart empty after", async () => {
+    const { context, page, messages, count } = await openShop();
+    await visit(page, "/browser");
+    await addToCart(page, "Wool socks", "Cart: 1 product, $12.00");
+    await page.getByRole("link", { name: "Cart", exact: true }).click();
+    await page.getByRole("link", { name: "Check out" }).click();
+    await page.waitForURL("**/browser/checkout");
+    const form = page.getByRole("form", { name: "Checkout" });
+    await form.getByLabel("Email").fill("ada@example.com");
+    await form.getByLabel("Full name").fill("Ada Lovelace");
+    await form.getByLabel("First name").fill("Ada");
+    await form.getByLabel("Last name").fill("Lovelace");
+    await form.getByLabel("Address").fill("1 Main Street");
+    await form.getByLabel("City").fill("Springfield");
+    await form.getByLabel("State or region").fill("IL");
+    await form.getByLabel("Postcode").fill("62701");
+    // A double click: the hook shares the checkout in the air, one order.
+    await form.getByRole("button", { name: "Place order" }).dblclick();
+
+    await page.getByRole("heading", { name: "Thank you: your order is placed" }).waitFor();
+    await page.getByText("$12.00. Payment: unpaid.").waitFor();
+    await page.getByText("Cart: empty").waitFor();
+    const checkouts = count("POST", CHECKOUT);
+    assert.equal(checkouts.length, 1, "one checkout request");
+    assert.equal(checkouts[0].via, "fake-ep", "a guest's checkout goes to Elastic Path directly");
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    const cartId = /\/v2\/carts\/([^/]+)\/checkout$/.exec(checkouts[0].path)[1];
+    assert.ok(!stored.includes(cartId), "the ordered cart is no longer this device's");
     assert.deepEqual(messages, []);
     await context.close();
   });

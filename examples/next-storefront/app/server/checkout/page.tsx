@@ -1,0 +1,5 @@
+import { Checkout } from "@/components/Checkout";
+
+export default function CheckoutPage() {
+  return <Checkout base="/server" />;
+}
