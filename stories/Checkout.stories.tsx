@@ -97,6 +97,22 @@ async function expectCartGone(context: Context) {
   await expect(cart.getByText("Your cart is empty.")).toBeVisible();
 }
 
+/** Signed in, the confirmation lists the order's items: `useOrder`, one request with her token. */
+async function expectOrderedItems(
+  context: Context,
+  fake: FakeElasticPath,
+  orderId: string,
+  token: string | undefined,
+) {
+  const items = await context.canvas.findByRole("list", { name: "Ordered items" }, patience);
+  await expect(items).toHaveTextContent(`${MUG.name} × 1`);
+  const reads = fake.requestsTo("get-order");
+  await expect(reads.map((request) => [request.path, request.query.include])).toEqual([
+    [`/v2/orders/${orderId}`, "items"],
+  ]);
+  await expect(reads[0]?.headers["x-moltin-customer-token"]).toBe(token);
+}
+
 const guest = {
   shows: `A guest filled the form and double-clicked "Place order": ${counted(1, "checkout request")} (customer: email and name, no token, the address in Elastic Path's fields), ${counted(1, "order")}, its number and id shown, and the cart is gone: the header counts 0 items.`,
   tryIt:
@@ -145,8 +161,9 @@ export const GuestCheckout: Story = {
     });
     await expect(fake.orders()).toHaveLength(1);
     await expect(order?.external_ref).toBe(checkoutBody(request)?.external_ref);
-    // Nothing was read to find the order: its answer came.
+    // Nothing was read to find the order (its answer came), nor to show it (a guest has no token).
     await expect(fake.requestsTo("list-orders")).toHaveLength(0);
+    await expect(fake.requestsTo("get-order")).toHaveLength(0);
   }),
 };
 
@@ -154,7 +171,7 @@ export const GuestCheckout: Story = {
 const signedInPage = () => <CheckoutPage products={CATALOG} aside={<Account />} />;
 
 const customer = {
-  shows: `Ada, signed in, gave only the address: ${counted(1, "checkout request")} with customer: { id } and her token, no email or name sent, ${counted(1, "order")}, hers; the cart is gone.`,
+  shows: `Ada, signed in, gave only the address: ${counted(1, "checkout request")} with customer: { id } and her token, no email or name sent, ${counted(1, "order")}, hers, its items read with useOrder (${counted(1, "GET /v2/orders/:id")}); the cart is gone.`,
   tryIt: "Log out and check out as a guest: the form asks for an email and a name again.",
 };
 
@@ -190,6 +207,7 @@ export const CustomerCheckout: Story = {
     });
     await expect(fake.orders()).toHaveLength(1);
     await expect(order?.customer?.id).toBe(shopper.id);
+    await expectOrderedItems(context, fake, order!.id, token);
   }),
 };
 
@@ -200,7 +218,7 @@ const lostCheckout: DemoParameters["seed"] = (fake) => {
 };
 
 const lostSignedIn = {
-  shows: `Elastic Path made Ada's order but its answer was lost (503): the checkout was not sent again; her orders were read (${counted(1, "GET /v2/orders")}, with her token), the order carrying this attempt's external_ref was found and shown. ${counted(1, "order")} exists.`,
+  shows: `Elastic Path made Ada's order but its answer was lost (503): the checkout was not sent again; her orders were read (${counted(1, "GET /v2/orders")}, with her token), the order carrying this attempt's external_ref was found and shown with its items. ${counted(1, "order")} exists.`,
   tryIt: "Add a product and check out again: a new cart, a new order, no lookup.",
 };
 
@@ -238,6 +256,12 @@ export const LostAnswerSignedIn: Story = {
       checkouts[0]?.headers["x-moltin-customer-token"],
     );
     await expect(lookups[0]?.headers["x-moltin-customer-token"]).toMatch(/\S+/);
+    await expectOrderedItems(
+      context,
+      fake,
+      orders[0]!.id,
+      checkouts[0]?.headers["x-moltin-customer-token"],
+    );
   }),
 };
 

@@ -1,6 +1,12 @@
 import type { OrderResponse } from "@epcc-sdk/sdks-shopper";
 import { useState, type FormEvent } from "react";
-import { useCartId, useCheckout, useCustomerSession, type CheckoutAddress } from "../../src";
+import {
+  useCartId,
+  useCheckout,
+  useCustomerSession,
+  useOrder,
+  type CheckoutAddress,
+} from "../../src";
 
 const NO_ADDRESS: CheckoutAddress = {
   firstName: "",
@@ -51,7 +57,7 @@ export function CheckoutForm({ orderNumber }: { orderNumber?: string }) {
 
   let body;
   if (checkout.data) {
-    body = <OrderPlaced order={checkout.data} />;
+    body = <OrderPlaced order={checkout.data} signedIn={signedIn} />;
   } else if (!cartId) {
     body = <p>Add a product to check out.</p>;
   } else {
@@ -125,7 +131,7 @@ export function CheckoutForm({ orderNumber }: { orderNumber?: string }) {
 }
 
 /** What the shopper reads once Elastic Path has the order: the next step is payment. */
-function OrderPlaced({ order }: { order: OrderResponse }) {
+function OrderPlaced({ order, signedIn }: { order: OrderResponse; signedIn: boolean }) {
   return (
     <div role="status" aria-label="Order placed">
       <p className="notice">Thank you: your order is placed.</p>
@@ -143,6 +149,24 @@ function OrderPlaced({ order }: { order: OrderResponse }) {
         <dt>Payment</dt>
         <dd>{order.payment}</dd>
       </dl>
+      {/* A guest cannot read orders (no token): the items are the signed-in shopper's to see. */}
+      {signedIn && <OrderItems orderId={order.id!} />}
     </div>
+  );
+}
+
+/** The order's items as Elastic Path keeps them: `useOrder`, one request with her token. */
+function OrderItems({ orderId }: { orderId: string }) {
+  const { data, error } = useOrder(orderId);
+  if (error) return <p role="alert">{error.message}</p>;
+  if (!data) return <p className="muted">Loading the order's items…</p>;
+  return (
+    <ul aria-label="Ordered items">
+      {data.items.map((item) => (
+        <li key={item.id}>
+          {item.name} × {item.quantity}
+        </li>
+      ))}
+    </ul>
   );
 }
