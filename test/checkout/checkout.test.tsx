@@ -17,6 +17,7 @@ import {
   type ElasticPathProviderProps,
 } from "../../src";
 import type { FakeFault } from "../../src/testing";
+import { placeOrders } from "../orders/placeOrders";
 import { MEMBER, seedMember } from "../support/accounts";
 import { countOf, createHarness, SHOPPER } from "../support/harness";
 
@@ -226,6 +227,37 @@ describe("exactly one order per checkout", () => {
       }
     },
   );
+
+  it("a shopper with many orders: all of them are read before saying no order was made (then it may be sent again)", async () => {
+    const { fake, result, client } = await pageWithCart();
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    const customerId = result.current.login.data!.customerId;
+    await placeOrders(
+      fake,
+      client,
+      { tick: () => {} },
+      { kind: "customer", customerId },
+      120,
+      "old",
+    );
+    await act(() => result.current.add.mutateAsync(LAMP));
+    fake.failNext("checkout", 1, { status: 503 });
+
+    const error = await act(() =>
+      result.current.checkout
+        .mutateAsync({ billingAddress: ADDRESS, shippingAddress: ADDRESS })
+        .catch((e: unknown) => e),
+    );
+
+    expect((error as Error).message).toMatch(/made no order/);
+    // Known: nothing was made, so trying again is safe.
+    expect((error as ElasticPathError).retryable).toBe(true);
+    expect(fake.requestsTo("list-orders").map((request) => request.query["page[offset]"])).toEqual([
+      "0",
+      "100",
+    ]);
+    expect(fake.orders()).toHaveLength(120);
+  });
 
   it("a guest whose answer is lost: an error that says the outcome is unknown, nothing re-sent", async () => {
     const { fake, result } = await pageWithCart();

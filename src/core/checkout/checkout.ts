@@ -24,8 +24,9 @@ const inFlight = new WeakMap<SessionStore, Map<string, Promise<OrderResponse>>>(
 /** The errors that leave a checkout's outcome unknown: such a call is never sent again. */
 const unknownOutcomes = new WeakSet<ElasticPathError>();
 
-/** How many of the shopper's newest orders are read to find the attempt's order. */
-const LOOKUP_PAGE = 25;
+/** The shopper's orders are read 100 at a time (Elastic Path's largest page), 5 pages at most, to find the attempt's order. */
+const LOOKUP_PAGE = 100;
+const LOOKUP_PAGES = 5;
 
 /** Each attempt's own mark, kept on its order (Elastic Path allows 64 characters). */
 const newReference = () => `epcc-checkout-${crypto.randomUUID()}`;
@@ -54,7 +55,7 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
     call,
     () => sendOnce(scope, shopper, cartId, { ...shared, ...who, external_ref: newReference() }),
     // Unknown: a guest's lost answer, or a lookup that could not tell. "No order" is known.
-    (error) => error instanceof ElasticPathError && !error.retryable && unknownOutcomes.has(error),
+    (error) => unknownOutcomes.has(error as ElasticPathError),
   )
     .then((order) => {
       afterTheOrder(scope, shopper, cartId);
@@ -119,29 +120,42 @@ async function sendOnce(
       );
     }
     // Elastic Path may have made the order before the answer was lost: its own orders say.
-    let orders;
-    try {
-      ({ data: orders } = await store.signOutOn401(
-        shopper.token,
-        answerOf(
-          "Looking for the order",
-          sdk.getCustomerOrders({
-            client,
-            query: { "page[limit]": LOOKUP_PAGE },
-            headers: tokenHeaders(shopper),
-          }),
-        ),
-      ));
-    } catch {
-      throw unknown(
-        "and the shopper's orders could not be read to tell whether the order was made: do not check out again before checking them.",
-      );
+    // Newest first is what Elastic Path answers (inferred), but nothing promises it: "no
+    // order" is said only once every order of the shopper has been seen.
+    let seen = 0;
+    for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+      let orders;
+      try {
+        ({ data: orders } = await store.signOutOn401(
+          shopper.token,
+          answerOf(
+            "Looking for the order",
+            sdk.getCustomerOrders({
+              client,
+              query: { "page[limit]": LOOKUP_PAGE, "page[offset]": seen },
+              headers: tokenHeaders(shopper),
+            }),
+          ),
+        ));
+      } catch {
+        throw unknown(
+          "and the shopper's orders could not be read to tell whether the order was made: do not check out again before checking them.",
+        );
+      }
+      const made = orders?.data?.find((order) => order.external_ref === body.external_ref);
+      if (made) return made;
+      seen += orders?.data?.length ?? 0;
+      const total = orders?.meta?.results?.total ?? seen;
+      if (!orders?.data?.length || seen >= total) {
+        // Known: no order. Sending it again is safe, so the error says `retryable`.
+        throw new ElasticPathError(
+          `${lost.message.replace(/\.$/, "")}; Elastic Path made no order for it (none of the shopper's orders carries this checkout's reference), so it may be sent again.`,
+          { status: lost.status, errors: lost.errors, retryable: true, cause: lost },
+        );
+      }
     }
-    const made = orders?.data?.find((order) => order.external_ref === body.external_ref);
-    if (made) return made;
-    throw new ElasticPathError(
-      `${lost.message.replace(/\.$/, "")}; Elastic Path made no order for it (none of the shopper's orders carries this checkout's reference), so it may be sent again.`,
-      { status: lost.status, errors: lost.errors, retryable: false, cause: lost },
+    throw unknown(
+      `and the order was not among the shopper's ${seen} most recent orders: do not check out again before checking them.`,
     );
   }
 }
