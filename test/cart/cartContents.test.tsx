@@ -285,6 +285,35 @@ describe("clearing", () => {
   });
 });
 
+describe("a signed-in customer's clearing and promotion codes", () => {
+  it("carry their token, though mutate() takes no variables", async () => {
+    const { fake, wrapper } = createHarness();
+    fake.seedCustomer(SHOPPER);
+    fake.seedPromotion({ code: "SAVE10", percentOff: 10 });
+    const { result } = renderHook(() => ({ ...useCartPage(), login: useCustomerLogin() }), {
+      wrapper,
+    });
+    await act(() => result.current.login.mutateAsync(SHOPPER));
+    await act(() =>
+      result.current.add.mutateAsync({
+        custom: { name: "Lamp", sku: "lamp", price: { amount: 5000 } },
+      }),
+    );
+    await act(() => result.current.apply.mutateAsync({ code: "SAVE10" }));
+    await act(() => result.current.unapply.mutateAsync({ code: "SAVE10" }));
+    await act(() => result.current.clear.mutateAsync());
+
+    const token = fake.requestsTo("create-cart")[0]!.headers["x-moltin-customer-token"];
+    expect(token).toBeTruthy();
+    for (const endpoint of ["add-items", "delete-discount", "clear-items", "get-cart"] as const) {
+      for (const request of fake.requestsTo(endpoint)) {
+        expect(request.headers["x-moltin-customer-token"], endpoint).toBe(token);
+      }
+    }
+    expect(countOf(fake, "clear-items")).toBe(1);
+  });
+});
+
 describe("a logout while an add is in the air", () => {
   it("writes nothing of the answer into the next session's cache", async () => {
     const { fake, wrapper, queryClient } = createHarness();

@@ -6,7 +6,7 @@ import { cartKeys } from "../keys";
 import { sendAtMostOnce, type Call } from "../session/call";
 import { addToCart, checkCode, removeItem, setItemQuantity, type CartRequester } from "./cartItems";
 import { cartContentsOptions, showItemsAnswer, type CartReader } from "./cartContents";
-import { dropWish, sendWish, wishQuantity } from "./itemWishes";
+import { dropWish, requestSent, requestSettled, sendWish, wishQuantity } from "./itemWishes";
 import { forgetCartContentsWithTheShopper } from "./forgottenWithTheShopper";
 import { currentOrNewCart } from "./lazyCart";
 
@@ -16,13 +16,16 @@ import { currentOrNewCart } from "./lazyCart";
  * call's shopper has gone meanwhile, whose cache is gone too.
  */
 
-/** How the engine reads the current cart: the scope's client, the shopper signed in now. */
-export function readerOf(scope: Scope): CartReader {
+/**
+ * How the engine reads a cart: the scope's client, and the shopper signed in when the read is
+ * sent — or, for the read that follows a call, that call's shopper.
+ */
+export function readerOf(scope: Scope, shopper = () => scope.store.latest().shopper): CartReader {
   const { client, store } = scope;
   forgetCartContentsWithTheShopper(scope);
   return {
     client,
-    shopper: () => store.latest().shopper,
+    shopper,
     signOutOn401: (token, request) => store.signOutOn401(token, request),
   };
 }
@@ -37,10 +40,38 @@ function onCurrentCart(scope: Scope, call: Call): CartRequester {
 const mayWrite = (scope: Scope, { shopper }: CartRequester) =>
   !shopper || scope.store.isShopper(shopper);
 
-async function write(scope: Scope, requester: CartRequester, answer: CartsResponse) {
+/**
+ * Sends a request about the cart's items and writes its answer, unless the call's shopper has
+ * gone (their cache is gone too). Answers that may have landed out of order are reconciled by
+ * one read once the cart is quiet (see itemWishes.ts).
+ */
+async function sendAndWrite(
+  scope: Scope,
+  requester: CartRequester,
+  send: () => Promise<CartsResponse>,
+): Promise<CartContents> {
+  const { queryClient } = scope;
   const { cartId, shopper } = requester;
+  requestSent(queryClient, cartId);
+  let reconcile = false;
+  const readOnce = () => {
+    if (reconcile && mayWrite(scope, requester)) {
+      void queryClient.invalidateQueries({ queryKey: cartKeys.cart(cartId), exact: true });
+    }
+  };
+  let answer: CartsResponse;
+  try {
+    answer = await send();
+  } catch (error) {
+    reconcile = requestSettled(queryClient, cartId);
+    readOnce();
+    throw error;
+  }
+  reconcile = requestSettled(queryClient, cartId);
   if (mayWrite(scope, requester)) {
-    return showItemsAnswer(scope.queryClient, cartId, answer, shopper);
+    const shown = await showItemsAnswer(queryClient, cartId, answer, shopper);
+    readOnce();
+    return shown;
   }
   return {
     cart: { id: cartId, type: "cart" as const, meta: answer.meta },
@@ -48,10 +79,13 @@ async function write(scope: Scope, requester: CartRequester, answer: CartsRespon
   };
 }
 
-/** The cart read once more, and written (after a 204, or an answer that was lost). */
-export async function readAgain(scope: Scope, cartId: string): Promise<CartContents> {
+/** The cart read once more with the call's shopper's token, and written (after a 204). */
+async function readAgain(scope: Scope, requester: CartRequester): Promise<CartContents> {
   return scope.queryClient.fetchQuery({
-    ...cartContentsOptions(readerOf(scope), cartId),
+    ...cartContentsOptions(
+      readerOf(scope, () => requester.shopper),
+      requester.cartId,
+    ),
     staleTime: 0,
   });
 }
@@ -87,7 +121,7 @@ async function addOn(
   body: NonNullable<ManageCartsData["body"]>,
 ): Promise<CartContents> {
   try {
-    return await write(scope, requester, await addToCart(requester, action, body));
+    return await sendAndWrite(scope, requester, () => addToCart(requester, action, body));
   } catch (error) {
     // Not sent again (addToCart): what Elastic Path has is read instead.
     if (mayHaveApplied(error) && mayWrite(scope, requester)) {
@@ -132,13 +166,10 @@ export function changeQuantity(
     itemChanges.set(variables, change);
   }
   const on = { ...requester, cartId: change.cartId };
-  return sendWish(
-    queryClient,
-    change.cartId,
-    itemId,
-    change.wish,
-    () => (remove ? removeItem(on, itemId) : setItemQuantity(on, itemId, quantity)),
-    (answer) => write(scope, on, answer),
+  return sendWish(queryClient, change.cartId, itemId, change.wish, () =>
+    sendAndWrite(scope, on, () =>
+      remove ? removeItem(on, itemId) : setItemQuantity(on, itemId, quantity),
+    ),
   );
 }
 
@@ -156,7 +187,11 @@ export async function thenReadAgain(
 ): Promise<CartContents> {
   const requester = onCurrentCart(scope, call);
   await request(requester);
-  return readAgain(scope, requester.cartId);
+  // Not for a shopper who has gone: the read would carry the next one's token, or none.
+  if (!mayWrite(scope, requester)) {
+    throw new ElasticPathError("The shopper signed out before the cart could be read again.");
+  }
+  return readAgain(scope, requester);
 }
 
 /**

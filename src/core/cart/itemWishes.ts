@@ -1,6 +1,6 @@
-import type { CartsResponse } from "@epcc-sdk/sdks-shopper";
 import type { QueryClient } from "@tanstack/react-query";
 import type { CartContents } from "../carts/cartEntry";
+import { ElasticPathError } from "../errors/ElasticPathError";
 import { cartKeys } from "../keys";
 
 /**
@@ -13,23 +13,33 @@ import { cartKeys } from "../keys";
 interface Pending {
   /** The number of the latest wish it carries. */
   wish: number;
-  send: () => Promise<CartsResponse>;
-  write: (answer: CartsResponse) => Promise<CartContents>;
+  /** Sends the wish and shows Elastic Path's answer. */
+  send: () => Promise<CartContents>;
   waiters: Array<{ resolve: (contents: CartContents) => void; reject: (error: unknown) => void }>;
 }
 
 interface ItemLine {
-  /** The quantity shown over Elastic Path's answers, and the wish it comes from. */
-  shown?: { quantity: number; wish: number };
+  /**
+   * The quantity shown over Elastic Path's answers, and the wish it comes from; `answered`
+   * once Elastic Path answered that wish, shown until no other request on the cart is in
+   * the air (an answer about another item may still land, older than this one).
+   */
+  shown?: { quantity: number; wish: number; answered?: boolean };
+  /** The number of the latest wish made for the item, shown or already answered. */
+  latest: number;
   /** The latest wish not yet sent. */
   next?: Pending;
-  sending: boolean;
+  /** The request in the air, if any. */
+  inFlight?: Pending;
 }
 
 interface CartState {
   /** Elastic Path's last word on the cart: what a refused wish falls back to. */
   server?: CartContents;
   lines: Map<string, ItemLine>;
+  /** Requests about the cart's items in the air, and whether two were at once since it was quiet. */
+  inAir: number;
+  overlapped: boolean;
 }
 
 const states = new WeakMap<QueryClient, Map<string, CartState>>();
@@ -38,13 +48,13 @@ let wishes = 0;
 function stateOf(queryClient: QueryClient, cartId: string): CartState {
   const carts = states.get(queryClient) ?? new Map<string, CartState>();
   states.set(queryClient, carts);
-  const state = carts.get(cartId) ?? { lines: new Map() };
+  const state = carts.get(cartId) ?? { lines: new Map(), inAir: 0, overlapped: false };
   carts.set(cartId, state);
   return state;
 }
 
 const lineOf = (state: CartState, itemId: string): ItemLine => {
-  const line = state.lines.get(itemId) ?? { sending: false };
+  const line = state.lines.get(itemId) ?? { latest: 0 };
   state.lines.set(itemId, line);
   return line;
 };
@@ -88,10 +98,10 @@ export function showWithWishes(
   return shown;
 }
 
-function showAgain(queryClient: QueryClient, cartId: string): void {
+function showAgain(queryClient: QueryClient, cartId: string): CartContents | undefined {
   const state = stateOf(queryClient, cartId);
   const server = state.server ?? queryClient.getQueryData<CartContents>(cartKeys.cart(cartId));
-  if (server) showWithWishes(queryClient, cartId, server, false);
+  return server && showWithWishes(queryClient, cartId, server, false);
 }
 
 /** Shows `quantity` for the item at once; returns the wish's number, for `dropWish`. */
@@ -104,7 +114,9 @@ export function wishQuantity(
   const state = stateOf(queryClient, cartId);
   state.server ??= queryClient.getQueryData<CartContents>(cartKeys.cart(cartId));
   const wish = ++wishes;
-  lineOf(state, itemId).shown = { quantity, wish };
+  const line = lineOf(state, itemId);
+  line.shown = { quantity, wish };
+  line.latest = wish;
   showAgain(queryClient, cartId);
   return wish;
 }
@@ -128,35 +140,73 @@ export function sendWish(
   cartId: string,
   itemId: string,
   wish: number,
-  send: () => Promise<CartsResponse>,
-  write: (answer: CartsResponse) => Promise<CartContents>,
+  send: () => Promise<CartContents>,
 ): Promise<CartContents> {
-  const state = stateOf(queryClient, cartId);
-  const line = lineOf(state, itemId);
-  if (line.shown && line.shown.wish > wish) {
-    const now = queryClient.getQueryData<CartContents>(cartKeys.cart(cartId));
-    if (now) return Promise.resolve(now);
-  }
+  const line = lineOf(stateOf(queryClient, cartId), itemId);
   return new Promise((resolve, reject) => {
-    const waiters = [...(line.next?.waiters ?? []), { resolve, reject }];
-    line.next = { wish, send, write, waiters };
-    if (!line.sending) void drain(line);
+    const waiter = { resolve, reject };
+    if (wish < line.latest) {
+      // Replaced by a later wish (this is a retry of an older click): it is sent no more,
+      // and resolves with the answer the later wish gets.
+      const later = line.next ?? line.inFlight;
+      if (later) return later.waiters.push(waiter);
+      const now = queryClient.getQueryData<CartContents>(cartKeys.cart(cartId));
+      return now ? resolve(now) : reject(new ElasticPathError(REPLACED));
+    }
+    line.next = { wish, send, waiters: [...(line.next?.waiters ?? []), waiter] };
+    if (!line.inFlight) void drain(queryClient, cartId, line);
   });
 }
 
-async function drain(line: ItemLine): Promise<void> {
-  line.sending = true;
+const REPLACED = "A later change to this item replaced this one before it was sent.";
+
+async function drain(queryClient: QueryClient, cartId: string, line: ItemLine): Promise<void> {
   for (let pending = line.next; pending; pending = line.next) {
     line.next = undefined;
+    line.inFlight = pending;
     try {
-      const answer = await pending.send();
-      // The last answer for the shown wish: from now on, Elastic Path's quantity shows.
-      if (!line.next && line.shown?.wish === pending.wish) line.shown = undefined;
-      const contents = await pending.write(answer);
+      let contents = await pending.send();
+      // The answer to the shown wish: Elastic Path's quantity shows once the cart is quiet.
+      if (!line.next && line.shown?.wish === pending.wish) {
+        line.shown.answered = true;
+        if (stateOf(queryClient, cartId).inAir === 0)
+          contents = settle(queryClient, cartId) ?? contents;
+      }
       pending.waiters.forEach(({ resolve }) => resolve(contents));
     } catch (error) {
       pending.waiters.forEach(({ reject }) => reject(error));
     }
   }
-  line.sending = false;
+  line.inFlight = undefined;
+}
+
+/**
+ * Answers about one cart's items may land in another order than Elastic Path applied their
+ * requests (two items changed at once, an add beside an update), and each is the whole cart:
+ * which is newest cannot be told. So answered wishes keep showing until no request on the
+ * cart is in the air; then, if two were in the air at once, the cart is read once.
+ */
+export function requestSent(queryClient: QueryClient, cartId: string): void {
+  const state = stateOf(queryClient, cartId);
+  state.inAir += 1;
+  if (state.inAir > 1) state.overlapped = true;
+}
+
+/** A request about the cart's items settled; true when its answers need a read to reconcile. */
+export function requestSettled(queryClient: QueryClient, cartId: string): boolean {
+  const state = stateOf(queryClient, cartId);
+  state.inAir -= 1;
+  if (state.inAir > 0) return false;
+  settle(queryClient, cartId);
+  const reconcile = state.overlapped;
+  state.overlapped = false;
+  return reconcile;
+}
+
+/** No request on the cart in the air: answered wishes give way to Elastic Path's quantities. */
+function settle(queryClient: QueryClient, cartId: string): CartContents | undefined {
+  for (const line of stateOf(queryClient, cartId).lines.values()) {
+    if (line.shown?.answered) line.shown = undefined;
+  }
+  return showAgain(queryClient, cartId);
 }

@@ -16,8 +16,11 @@ const NEW_CART_NAME = "Cart";
 /** One lock for every tab of the origin: the cart id is kept in this origin's storage. */
 const LOCK_NAME = "epcc-react-hooks:new-cart";
 
-/** The creation under way per store: every add that finds no cart in this tab waits for it. */
-const creations = new WeakMap<SessionStore, Promise<string>>();
+/**
+ * The creation under way per store and session: every add of the same shopper (or guest)
+ * that finds no cart in this tab waits for it; another session's add makes its own.
+ */
+const creations = new WeakMap<SessionStore, Map<string, Promise<string>>>();
 
 /**
  * Runs `task` in one tab at a time (Web Locks: tabs of one origin share the cart id in
@@ -39,10 +42,13 @@ export function currentOrNewCart(scope: Scope, shopper: Shopper | undefined): Pr
   forgetCartContentsWithTheShopper(scope);
   const current = store.latest().cartId;
   if (current) return Promise.resolve(current);
-  let creation = creations.get(store);
+  const bySession = creations.get(store) ?? new Map<string, Promise<string>>();
+  creations.set(store, bySession);
+  const session = shopper ? sessionIdentity(shopper) : "guest";
+  let creation = bySession.get(session);
   if (!creation) {
-    creation = inOneTab(() => createCart(scope, shopper)).finally(() => creations.delete(store));
-    creations.set(store, creation);
+    creation = inOneTab(() => createCart(scope, shopper)).finally(() => bySession.delete(session));
+    bySession.set(session, creation);
   }
   return creation;
 }
@@ -78,11 +84,18 @@ async function createCart(scope: Scope, shopper: Shopper | undefined): Promise<s
   }
   const cart = answer.data!.data;
   const cartId = cart.id!;
+  // A shopper who has gone meanwhile: their cart is neither cached nor made current, and
+  // their add is not sent (it would go without their token, or with the next one's).
+  if (shopper && !store.isCurrent(shopper)) {
+    throw new ElasticPathError(
+      "The item was not added: the shopper signed out while their cart was being created.",
+    );
+  }
   queryClient.setQueryData<CartContents>(cartKeys.cart(cartId), { cart, items: [] });
-  if (shopper && store.isCurrent(shopper)) {
+  if (shopper) {
     ledger.add(sessionIdentity(shopper), cartId);
     addCartToLists(queryClient, listsOf(shopper), cart);
   }
-  if (!shopper || store.isCurrent(shopper)) store.setCartId(cartId);
+  store.setCartId(cartId);
   return cartId;
 }

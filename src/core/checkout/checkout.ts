@@ -7,7 +7,7 @@ import { outcomeUnknown } from "../carts/myCarts";
 import { tokenHeaders } from "../carts/shopperCall";
 import { listsOf, orderKeys } from "../keys";
 import { sendAtMostOnce, type Call } from "../session/call";
-import type { Shopper } from "../session/sessionKind";
+import { sessionIdentity, type Shopper } from "../session/sessionKind";
 import type { SessionStore } from "../session/sessionStore";
 import { checkCheckout } from "./checkoutInput";
 
@@ -20,6 +20,9 @@ import { checkCheckout } from "./checkoutInput";
 
 /** The checkouts in the air, per store and cart: a double click joins the first. */
 const inFlight = new WeakMap<SessionStore, Map<string, Promise<OrderResponse>>>();
+
+/** Each call's `external_ref`, the same on every try of the call. */
+const references = new WeakMap<Call, string>();
 
 /** The errors that leave a checkout's outcome unknown: such a call is never sent again. */
 const unknownOutcomes = new WeakSet<ElasticPathError>();
@@ -43,7 +46,10 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
   }
   const carts = inFlight.get(store) ?? new Map<string, Promise<OrderResponse>>();
   inFlight.set(store, carts);
-  const pending = carts.get(cartId);
+  // Shared by the calls of one session only: another shopper (or a guest after a logout)
+  // checks out with their own details, and gets their own order.
+  const key = `${cartId}\n${shopper ? sessionIdentity(shopper) : "guest"}`;
+  const pending = carts.get(key);
   if (pending) return pending;
   const who =
     shopper?.kind === "customer"
@@ -53,7 +59,15 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
         : { customer: buyer! };
   const attempt = sendAtMostOnce(
     call,
-    () => sendOnce(scope, shopper, cartId, { ...shared, ...who, external_ref: newReference() }),
+    () => {
+      // One reference per call, kept across its tries: a try after "no order was made" looks
+      // for it first, in case Elastic Path made the order after the last look.
+      const earlier = references.get(call);
+      const reference = earlier ?? newReference();
+      references.set(call, reference);
+      const body = { ...shared, ...who, external_ref: reference };
+      return sendOnce(scope, shopper, cartId, body, earlier !== undefined);
+    },
     // Unknown: a guest's lost answer, or a lookup that could not tell. "No order" is known.
     (error) => unknownOutcomes.has(error as ElasticPathError),
   )
@@ -61,8 +75,8 @@ export function checkout(scope: Scope, call: Call, input: unknown): Promise<Orde
       afterTheOrder(scope, shopper, cartId);
       return order;
     })
-    .finally(() => carts.delete(cartId));
-  carts.set(cartId, attempt);
+    .finally(() => carts.delete(key));
+  carts.set(key, attempt);
   return attempt;
 }
 
@@ -90,72 +104,96 @@ async function sendOnce(
   shopper: Shopper | undefined,
   cartId: string,
   body: Record<string, unknown> & { external_ref: string },
+  lookFirst: boolean,
 ): Promise<OrderResponse> {
-  const headers = shopper && tokenHeaders(shopper);
+  if (lookFirst && shopper) {
+    // A lookup that fails now fails the try: nothing is sent without looking.
+    const made = await findOrder(client, store, shopper, body.external_ref);
+    if (made && made !== "none") return made;
+  }
   try {
     const { data } = await store.signOutOn401(
       shopper?.token,
       answerOf(
         "Checking out",
-        sdk.checkoutApi({ client, path: { cartID: cartId }, body: { data: body }, headers }),
+        sdk.checkoutApi({
+          client,
+          path: { cartID: cartId },
+          body: { data: body },
+          headers: shopper && tokenHeaders(shopper),
+        }),
       ),
     );
     return data!.data!;
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
     const lost = error as ElasticPathError;
-    const unknown = (detail: string) => {
-      const error = new ElasticPathError(`${lost.message.replace(/\.$/, "")}, ${detail}`, {
+    const failure = (detail: string, known = false) => {
+      const said = new ElasticPathError(`${lost.message.replace(/\.$/, "")}${detail}`, {
         status: lost.status,
         errors: lost.errors,
-        retryable: false,
+        // Known: no order. Sending it again is safe, so the error says `retryable`.
+        retryable: known,
         cause: lost,
       });
-      unknownOutcomes.add(error);
-      return error;
+      if (!known) unknownOutcomes.add(said);
+      return said;
     };
     if (!shopper) {
-      throw unknown(
-        "and whether the order was made is unknown: do not check out again before checking (Elastic Path makes an order for every checkout).",
+      throw failure(
+        ", and whether the order was made is unknown: do not check out again before checking (Elastic Path makes an order for every checkout).",
       );
     }
     // Elastic Path may have made the order before the answer was lost: its own orders say.
-    // Newest first is what Elastic Path answers (inferred), but nothing promises it: "no
-    // order" is said only once every order of the shopper has been seen.
-    let seen = 0;
-    for (let page = 0; page < LOOKUP_PAGES; page += 1) {
-      let orders;
-      try {
-        ({ data: orders } = await store.signOutOn401(
-          shopper.token,
-          answerOf(
-            "Looking for the order",
-            sdk.getCustomerOrders({
-              client,
-              query: { "page[limit]": LOOKUP_PAGE, "page[offset]": seen },
-              headers: tokenHeaders(shopper),
-            }),
-          ),
-        ));
-      } catch {
-        throw unknown(
-          "and the shopper's orders could not be read to tell whether the order was made: do not check out again before checking them.",
-        );
-      }
-      const made = orders?.data?.find((order) => order.external_ref === body.external_ref);
-      if (made) return made;
-      seen += orders?.data?.length ?? 0;
-      const total = orders?.meta?.results?.total ?? seen;
-      if (!orders?.data?.length || seen >= total) {
-        // Known: no order. Sending it again is safe, so the error says `retryable`.
-        throw new ElasticPathError(
-          `${lost.message.replace(/\.$/, "")}; Elastic Path made no order for it (none of the shopper's orders carries this checkout's reference), so it may be sent again.`,
-          { status: lost.status, errors: lost.errors, retryable: true, cause: lost },
-        );
-      }
+    let made: OrderResponse | "none" | undefined;
+    try {
+      made = await findOrder(client, store, shopper, body.external_ref);
+    } catch {
+      throw failure(
+        ", and the shopper's orders could not be read to tell whether the order was made: do not check out again before checking them.",
+      );
     }
-    throw unknown(
-      `and the order was not among the shopper's ${seen} most recent orders: do not check out again before checking them.`,
+    if (made === "none") {
+      throw failure(
+        "; Elastic Path made no order for it (none of the shopper's orders carries this checkout's reference), so it may be sent again.",
+        true,
+      );
+    }
+    if (made) return made;
+    throw failure(
+      `, and the order was not among the shopper's ${LOOKUP_PAGE * LOOKUP_PAGES} most recent orders: do not check out again before checking them.`,
     );
   }
+}
+
+/**
+ * The shopper's order carrying `reference`; `"none"` once every order of theirs was read
+ * without it; undefined when there are more than the lookup reads. Newest first is what
+ * Elastic Path answers (inferred), but nothing promises it: "none" needs every order seen.
+ */
+async function findOrder(
+  client: Scope["client"],
+  store: SessionStore,
+  shopper: Shopper,
+  reference: string,
+): Promise<OrderResponse | "none" | undefined> {
+  let seen = 0;
+  for (let page = 0; page < LOOKUP_PAGES; page += 1) {
+    const { data: orders } = await store.signOutOn401(
+      shopper.token,
+      answerOf(
+        "Looking for the order",
+        sdk.getCustomerOrders({
+          client,
+          query: { "page[limit]": LOOKUP_PAGE, "page[offset]": seen },
+          headers: tokenHeaders(shopper),
+        }),
+      ),
+    );
+    const made = orders?.data?.find((order) => order.external_ref === reference);
+    if (made) return made;
+    seen += orders?.data?.length ?? 0;
+    if (!orders?.data?.length || seen >= (orders.meta?.results?.total ?? seen)) return "none";
+  }
+  return undefined;
 }

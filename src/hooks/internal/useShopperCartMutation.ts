@@ -6,11 +6,17 @@ import { useElasticPathContext, useSessionState } from "./context";
 import { useMutationWithoutSecrets } from "./useMutationWithoutSecrets";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
 
-/** A copy: two calls with the same object are two calls. Anything but a plain object is left to the checks. */
+/**
+ * A copy: two calls with the same object are two calls. No variables (`useClearCart`'s
+ * `mutate()`) are an empty object, which the call travels beside like any other. Anything
+ * else but a plain object is left to the checks.
+ */
 const copy = <Variables>(variables: Variables): Variables =>
-  typeof variables === "object" && variables !== null && !Array.isArray(variables)
-    ? { ...variables }
-    : variables;
+  variables === undefined
+    ? ({} as Variables)
+    : typeof variables === "object" && variables !== null && !Array.isArray(variables)
+      ? { ...variables }
+      : variables;
 
 /**
  * `useMutation` for the shopper's carts (create, rename, delete, merge; a cart's items, for
