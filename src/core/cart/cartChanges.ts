@@ -6,7 +6,7 @@ import { cartKeys } from "../keys";
 import { sendAtMostOnce, type Call } from "../session/call";
 import { addToCart, checkCode, removeItem, setItemQuantity, type CartRequester } from "./cartItems";
 import { cartContentsOptions, showItemsAnswer, type CartReader } from "./cartContents";
-import { dropWish, requestSent, requestSettled, sendWish, wishQuantity } from "./itemWishes";
+import { dropWish, inCartOrder, sendWish, wishQuantity } from "./itemWishes";
 import { forgetCartContentsWithTheShopper } from "./forgottenWithTheShopper";
 import { currentOrNewCart } from "./lazyCart";
 
@@ -41,9 +41,8 @@ const mayWrite = (scope: Scope, { shopper }: CartRequester) =>
   !shopper || scope.store.isShopper(shopper);
 
 /**
- * Sends a request about the cart's items and writes its answer, unless the call's shopper has
- * gone (their cache is gone too). Answers that may have landed out of order are reconciled by
- * one read once the cart is quiet (see itemWishes.ts).
+ * Sends a request about the cart's items, in turn (see `inCartOrder`), and writes its answer,
+ * unless the call's shopper has gone (their cache is gone too).
  */
 async function sendAndWrite(
   scope: Scope,
@@ -52,27 +51,8 @@ async function sendAndWrite(
 ): Promise<CartContents> {
   const { queryClient } = scope;
   const { cartId, shopper } = requester;
-  requestSent(queryClient, cartId);
-  let reconcile = false;
-  const readOnce = () => {
-    if (reconcile && mayWrite(scope, requester)) {
-      void queryClient.invalidateQueries({ queryKey: cartKeys.cart(cartId), exact: true });
-    }
-  };
-  let answer: CartsResponse;
-  try {
-    answer = await send();
-  } catch (error) {
-    reconcile = requestSettled(queryClient, cartId);
-    readOnce();
-    throw error;
-  }
-  reconcile = requestSettled(queryClient, cartId);
-  if (mayWrite(scope, requester)) {
-    const shown = await showItemsAnswer(queryClient, cartId, answer, shopper);
-    readOnce();
-    return shown;
-  }
+  const answer = await inCartOrder(queryClient, cartId, send);
+  if (mayWrite(scope, requester)) return showItemsAnswer(queryClient, cartId, answer, shopper);
   return {
     cart: { id: cartId, type: "cart" as const, meta: answer.meta },
     items: answer.data ?? [],

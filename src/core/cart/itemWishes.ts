@@ -19,12 +19,8 @@ interface Pending {
 }
 
 interface ItemLine {
-  /**
-   * The quantity shown over Elastic Path's answers, and the wish it comes from; `answered`
-   * once Elastic Path answered that wish, shown until no other request on the cart is in
-   * the air (an answer about another item may still land, older than this one).
-   */
-  shown?: { quantity: number; wish: number; answered?: boolean };
+  /** The quantity shown over Elastic Path's answers, and the wish it comes from. */
+  shown?: { quantity: number; wish: number };
   /** The number of the latest wish made for the item, shown or already answered. */
   latest: number;
   /** The latest wish not yet sent. */
@@ -37,9 +33,8 @@ interface CartState {
   /** Elastic Path's last word on the cart: what a refused wish falls back to. */
   server?: CartContents;
   lines: Map<string, ItemLine>;
-  /** Requests about the cart's items in the air, and whether two were at once since it was quiet. */
-  inAir: number;
-  overlapped: boolean;
+  /** The last request about the cart's items: the next one is sent once it has settled. */
+  queue: Promise<unknown>;
 }
 
 const states = new WeakMap<QueryClient, Map<string, CartState>>();
@@ -48,7 +43,7 @@ let wishes = 0;
 function stateOf(queryClient: QueryClient, cartId: string): CartState {
   const carts = states.get(queryClient) ?? new Map<string, CartState>();
   states.set(queryClient, carts);
-  const state = carts.get(cartId) ?? { lines: new Map(), inAir: 0, overlapped: false };
+  const state = carts.get(cartId) ?? { lines: new Map(), queue: Promise.resolve() };
   carts.set(cartId, state);
   return state;
 }
@@ -166,11 +161,10 @@ async function drain(queryClient: QueryClient, cartId: string, line: ItemLine): 
     line.inFlight = pending;
     try {
       let contents = await pending.send();
-      // The answer to the shown wish: Elastic Path's quantity shows once the cart is quiet.
+      // The answer to the shown wish: from now on, Elastic Path's quantity shows.
       if (!line.next && line.shown?.wish === pending.wish) {
-        line.shown.answered = true;
-        if (stateOf(queryClient, cartId).inAir === 0)
-          contents = settle(queryClient, cartId) ?? contents;
+        line.shown = undefined;
+        contents = showAgain(queryClient, cartId) ?? contents;
       }
       pending.waiters.forEach(({ resolve }) => resolve(contents));
     } catch (error) {
@@ -181,32 +175,19 @@ async function drain(queryClient: QueryClient, cartId: string, line: ItemLine): 
 }
 
 /**
- * Answers about one cart's items may land in another order than Elastic Path applied their
- * requests (two items changed at once, an add beside an update), and each is the whole cart:
- * which is newest cannot be told. So answered wishes keep showing until no request on the
- * cart is in the air; then, if two were in the air at once, the cart is read once.
+ * Requests about one cart's items go one at a time, in the order they were asked for. Each
+ * answer is the whole cart, and two in the air at once (two items changed, an add beside an
+ * update) may be applied in one order and answered in the other: then no answer could be
+ * told to be the newest without reading the cart again. In order, the last answer is always
+ * Elastic Path's latest word, and what it shows needs no read.
  */
-export function requestSent(queryClient: QueryClient, cartId: string): void {
+export function inCartOrder<Result>(
+  queryClient: QueryClient,
+  cartId: string,
+  request: () => Promise<Result>,
+): Promise<Result> {
   const state = stateOf(queryClient, cartId);
-  state.inAir += 1;
-  if (state.inAir > 1) state.overlapped = true;
-}
-
-/** A request about the cart's items settled; true when its answers need a read to reconcile. */
-export function requestSettled(queryClient: QueryClient, cartId: string): boolean {
-  const state = stateOf(queryClient, cartId);
-  state.inAir -= 1;
-  if (state.inAir > 0) return false;
-  settle(queryClient, cartId);
-  const reconcile = state.overlapped;
-  state.overlapped = false;
-  return reconcile;
-}
-
-/** No request on the cart in the air: answered wishes give way to Elastic Path's quantities. */
-function settle(queryClient: QueryClient, cartId: string): CartContents | undefined {
-  for (const line of stateOf(queryClient, cartId).lines.values()) {
-    if (line.shown?.answered) line.shown = undefined;
-  }
-  return showAgain(queryClient, cartId);
+  const turn = state.queue.then(request, request);
+  state.queue = turn.catch(() => undefined);
+  return turn;
 }

@@ -35,5 +35,6 @@ export function useClearCart(options: UseClearCartOptions = {}): UseClearCartRes
       mutationFn: (variables) => thenReadAgain(scope, callOf(variables), clearItems),
     }),
     CART_CHANGE,
+    true,
   );
 }

@@ -6,17 +6,14 @@ import { useElasticPathContext, useSessionState } from "./context";
 import { useMutationWithoutSecrets } from "./useMutationWithoutSecrets";
 import { useResetWithTheShopper } from "./useResetWithTheShopper";
 
-/**
- * A copy: two calls with the same object are two calls. No variables (`useClearCart`'s
- * `mutate()`) are an empty object, which the call travels beside like any other. Anything
- * else but a plain object is left to the checks.
- */
+/** A copy: two calls with the same object are two calls. Anything but a plain object is left to the checks. */
 const copy = <Variables>(variables: Variables): Variables =>
-  variables === undefined
-    ? ({} as Variables)
-    : typeof variables === "object" && variables !== null && !Array.isArray(variables)
-      ? { ...variables }
-      : variables;
+  typeof variables === "object" && variables !== null && !Array.isArray(variables)
+    ? { ...variables }
+    : variables;
+
+/** For a `mutate()` that takes nothing (`useClearCart`): an object of its own, which the call travels beside. */
+const newObject = <Variables>(): Variables => ({}) as Variables;
 
 /**
  * `useMutation` for the shopper's carts (create, rename, delete, merge; a cart's items, for
@@ -28,6 +25,7 @@ export function useShopperCartMutation<Data, Variables, Context>(
   hookName: string,
   options: (scope: Scope) => UseMutationOptions<Data, ElasticPathError, Variables, Context>,
   keyName = hookName,
+  takesNoVariables = false,
 ): UseMutationResult<Data, ElasticPathError, Variables, Context> {
   const scope = useElasticPathContext(hookName);
   const { store } = scope;
@@ -41,7 +39,7 @@ export function useShopperCartMutation<Data, Variables, Context>(
       // The copy TanStack keeps is the one the call travels beside.
       mutationFn: (_given, kept, context) => mutationFn!(kept, context),
     },
-    copy,
+    takesNoVariables ? newObject : copy,
     store,
   );
   useResetWithTheShopper(store, mutation.reset);
