@@ -22,6 +22,7 @@ import {
   tenQuickPlusClicks,
   tenSlowPlusClicks,
 } from "./scenarios/cartPage";
+import { checkoutScenarios } from "./scenarios/checkout";
 import { loginMergingGuestCart } from "./scenarios/loginMergingGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
@@ -116,4 +117,33 @@ describe("npm run bench's cart scenarios, counted", () => {
     expect(baseline.requests.createCart).toBe(2);
     expect(baseline.cartsHoldingItems).toBe(2);
   });
+});
+
+describe("npm run bench's checkout scenarios, counted", () => {
+  test.each(checkoutScenarios.map((scenario) => [scenario.name, scenario] as const))(
+    "%s: one checkout request, one order; the SDK way's retry makes a second",
+    async (_name, scenario) => {
+      const ours = await scenario.run(epccReactHooks);
+      const baseline = await scenario.run(sdkBaseline);
+
+      expect(ours.requests.checkout).toBe(1);
+      expect(ours.ordersCreated).toBe(1);
+      if (scenario.shopper === "customer") {
+        // One read of the customer's orders finds the one the lost answer made, and shows it.
+        expect(ours.requests).toMatchObject({ orderLookups: 1, total: 2 });
+        expect(ours.roundTrips).toBe(2);
+        expect(ours.shopperSees).toBe("order 1 of 1");
+      } else {
+        // A guest has no orders to read: the page says the outcome is unknown, nothing re-sent.
+        expect(ours.requests).toMatchObject({ orderLookups: 0, total: 1 });
+        expect(ours.shopperSees).toBe("error: outcome unknown");
+      }
+      // The SDK way: TanStack Query sends the checkout again, Elastic Path makes a second
+      // order, and the page confirms that one.
+      expect(baseline.requests).toMatchObject({ checkout: 2, orderLookups: 0 });
+      expect(baseline.ordersCreated).toBe(2);
+      expect(baseline.shopperSees).toBe("order 2 of 2");
+    },
+    30_000,
+  );
 });

@@ -3,8 +3,10 @@
  * SDK baseline, on the fake Elastic Path with a fixed 100 ms round trip. Each scenario runs `BENCH_RUNS`
  * times per implementation (default 7, alternating which goes first); the table and
  * bench/results.json hold the medians, the console also shows the spread. Then the cart
- * scenarios (issue 24, bench/scenarios/cartPage.tsx), in a table of their own. Vitest is only
- * the runner (jsdom, TSX); nothing here asserts a timing.
+ * scenarios (issue 24, bench/scenarios/cartPage.tsx), in a table of their own; then the
+ * checkout whose answer is lost (issue 25, bench/scenarios/checkout.tsx), one run per
+ * implementation: its counts do not vary. Vitest is only the runner (jsdom, TSX); nothing
+ * here asserts a timing.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
@@ -13,6 +15,7 @@ import { epccReactHooks } from "./apps/epccReactHooks";
 import { sdkBaseline } from "./apps/sdkBaseline";
 import { accountLoginWithGuestCart } from "./scenarios/accountLoginWithGuestCart";
 import { cartScenarios } from "./scenarios/cartPage";
+import { checkoutScenarios } from "./scenarios/checkout";
 import { loginMergingGuestCart } from "./scenarios/loginMergingGuestCart";
 import { loginWithGuestCart } from "./scenarios/loginWithGuestCart";
 import { strictModeFiveConsumers } from "./scenarios/strictModeFiveConsumers";
@@ -41,6 +44,12 @@ import {
   summarizeCart,
   type CartScenarioResult,
 } from "./support/cartResults";
+import {
+  CHECKOUT_SCENARIO,
+  checkCheckoutTargets,
+  formatCheckoutTable,
+  type CheckoutScenarioResult,
+} from "./support/checkoutResults";
 import { server } from "./support/server";
 import { RTT_MS } from "./support/storefront";
 
@@ -69,6 +78,11 @@ const selected = only
 const selectedCartScenarios = cartScenarios.filter(
   (scenario) => scenario.reactBuild === reactBuild && (!only || scenario.name === only),
 );
+// Production only, as storefronts ship React. `BENCH_ONLY=checkout-answer-lost` runs every
+// line, `BENCH_ONLY=checkout-answer-lost/guest/503` one.
+const selectedCheckoutScenarios = checkoutScenarios
+  .filter(() => reactBuild === "production")
+  .filter((scenario) => !only || only === CHECKOUT_SCENARIO || scenario.name === only);
 
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
@@ -77,16 +91,29 @@ test("epcc-react-hooks against the SDK baseline", async () => {
   if (!Number.isInteger(RUNS) || RUNS < 1) {
     throw new Error("BENCH_RUNS must be a whole number ≥ 1.");
   }
-  if (only && !SCENARIO_ORDER.includes(scenarioOf(only)) && !CART_SCENARIO_ORDER.includes(only)) {
+  if (
+    only &&
+    !SCENARIO_ORDER.includes(scenarioOf(only)) &&
+    !CART_SCENARIO_ORDER.includes(only) &&
+    only !== CHECKOUT_SCENARIO &&
+    !checkoutScenarios.some((scenario) => scenario.name === only)
+  ) {
     throw new Error(`No scenario is called ${only}.`);
   }
   // The other pass holds the scenario asked for.
-  if (selected.length === 0 && selectedCartScenarios.length === 0) return;
+  if (
+    selected.length === 0 &&
+    selectedCartScenarios.length === 0 &&
+    selectedCheckoutScenarios.length === 0
+  ) {
+    return;
+  }
   // One unrecorded pass first: the first React render, msw and the SDK pay for module
   // loading and JIT warm-up, which would otherwise land on whichever implementation ran first.
   for (const implementation of implementations) {
     if (selected[0]) await selected[0].run(implementation);
-    else await selectedCartScenarios[0]!.run(implementation);
+    else if (selectedCartScenarios[0]) await selectedCartScenarios[0].run(implementation);
+    else await selectedCheckoutScenarios[0]!.run(implementation);
   }
 
   const summaries: Summary[] = [];
@@ -139,9 +166,23 @@ test("epcc-react-hooks against the SDK baseline", async () => {
     );
   }
 
+  // The checkout scenarios: one run per implementation, ours first (nothing is timed against
+  // the other; the counts are the same in every run).
+  const checkoutResults: CheckoutScenarioResult[] = [];
+  const checkoutTargets: string[] = [];
+  for (const scenario of selectedCheckoutScenarios) {
+    const ours = await scenario.run(epccReactHooks);
+    const sdk = await scenario.run(sdkBaseline);
+    checkoutResults.push(ours, sdk);
+    checkoutTargets.push(...checkCheckoutTargets(ours, sdk));
+  }
+
   const results = summaries.map((summary) => ({ ...summary.result, reactBuild }));
   const file = resolve(import.meta.dirname, "results.json");
-  writeFileSync(file, `${JSON.stringify(mergeResults(file, results, cartResults), null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify(mergeResults(file, results, cartResults, checkoutResults), null, 2)}\n`,
+  );
   const header = `\nReact ${reactBuild} build. Round trip ${RTT_MS} ms on every request; auth requests not counted; medians of ${RUNS} runs.\n`;
   console.log(
     [
@@ -163,6 +204,14 @@ test("epcc-react-hooks against the SDK baseline", async () => {
             ...cartTargets,
           ]
         : []),
+      ...(checkoutResults.length > 0
+        ? [
+            `\nCheckout whose answer is lost. React ${reactBuild} build. Round trip ${RTT_MS} ms on every request; auth requests not counted; one run each.\n`,
+            formatCheckoutTable(checkoutResults),
+            "\nTargets (epcc-react-hooks):",
+            ...checkoutTargets,
+          ]
+        : []),
       `\nUpdated ${file}`,
     ].join("\n"),
   );
@@ -171,18 +220,28 @@ test("epcc-react-hooks against the SDK baseline", async () => {
 /**
  * results.json with this pass's lines in place of their previous ones: each pass (and each
  * `BENCH_ONLY` run) writes its own scenarios and keeps the rest, in the issue's order; the
- * cart scenarios likewise, under `cartScenarios`.
+ * cart scenarios likewise, under `cartScenarios`, and the checkout's under `checkoutScenarios`.
  */
 function mergeResults(
   file: string,
   fresh: BenchResults["scenarios"],
   freshCart: CartScenarioResult[],
-): BenchResults & { cartScenarios: CartScenarioResult[] } {
+  freshCheckout: CheckoutScenarioResult[],
+): BenchResults & {
+  cartScenarios: CartScenarioResult[];
+  checkoutScenarios: CheckoutScenarioResult[];
+} {
   const stored = existsSync(file)
     ? (JSON.parse(readFileSync(file, "utf8")) as BenchResults & {
         cartScenarios?: CartScenarioResult[];
+        checkoutScenarios?: CheckoutScenarioResult[];
       })
     : undefined;
+  const keptCheckout = (stored?.checkoutScenarios ?? []).filter(
+    (old) => !freshCheckout.some((line) => line.name === old.name && line.impl === old.impl),
+  );
+  const checkoutOrder = (line: CheckoutScenarioResult) =>
+    checkoutScenarios.findIndex((scenario) => scenario.name === line.name);
   const previous: BenchResults["scenarios"] = stored?.scenarios ?? [];
   const keptCart = (stored?.cartScenarios ?? []).filter(
     (old) => !freshCart.some((line) => line.name === old.name && line.impl === old.impl),
@@ -200,6 +259,9 @@ function mergeResults(
     ),
     cartScenarios: [...keptCart, ...freshCart].sort(
       (a, b) => cartOrder(a) - cartOrder(b) || a.impl.localeCompare(b.impl),
+    ),
+    checkoutScenarios: [...keptCheckout, ...freshCheckout].sort(
+      (a, b) => checkoutOrder(a) - checkoutOrder(b) || a.impl.localeCompare(b.impl),
     ),
   };
 }

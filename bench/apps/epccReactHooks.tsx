@@ -21,6 +21,7 @@ import {
   useAssociateCartWithCustomer,
   useCart,
   useCartId,
+  useCheckout,
   useCustomerCarts,
   useCustomerLogin,
   useCustomerLogout,
@@ -36,6 +37,9 @@ import {
   ALL_PAGES_LIMIT,
   AddToCartView,
   CartBadgeView,
+  CHECKOUT_ADDRESS,
+  CHECKOUT_GUEST,
+  CheckoutView,
   CartSummaryView,
   LoginFormView,
   MyCartsView,
@@ -218,6 +222,28 @@ function AddToCart({ productId }: { productId: string }) {
   return <AddToCartView onAdd={() => add({ productId })} />;
 }
 
+/**
+ * `useCheckout()` as the package's docs show it, with its own defaults: a guest gives an
+ * email and a name, a signed-in customer only the addresses.
+ */
+function Checkout() {
+  const session = useCustomerSession();
+  const checkout = useCheckout();
+  const addresses = { billingAddress: CHECKOUT_ADDRESS, shippingAddress: CHECKOUT_ADDRESS };
+  return (
+    <CheckoutView
+      status={checkout.status}
+      orderId={checkout.data?.id}
+      error={checkout.error?.message}
+      onPlaceOrder={() =>
+        checkout.mutate(
+          session.status === "signed-in" ? addresses : { ...CHECKOUT_GUEST, ...addresses },
+        )
+      }
+    />
+  );
+}
+
 const parts: Record<ShopperKind, StorefrontParts> = {
   customer: {
     LoginForm: CustomerLoginForm,
@@ -227,6 +253,7 @@ const parts: Record<ShopperKind, StorefrontParts> = {
     Controls,
     CartSummary,
     AddToCart,
+    Checkout,
   },
   account: {
     LoginForm: AccountLoginForm,
@@ -236,6 +263,7 @@ const parts: Record<ShopperKind, StorefrontParts> = {
     Controls,
     CartSummary,
     AddToCart,
+    Checkout,
   },
 };
 

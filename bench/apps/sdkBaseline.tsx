@@ -15,6 +15,11 @@
  * `invalidateQueries` of that cart's query when it succeeds; "+" is
  * `updateACartItemMutation` with TanStack Query's optimistic update through the cache
  * (`onMutate`: cancel, snapshot, write; `onError`: put back; `onSettled`: invalidate).
+ *
+ * Its checkout page (the checkout scenarios): `useMutation(checkoutApiMutation({ client }))`
+ * with TanStack Query's retry turned on (`retry: SDK_CHECKOUT_RETRY`, its default delay), as
+ * many storefronts set it for every mutation; a guest's body names them, a customer's is
+ * `customer: { id }` with their token.
  */
 import {
   getCarts,
@@ -26,6 +31,7 @@ import {
   type Client,
 } from "@epcc-sdk/sdks-shopper";
 import {
+  checkoutApiMutation,
   createAccountCartAssociationMutation,
   createCustomerCartAssociationMutation,
   getACartOptions,
@@ -53,6 +59,9 @@ import {
   ALL_PAGES_LIMIT,
   AddToCartView,
   CartBadgeView,
+  CHECKOUT_GUEST,
+  CHECKOUT_WIRE_ADDRESS,
+  CheckoutView,
   CartSummaryView,
   LoginFormView,
   MyCartsView,
@@ -400,7 +409,45 @@ function AddToCart({ productId }: { productId: string }) {
   return <AddToCartView onAdd={() => add()} />;
 }
 
-const cartPage = { CartSummary, AddToCart };
+/**
+ * The retries a storefront gives its mutations (`defaultOptions.mutations.retry`, or on the
+ * mutation): TanStack Query's own default for queries is 3.
+ */
+export const SDK_CHECKOUT_RETRY = 3;
+
+/** The SDK's checkout mutation, retried as TanStack Query retries (1 s, then 2 s, 4 s). */
+function Checkout() {
+  const { client, session, cartId } = useStore();
+  const checkout = useMutation({ ...checkoutApiMutation({ client }), retry: SDK_CHECKOUT_RETRY });
+  const addresses = {
+    billing_address: CHECKOUT_WIRE_ADDRESS,
+    shipping_address: CHECKOUT_WIRE_ADDRESS,
+  };
+  return (
+    <CheckoutView
+      status={checkout.status}
+      orderId={checkout.data?.data?.id}
+      error={checkout.error ? "Your order could not be placed." : undefined}
+      onPlaceOrder={() =>
+        cartId &&
+        checkout.mutate(
+          session
+            ? {
+                path: { cartID: cartId },
+                body: { data: { customer: { id: session.ownerId }, ...addresses } },
+                headers: tokenHeaders("customer", session.token),
+              }
+            : {
+                path: { cartID: cartId },
+                body: { data: { customer: CHECKOUT_GUEST, ...addresses } },
+              },
+        )
+      }
+    />
+  );
+}
+
+const cartPage = { CartSummary, AddToCart, Checkout };
 
 const parts: Record<ShopperKind, StorefrontParts> = {
   customer: {

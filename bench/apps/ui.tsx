@@ -27,8 +27,11 @@ export interface StorefrontProps {
   listConsumers?: number;
   /** "first-page": one page at Elastic Path's default limit; "all-pages": every page at limit 100. */
   list?: ListMode;
-  /** "my-carts": the login page (default); "cart": the cart page of the cart scenarios. */
-  page?: "my-carts" | "cart";
+  /**
+   * "my-carts": the login page (default); "cart": the cart page of the cart scenarios;
+   * "checkout": the login form and a "Place order" button (the checkout scenarios).
+   */
+  page?: "my-carts" | "cart" | "checkout";
   /** On the cart page: one "Add to cart" component per product id, each on its own hooks. */
   addProductIds?: string[];
 }
@@ -63,6 +66,8 @@ export interface StorefrontParts {
   CartSummary: ComponentType;
   /** An "Add to cart" button for one product. */
   AddToCart: ComponentType<{ productId: string }>;
+  /** The checkout page's "Place order": the current cart, the shopper's details below. */
+  Checkout: ComponentType;
 }
 
 /** The limit "all-pages" loads with: Elastic Path's maximum. */
@@ -80,7 +85,16 @@ export function useProbe(): Probe {
 const range = (count: number) => Array.from({ length: count }, (_, index) => index);
 
 export function StorefrontLayout({
-  parts: { LoginForm, CartBadge, SavedCartNotice, MyCarts, Controls, CartSummary, AddToCart },
+  parts: {
+    LoginForm,
+    CartBadge,
+    SavedCartNotice,
+    MyCarts,
+    Controls,
+    CartSummary,
+    AddToCart,
+    Checkout,
+  },
   probe,
   associationConsumers = 1,
   listConsumers = 1,
@@ -103,6 +117,15 @@ export function StorefrontLayout({
         {addProductIds.map((productId, index) => (
           <AddToCart key={index} productId={productId} />
         ))}
+      </main>
+    );
+  }
+  if (page === "checkout") {
+    return (
+      <main>
+        <Controls />
+        <LoginForm />
+        <Checkout />
       </main>
     );
   }
@@ -258,5 +281,63 @@ export function AddToCartView({ onAdd }: { onAdd(): void }) {
     <button type="button" data-add-to-cart="" onClick={onAdd}>
       Add to cart
     </button>
+  );
+}
+
+/** What the checkout page's shopper typed in: a guest also gives an email and a name. */
+export const CHECKOUT_GUEST = { email: "ada@example.com", name: "Ada Lovelace" };
+export const CHECKOUT_ADDRESS = {
+  firstName: "Ada",
+  lastName: "Lovelace",
+  line1: "12 St James's Square",
+  city: "London",
+  region: "Greater London",
+  postcode: "SW1Y 4JH",
+  country: "GB",
+};
+/** The same address as Elastic Path's body spells it (the SDK way writes it so). */
+export const CHECKOUT_WIRE_ADDRESS = {
+  first_name: CHECKOUT_ADDRESS.firstName,
+  last_name: CHECKOUT_ADDRESS.lastName,
+  line_1: CHECKOUT_ADDRESS.line1,
+  city: CHECKOUT_ADDRESS.city,
+  region: CHECKOUT_ADDRESS.region,
+  postcode: CHECKOUT_ADDRESS.postcode,
+  country: CHECKOUT_ADDRESS.country,
+};
+
+/**
+ * The checkout page's button and what the shopper sees after it: the order's confirmation
+ * (`data-order-id`), or an error (`data-checkout-error`).
+ */
+export function CheckoutView({
+  status,
+  orderId,
+  error,
+  onPlaceOrder,
+}: {
+  status: "idle" | "pending" | "success" | "error";
+  orderId: string | undefined;
+  error: string | undefined;
+  onPlaceOrder(): void;
+}) {
+  return (
+    <section data-checkout-page="">
+      <button
+        type="button"
+        data-place-order=""
+        disabled={status === "pending"}
+        onClick={onPlaceOrder}
+      >
+        Place order
+      </button>
+      {status === "pending" && <p>Placing your order…</p>}
+      {status === "success" && <p data-order-id={orderId}>Thank you: order {orderId}.</p>}
+      {status === "error" && (
+        <p role="alert" data-checkout-error="">
+          {error}
+        </p>
+      )}
+    </section>
   );
 }

@@ -101,6 +101,8 @@ export function mountStorefront(
     fake,
     probe,
     queryClient,
+    /** The storefront's SDK client, for a scenario's own request before the measured part. */
+    client,
 
     /** Resolves once `condition` holds, checked every couple of milliseconds. */
     async waitUntil(condition: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
@@ -149,6 +151,22 @@ export function mountStorefront(
       const button = container.querySelector<HTMLButtonElement>(`[data-line-sku="${sku}"] button`);
       if (!button) throw new Error(`${implementation.name}: no "+" for ${sku}.`);
       button.click();
+    },
+
+    /** Clicks the checkout page's "Place order". */
+    clickPlaceOrder(): void {
+      const button = container.querySelector<HTMLButtonElement>("[data-place-order]");
+      if (!button) throw new Error(`${implementation.name}: no "Place order".`);
+      button.click();
+    },
+
+    /** What the checkout page shows: the order's id, an error, or nothing yet. */
+    checkoutOutcome(): { orderId: string } | { error: string } | undefined {
+      const order = container.querySelector("[data-order-id]");
+      if (order) return { orderId: order.getAttribute("data-order-id") ?? "" };
+      const error = container.querySelector("[data-checkout-error]");
+      if (error) return { error: error.textContent ?? "" };
+      return undefined;
     },
 
     cartCommitsSince(mark: Mark): CartCommit[] {
