@@ -3,7 +3,7 @@
  * kept here through the wire: a retried older quantity, answers out of order, a logout while
  * a cart is being created or ordered, and a retry after "no order was made".
  */
-import { act, renderHook, waitFor } from "@testing-library/react";
+import { act, renderHook } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import {
   useAddCartItem,
