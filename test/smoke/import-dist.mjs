@@ -13,6 +13,7 @@ import {
   ElasticPathError,
   ElasticPathProvider,
   cartQueries,
+  orderQueries,
   useCustomerSession,
   toElasticPathError,
 } from "epcc-react-hooks";
@@ -74,9 +75,11 @@ try {
   assert.deepEqual(Object.keys(queries).sort(), [
     "ElasticPathError",
     "cartQueries",
+    "orderQueries",
     "toElasticPathError",
   ]);
   assert.equal(queries.toElasticPathError, toElasticPathError, "one toElasticPathError");
+  assert.equal(queries.orderQueries, orderQueries, "one orderQueries across entries");
   // A storefront's own SDK call: the built function gives the hooks' error for it.
   const fromBuild = toElasticPathError(await getCarts({ client }), "Listing carts");
   assert.ok(fromBuild instanceof ElasticPathError && fromBuild.status === 400, fromBuild.message);
