@@ -9,7 +9,7 @@ import type { CartContents, CartItem } from "../carts/cartEntry";
 import { tokenHeaders } from "../carts/shopperCall";
 import { cartKeys, listsOf } from "../keys";
 import type { Shopper } from "../session/sessionKind";
-import { showWithWishes } from "./itemWishes";
+import { showWithWishes, withWishes } from "./itemWishes";
 
 export type { CartContents } from "../carts/cartEntry";
 
@@ -50,7 +50,8 @@ export function cartContentsOptions(reader: CartReader, cartId: string) {
         cart: data!.data,
         items: (data as { included?: { items?: CartItem[] } }).included?.items ?? [],
       };
-      return showWithWishes(queryClient, cartId, contents);
+      // The query writes what it returns: the wishes shown over it, and Elastic Path's copy kept.
+      return withWishes(queryClient, cartId, contents);
     },
     // The package's one retry rule: a refused client id or a 4xx is not asked again.
     retry: retryTransientFailures,
